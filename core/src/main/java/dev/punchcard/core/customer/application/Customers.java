@@ -1,0 +1,40 @@
+package dev.punchcard.core.customer.application;
+
+import java.time.Instant;
+
+import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.shared.domain.CustomerId;
+import reactor.core.publisher.Mono;
+
+/** Customers of the program. */
+public interface Customers {
+
+	/**
+	 * Stores the customer with a zero balance. Emits it, or completes empty when the
+	 * phone number already belongs to another customer.
+	 */
+	Mono<Customer> insertIfPhoneFree(Customer customer);
+
+	/** Emits the customer, or completes empty. */
+	Mono<Customer> findById(CustomerId id);
+
+	/** Emits the customer whose current card has this number, or completes empty. */
+	Mono<Customer> findByCardNumber(long cardNumber);
+
+	/** Emits the customer with this phone number (E.164), or completes empty. */
+	Mono<Customer> findByPhone(String phone);
+
+	/** Emits the customer with this referral code, or completes empty. */
+	Mono<Customer> findByReferralCode(String referralCode);
+
+	/**
+	 * Gives the customer a new card number; emits the customer, or completes empty when
+	 * unknown.
+	 */
+	Mono<Customer> changeCardNumber(CustomerId id, long cardNumber);
+
+	/** Records a tier change with its cause. */
+	Mono<Void> changeTier(CustomerId id, String fromTier, String toTier, long netSpendMinor, String causeType,
+			String causeId, Instant at);
+
+}

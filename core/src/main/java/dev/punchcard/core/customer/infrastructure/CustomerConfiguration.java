@@ -1,0 +1,49 @@
+package dev.punchcard.core.customer.infrastructure;
+
+import java.time.Clock;
+
+import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.customer.application.CustomerProfiles;
+import dev.punchcard.core.customer.application.CustomerViews;
+import dev.punchcard.core.customer.application.Customers;
+import dev.punchcard.core.customer.application.EnrolCustomer;
+import dev.punchcard.core.customer.application.EnrolCustomer.EnrolmentDefaults;
+import dev.punchcard.core.customer.application.ReissueCard;
+import dev.punchcard.core.customer.domain.PhoneNumbers;
+import dev.punchcard.core.points.domain.LoyaltyProgram;
+import dev.punchcard.core.store.application.Stores;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+@Configuration(proxyBeanMethods = false)
+class CustomerConfiguration {
+
+	@Bean
+	Customers customers(DatabaseClient db) {
+		return new R2dbcCustomers(db);
+	}
+
+	@Bean
+	CustomerViews customerViews(DatabaseClient db) {
+		return new R2dbcCustomerViews(db);
+	}
+
+	@Bean
+	EnrolCustomer enrolCustomer(Customers customers, Stores stores, CodeSigner codes, PhoneNumbers phones,
+			LoyaltyProgram program, Clock clock) {
+		return new EnrolCustomer(customers, stores, codes, phones,
+				new EnrolmentDefaults(program.tiers().tiers().get(0).name(), clock));
+	}
+
+	@Bean
+	CustomerProfiles customerProfiles(CustomerViews views, CodeSigner codes, LoyaltyProgram program, Clock clock) {
+		return new CustomerProfiles(views, codes, program.tiers(), clock);
+	}
+
+	@Bean
+	ReissueCard reissueCard(Customers customers, CodeSigner codes) {
+		return new ReissueCard(customers, codes);
+	}
+
+}

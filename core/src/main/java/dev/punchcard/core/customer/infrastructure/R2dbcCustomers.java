@@ -1,0 +1,135 @@
+package dev.punchcard.core.customer.infrastructure;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import dev.punchcard.core.customer.application.Customers;
+import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.customer.domain.CustomerStatus;
+import dev.punchcard.core.shared.domain.CustomerId;
+import dev.punchcard.core.shared.domain.StoreId;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Mono;
+
+class R2dbcCustomers implements Customers {
+
+	static final String COLUMNS = "c.id, c.name, c.phone, c.language, c.home_store_id, c.referral_code, "
+			+ "c.referred_by, c.status, c.card_number, c.tier, c.created_at";
+
+	// the customer and their zero balance row in one statement
+	private static final String INSERT = """
+			WITH inserted AS (
+			    INSERT INTO customers (id, name, phone, language, home_store_id, referral_code, referred_by, status,
+			                           card_number, tier, created_at)
+			    VALUES (:id, :name, :phone, :language, :homeStoreId, :referralCode, :referredBy, :status,
+			            :cardNumber, :tier, :createdAt)
+			    ON CONFLICT ON CONSTRAINT customers_phone_key DO NOTHING
+			    RETURNING id
+			)
+			INSERT INTO points_balances (customer_id, balance) SELECT id, 0 FROM inserted
+			""";
+
+	private final DatabaseClient db;
+
+	R2dbcCustomers(DatabaseClient db) {
+		this.db = db;
+	}
+
+	@Override
+	public Mono<Customer> insertIfPhoneFree(Customer customer) {
+		return this.db.sql(INSERT)
+			.bind("id", customer.id().value())
+			.bind("name", customer.name())
+			.bind("phone", Parameter.fromOrEmpty(customer.phone(), String.class))
+			.bind("language", customer.language())
+			.bind("homeStoreId", Parameter.fromOrEmpty(uuid(customer.homeStoreId()), UUID.class))
+			.bind("referralCode", customer.referralCode())
+			.bind("referredBy",
+					Parameter.fromOrEmpty(customer.referredBy() == null ? null : customer.referredBy().value(),
+							UUID.class))
+			.bind("status", customer.status().name())
+			.bind("cardNumber", customer.cardNumber())
+			.bind("tier", customer.tier())
+			.bind("createdAt", customer.createdAt().atOffset(ZoneOffset.UTC))
+			.fetch()
+			.rowsUpdated()
+			.filter((inserted) -> inserted == 1L)
+			.map((inserted) -> customer);
+	}
+
+	@Override
+	public Mono<Customer> findById(CustomerId id) {
+		return findWhere("c.id = :value", id.value());
+	}
+
+	@Override
+	public Mono<Customer> findByCardNumber(long cardNumber) {
+		return findWhere("c.card_number = :value", cardNumber);
+	}
+
+	@Override
+	public Mono<Customer> findByPhone(String phone) {
+		return findWhere("c.phone = :value", phone);
+	}
+
+	@Override
+	public Mono<Customer> findByReferralCode(String referralCode) {
+		return findWhere("c.referral_code = :value", referralCode);
+	}
+
+	@Override
+	public Mono<Customer> changeCardNumber(CustomerId id, long cardNumber) {
+		return this.db.sql("UPDATE customers c SET card_number = :cardNumber WHERE c.id = :id RETURNING " + COLUMNS)
+			.bind("cardNumber", cardNumber)
+			.bind("id", id.value())
+			.map(R2dbcCustomers::customer)
+			.one();
+	}
+
+	@Override
+	public Mono<Void> changeTier(CustomerId id, String fromTier, String toTier, long netSpendMinor, String causeType,
+			String causeId, Instant at) {
+		return this.db.sql("""
+				WITH changed AS (UPDATE customers SET tier = :toTier WHERE id = :customerId RETURNING id)
+				INSERT INTO tier_changes (id, customer_id, from_tier, to_tier, net_spend_minor, cause_type, cause_id,
+				                          changed_at)
+				SELECT :id, id, :fromTier, :toTier, :netSpend, :causeType, :causeId, :at FROM changed
+				""")
+			.bind("id", UUID.randomUUID())
+			.bind("customerId", id.value())
+			.bind("fromTier", fromTier)
+			.bind("toTier", toTier)
+			.bind("netSpend", netSpendMinor)
+			.bind("causeType", causeType)
+			.bind("causeId", causeId)
+			.bind("at", at.atOffset(ZoneOffset.UTC))
+			.then();
+	}
+
+	private Mono<Customer> findWhere(String condition, Object value) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM customers c WHERE " + condition)
+			.bind("value", value)
+			.map(R2dbcCustomers::customer)
+			.one();
+	}
+
+	static Customer customer(Readable row) {
+		UUID store = row.get("home_store_id", UUID.class);
+		UUID referrer = row.get("referred_by", UUID.class);
+		return new Customer(new CustomerId(row.get("id", UUID.class)), row.get("name", String.class),
+				row.get("phone", String.class), row.get("language", String.class),
+				store == null ? null : new StoreId(store), row.get("referral_code", String.class),
+				referrer == null ? null : new CustomerId(referrer),
+				CustomerStatus.valueOf(row.get("status", String.class)), row.get("card_number", Long.class),
+				row.get("tier", String.class), row.get("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static UUID uuid(StoreId id) {
+		return id == null ? null : id.value();
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.punchcard.core.purchase.infrastructure;
+
+import java.time.Clock;
+
+import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.customer.application.Customers;
+import dev.punchcard.core.notification.application.Notifications;
+import dev.punchcard.core.points.application.PointsLedger;
+import dev.punchcard.core.points.domain.LoyaltyProgram;
+import dev.punchcard.core.purchase.application.PurchaseParties;
+import dev.punchcard.core.purchase.application.Purchases;
+import dev.punchcard.core.purchase.application.RecordPurchase;
+import dev.punchcard.core.purchase.application.RefundPurchase;
+import dev.punchcard.core.purchase.application.TierReview;
+import dev.punchcard.core.store.application.Stores;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+@Configuration(proxyBeanMethods = false)
+class PurchaseConfiguration {
+
+	@Bean
+	Purchases purchases(DatabaseClient db) {
+		return new R2dbcPurchases(db);
+	}
+
+	@Bean
+	PurchaseParties purchaseParties(CodeSigner codes, Customers customers, Stores stores) {
+		return new PurchaseParties(codes, customers, stores);
+	}
+
+	@Bean
+	TierReview tierReview(Purchases purchases, Customers customers, LoyaltyProgram program) {
+		return new TierReview(purchases, customers, program.tiers());
+	}
+
+	@Bean
+	RecordPurchase recordPurchase(PurchaseParties parties, Purchases purchases, PointsLedger ledger,
+			TierReview tierReview, Notifications notifications, LoyaltyProgram program, Clock clock) {
+		return new RecordPurchase(parties, purchases, ledger, tierReview, notifications, program, clock);
+	}
+
+	@Bean
+	RefundPurchase refundPurchase(Purchases purchases, PointsLedger ledger, TierReview tierReview,
+			Notifications notifications, Clock clock) {
+		return new RefundPurchase(purchases, ledger, tierReview, notifications, clock);
+	}
+
+}

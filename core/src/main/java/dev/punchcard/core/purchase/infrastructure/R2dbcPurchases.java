@@ -1,0 +1,214 @@
+package dev.punchcard.core.purchase.infrastructure;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import dev.punchcard.core.purchase.application.Purchases;
+import dev.punchcard.core.purchase.domain.LineItem;
+import dev.punchcard.core.purchase.domain.Purchase;
+import dev.punchcard.core.purchase.domain.Refund;
+import dev.punchcard.core.shared.domain.CustomerId;
+import dev.punchcard.core.shared.domain.Money;
+import dev.punchcard.core.shared.domain.PurchaseId;
+import dev.punchcard.core.shared.domain.StaffId;
+import dev.punchcard.core.shared.domain.StoreId;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+class R2dbcPurchases implements Purchases {
+
+	private static final String COLUMNS = "id, customer_id, store_id, receipt_no, amount_minor, currency, "
+			+ "points_earned, tier_at_purchase, refunded_minor, points_reversed, balance_after, tier_after, "
+			+ "cashier_id, recorded_at";
+
+	private static final String INSERT = """
+			INSERT INTO purchases (id, customer_id, store_id, receipt_no, amount_minor, currency, points_earned,
+			                       tier_at_purchase, balance_after, tier_after, cashier_id, recorded_at)
+			VALUES (:id, :customerId, :storeId, :receiptNo, :amountMinor, :currency, :pointsEarned,
+			        :tierAtPurchase, :balanceAfter, :tierAfter, :cashierId, :recordedAt)
+			ON CONFLICT ON CONSTRAINT purchases_store_receipt_key DO NOTHING
+			""";
+
+	private static final String INSERT_ITEMS = """
+			INSERT INTO purchase_items (purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
+			SELECT :purchaseId, line_no, sku, name, category, quantity, unit_price_minor
+			FROM unnest(:lineNos::int[], :skus::text[], :names::text[], :categories::text[], :quantities::int[],
+			            :prices::bigint[]) AS t(line_no, sku, name, category, quantity, unit_price_minor)
+			""";
+
+	private static final String REFUND_COLUMNS = "id, purchase_id, refund_no, amount_minor, points_reversed, "
+			+ "balance_after, tier_after, cashier_id, refunded_at";
+
+	private final DatabaseClient db;
+
+	R2dbcPurchases(DatabaseClient db) {
+		this.db = db;
+	}
+
+	@Override
+	public Mono<Purchase> insertIfAbsent(Purchase purchase) {
+		return this.db.sql(INSERT)
+			.bind("id", purchase.id().value())
+			.bind("customerId", purchase.customerId().value())
+			.bind("storeId", purchase.storeId().value())
+			.bind("receiptNo", purchase.receiptNo())
+			.bind("amountMinor", purchase.amount().minorUnits())
+			.bind("currency", purchase.amount().currency().getCurrencyCode())
+			.bind("pointsEarned", purchase.pointsEarned())
+			.bind("tierAtPurchase", purchase.tierAtPurchase())
+			.bind("balanceAfter", purchase.balanceAfter())
+			.bind("tierAfter", purchase.tierAfter())
+			.bind("cashierId", Parameter.fromOrEmpty(staff(purchase.cashierId()), UUID.class))
+			.bind("recordedAt", purchase.recordedAt().atOffset(ZoneOffset.UTC))
+			.fetch()
+			.rowsUpdated()
+			.filter((inserted) -> inserted == 1L)
+			.flatMap((inserted) -> insertItems(purchase).thenReturn(purchase));
+	}
+
+	private Mono<Void> insertItems(Purchase purchase) {
+		List<LineItem> items = purchase.items();
+		if (items.isEmpty()) {
+			return Mono.empty();
+		}
+		Integer[] lineNos = new Integer[items.size()];
+		Integer[] quantities = new Integer[items.size()];
+		Long[] prices = new Long[items.size()];
+		for (int i = 0; i < items.size(); i++) {
+			lineNos[i] = i + 1;
+			quantities[i] = items.get(i).quantity();
+			prices[i] = items.get(i).unitPriceMinor();
+		}
+		return this.db.sql(INSERT_ITEMS)
+			.bind("purchaseId", purchase.id().value())
+			.bind("lineNos", lineNos)
+			.bind("skus", items.stream().map(LineItem::sku).toArray(String[]::new))
+			.bind("names", items.stream().map(LineItem::name).toArray(String[]::new))
+			.bind("categories", items.stream().map(LineItem::category).toArray(String[]::new))
+			.bind("quantities", quantities)
+			.bind("prices", prices)
+			.then();
+	}
+
+	@Override
+	public Mono<Purchase> findByReceipt(StoreId storeId, String receiptNo) {
+		return this.db
+			.sql("SELECT " + COLUMNS + " FROM purchases WHERE store_id = :storeId AND receipt_no = :receiptNo")
+			.bind("storeId", storeId.value())
+			.bind("receiptNo", receiptNo)
+			.map(R2dbcPurchases::purchase)
+			.one();
+	}
+
+	@Override
+	public Mono<Purchase> findById(PurchaseId id) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM purchases WHERE id = :id")
+			.bind("id", id.value())
+			.map(R2dbcPurchases::purchase)
+			.one();
+	}
+
+	@Override
+	public Flux<Purchase> latestOf(CustomerId customerId, int page, int size) {
+		return this.db
+			.sql("SELECT " + COLUMNS + " FROM purchases WHERE customer_id = :customerId "
+					+ "ORDER BY recorded_at DESC, id LIMIT :size OFFSET :offset")
+			.bind("customerId", customerId.value())
+			.bind("size", size)
+			.bind("offset", (long) page * size)
+			.map(R2dbcPurchases::purchase)
+			.all();
+	}
+
+	@Override
+	public Mono<Long> netSpendSince(CustomerId customerId, Instant since) {
+		return this.db.sql("""
+				SELECT COALESCE(SUM(amount_minor - refunded_minor), 0)::bigint FROM purchases
+				WHERE customer_id = :customerId AND recorded_at > :since
+				""")
+			.bind("customerId", customerId.value())
+			.bind("since", since.atOffset(ZoneOffset.UTC))
+			.map((row) -> row.get(0, Long.class))
+			.one();
+	}
+
+	@Override
+	public Mono<Boolean> addRefunded(PurchaseId id, long amountMinor, long points) {
+		return this.db
+			.sql("""
+					UPDATE purchases SET refunded_minor = refunded_minor + :amount, points_reversed = points_reversed + :points
+					WHERE id = :id AND refunded_minor + :amount <= amount_minor
+					""")
+			.bind("amount", amountMinor)
+			.bind("points", points)
+			.bind("id", id.value())
+			.fetch()
+			.rowsUpdated()
+			.map((updated) -> updated == 1L);
+	}
+
+	@Override
+	public Mono<Refund> insertRefundIfAbsent(Refund refund) {
+		return this.db.sql("""
+				INSERT INTO refunds (id, purchase_id, refund_no, amount_minor, points_reversed, balance_after,
+				                     tier_after, cashier_id, refunded_at)
+				VALUES (:id, :purchaseId, :refundNo, :amount, :points, :balanceAfter, :tierAfter, :cashierId, :at)
+				ON CONFLICT ON CONSTRAINT refunds_purchase_refund_no_key DO NOTHING
+				""")
+			.bind("id", refund.id())
+			.bind("purchaseId", refund.purchaseId().value())
+			.bind("refundNo", refund.refundNo())
+			.bind("amount", refund.amountMinor())
+			.bind("points", refund.pointsReversed())
+			.bind("balanceAfter", refund.balanceAfter())
+			.bind("tierAfter", refund.tierAfter())
+			.bind("cashierId", Parameter.fromOrEmpty(staff(refund.cashierId()), UUID.class))
+			.bind("at", refund.refundedAt().atOffset(ZoneOffset.UTC))
+			.fetch()
+			.rowsUpdated()
+			.filter((inserted) -> inserted == 1L)
+			.map((inserted) -> refund);
+	}
+
+	@Override
+	public Mono<Refund> findRefund(PurchaseId purchaseId, String refundNo) {
+		return this.db
+			.sql("SELECT " + REFUND_COLUMNS + " FROM refunds WHERE purchase_id = :purchaseId AND refund_no = :refundNo")
+			.bind("purchaseId", purchaseId.value())
+			.bind("refundNo", refundNo)
+			.map((row) -> new Refund(row.get("id", UUID.class), new PurchaseId(row.get("purchase_id", UUID.class)),
+					row.get("refund_no", String.class), row.get("amount_minor", Long.class),
+					row.get("points_reversed", Long.class), row.get("balance_after", Long.class),
+					row.get("tier_after", String.class), staffId(row.get("cashier_id", UUID.class)),
+					row.get("refunded_at", OffsetDateTime.class).toInstant()))
+			.one();
+	}
+
+	private static Purchase purchase(Readable row) {
+		return new Purchase(new PurchaseId(row.get("id", UUID.class)),
+				new CustomerId(row.get("customer_id", UUID.class)), new StoreId(row.get("store_id", UUID.class)),
+				row.get("receipt_no", String.class),
+				new Money(row.get("amount_minor", Long.class), Currency.getInstance(row.get("currency", String.class))),
+				row.get("points_earned", Long.class), row.get("tier_at_purchase", String.class),
+				row.get("refunded_minor", Long.class), row.get("points_reversed", Long.class),
+				row.get("balance_after", Long.class), row.get("tier_after", String.class),
+				staffId(row.get("cashier_id", UUID.class)), row.get("recorded_at", OffsetDateTime.class).toInstant(),
+				List.of());
+	}
+
+	private static UUID staff(StaffId id) {
+		return id == null ? null : id.value();
+	}
+
+	private static StaffId staffId(UUID id) {
+		return id == null ? null : new StaffId(id);
+	}
+
+}
