@@ -12,12 +12,18 @@ import dev.punchcard.core.customer.application.ReissueCard;
 import dev.punchcard.core.customer.domain.PhoneNumbers;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
 import dev.punchcard.core.store.application.Stores;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 @Configuration(proxyBeanMethods = false)
 class CustomerConfiguration {
+
+	@Bean
+	PhoneNumbers phoneNumbers(@Value("${punchcard.program.phone-region}") String region) {
+		return new PhoneNumbers(region);
+	}
 
 	@Bean
 	Customers customers(DatabaseClient db) {
