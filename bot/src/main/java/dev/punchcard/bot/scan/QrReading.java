@@ -1,0 +1,75 @@
+package dev.punchcard.bot.scan;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.InvertedLuminanceSource;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
+/**
+ * One way of asking ZXing for a QR code in a luminance image: which binarizer, which
+ * hints, whether the image is inverted first. Readers are created per call, so readings
+ * are safe to share between threads.
+ */
+enum QrReading {
+
+	/**
+	 * A screenshot or generated image: the code fills the picture, no detection needed.
+	 */
+	PURE(false, false, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)),
+
+	/** ZXing's default detection: local thresholds, every few rows scanned. */
+	HYBRID(false, false, Map.of()),
+
+	/** Every row scanned, local thresholds. */
+	HYBRID_HARDER(false, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
+
+	/** One threshold for the whole image: better on smooth, low-contrast photos. */
+	GLOBAL_HARDER(true, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
+
+	/** Light modules on a dark background. */
+	INVERTED_HARDER(false, true, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+
+	private final boolean globalThreshold;
+
+	private final boolean inverted;
+
+	private final Map<DecodeHintType, Object> hints;
+
+	QrReading(boolean globalThreshold, boolean inverted, Map<DecodeHintType, Object> hints) {
+		this.globalThreshold = globalThreshold;
+		this.inverted = inverted;
+		this.hints = hints.isEmpty() ? Map.of() : new EnumMap<>(hints);
+	}
+
+	/**
+	 * Returns the decoded text, or empty when no QR code was found or it could not be
+	 * read.
+	 */
+	Optional<String> read(GrayImage image) {
+		LuminanceSource source = image.toLuminanceSource();
+		if (this.inverted) {
+			source = new InvertedLuminanceSource(source);
+		}
+		BinaryBitmap bitmap = new BinaryBitmap(
+				this.globalThreshold ? new GlobalHistogramBinarizer(source) : new HybridBinarizer(source));
+		try {
+			return Optional.of(new QRCodeReader().decode(bitmap, this.hints).getText());
+		}
+		catch (ReaderException | IllegalArgumentException | IndexOutOfBoundsException notRead) {
+			// ZXing reports odd geometry in a few detector paths with unchecked
+			// exceptions; for
+			// a photo that only means "not readable this way", so the next step gets its
+			// turn
+			return Optional.empty();
+		}
+	}
+
+}
