@@ -21,11 +21,17 @@ final class DecodePipeline {
 			new DecodeStep(PhotoView.WORKING, QrReading.HYBRID),
 			new DecodeStep(PhotoView.WORKING, QrReading.GLOBAL_HARDER),
 			new DecodeStep(PhotoView.ENLARGED, QrReading.HYBRID_HARDER),
-			new DecodeStep(PhotoView.WORKING, QrReading.INVERTED_HARDER),
 			new DecodeStep(PhotoView.TURNED_90, QrReading.HYBRID_HARDER),
 			new DecodeStep(PhotoView.TURNED_45, QrReading.HYBRID_HARDER),
 			new DecodeStep(PhotoView.HALVED, QrReading.HYBRID_HARDER),
+			new DecodeStep(PhotoView.WORKING, QrReading.INVERTED_HARDER),
 			new DecodeStep(PhotoView.ENLARGED, QrReading.GLOBAL_HARDER),
+			new DecodeStep(PhotoView.ENLARGED_TRIPLE, QrReading.HYBRID_HARDER),
+			new DecodeStep(PhotoView.SHARPENED, QrReading.HYBRID_HARDER),
+			new DecodeStep(PhotoView.SHARPENED, QrReading.LOCAL_MEAN_HARDER),
+			new DecodeStep(PhotoView.TURNED_45, QrReading.LOCAL_MEAN_HARDER),
+			new DecodeStep(PhotoView.ENLARGED_HALF_AGAIN, QrReading.HYBRID_HARDER),
+			new DecodeStep(PhotoView.HALVED, QrReading.GLOBAL_HARDER),
 			new DecodeStep(PhotoView.PADDED, QrReading.HYBRID_HARDER),
 			new DecodeStep(PhotoView.FULL, QrReading.HYBRID_HARDER));
 
@@ -45,12 +51,13 @@ final class DecodePipeline {
 	Optional<Decoded> run(GrayImage photo, long budgetNanos) {
 		long start = this.nanoTime.getAsLong();
 		Map<PhotoView, Optional<GrayImage>> views = new EnumMap<>(PhotoView.class);
+		GrayImage working = PhotoView.working(photo);
 		for (int i = 0; i < this.steps.size(); i++) {
 			if (i > 0 && this.nanoTime.getAsLong() - start >= budgetNanos) {
 				return Optional.empty();
 			}
 			DecodeStep step = this.steps.get(i);
-			Optional<String> text = views.computeIfAbsent(step.view(), (view) -> view.derive(photo))
+			Optional<String> text = views.computeIfAbsent(step.view(), (view) -> view.derive(photo, working))
 				.flatMap(step.reading()::read);
 			if (text.isPresent()) {
 				return Optional.of(new Decoded(text.get(), step));

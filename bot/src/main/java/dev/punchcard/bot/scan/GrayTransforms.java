@@ -65,6 +65,28 @@ final class GrayTransforms {
 		return new GrayImage(out, width, height);
 	}
 
+	/**
+	 * Unsharp mask: each pixel pushed away from its 3x3 neighbourhood mean by
+	 * {@code amount}, which restores module edges softened by focus blur.
+	 */
+	static GrayImage sharpened(GrayImage image, double amount) {
+		int width = image.width();
+		int height = image.height();
+		byte[] out = new byte[width * height];
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				int left = Math.max(0, x - 1);
+				int top = Math.max(0, y - 1);
+				int right = Math.min(width, x + 2);
+				int bottom = Math.min(height, y + 2);
+				double mean = boxAverage(image, left, top, right, bottom);
+				double value = image.at(x, y) + amount * (image.at(x, y) - mean);
+				out[y * width + x] = (byte) Math.clamp(Math.round(value), 0, WHITE);
+			}
+		}
+		return new GrayImage(out, width, height);
+	}
+
 	private static GrayImage shrunk(GrayImage image, int width, int height) {
 		byte[] out = new byte[width * height];
 		for (int y = 0; y < height; y++) {

@@ -11,16 +11,15 @@ enum PhotoView {
 	/** The photo as sent, unless it is so large that scanning it is slow. */
 	WORKING {
 		@Override
-		Optional<GrayImage> derive(GrayImage original) {
-			return Optional
-				.of((original.longSide() > LARGE) ? GrayTransforms.resizedTo(original, WORKING_SIDE) : original);
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
+			return Optional.of(working);
 		}
 	},
 
 	/** The full-resolution photo, when {@link #WORKING} had to shrink it. */
 	FULL {
 		@Override
-		Optional<GrayImage> derive(GrayImage original) {
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
 			return (original.longSide() > LARGE) ? Optional.of(original) : Optional.empty();
 		}
 	},
@@ -28,17 +27,51 @@ enum PhotoView {
 	/** Twice the size: modules of two or three pixels become wide enough to measure. */
 	ENLARGED {
 		@Override
-		Optional<GrayImage> derive(GrayImage original) {
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
 			return (original.longSide() <= SMALL)
 					? Optional.of(GrayTransforms.resizedTo(original, 2 * original.longSide())) : Optional.empty();
+		}
+	},
+
+	/**
+	 * One and a half times the size: moves module edges relative to the binarizer's
+	 * 8-pixel blocks, which rescues some blurred, noisy photos that twice the size does
+	 * not.
+	 */
+	ENLARGED_HALF_AGAIN {
+		@Override
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
+			return (original.longSide() <= SMALL)
+					? Optional.of(GrayTransforms.resizedTo(original, original.longSide() * 3 / 2)) : Optional.empty();
+		}
+	},
+
+	/** Three times the size, for codes of about two pixels per module. */
+	ENLARGED_TRIPLE {
+		@Override
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
+			return (original.longSide() <= TINY)
+					? Optional.of(GrayTransforms.resizedTo(original, 3 * original.longSide())) : Optional.empty();
+		}
+	},
+
+	/**
+	 * Edges restored by an unsharp mask, then enlarged when small: out-of-focus photos.
+	 */
+	SHARPENED {
+		@Override
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
+			GrayImage sharp = GrayTransforms.sharpened(working, 1.5);
+			return Optional
+				.of((sharp.longSide() <= SMALL) ? GrayTransforms.resizedTo(sharp, 2 * sharp.longSide()) : sharp);
 		}
 	},
 
 	/** Half the size: averages away texture inside modules and sensor noise. */
 	HALVED {
 		@Override
-		Optional<GrayImage> derive(GrayImage original) {
-			int side = Math.min(original.longSide(), WORKING_SIDE) / 2;
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
+			int side = working.longSide() / 2;
 			return (side >= MIN_SIDE) ? Optional.of(GrayTransforms.resizedTo(original, side)) : Optional.empty();
 		}
 	},
@@ -49,16 +82,16 @@ enum PhotoView {
 	 */
 	TURNED_45 {
 		@Override
-		Optional<GrayImage> derive(GrayImage original) {
-			return Optional.of(GrayTransforms.rotated(WORKING.derive(original).orElseThrow(), 45));
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
+			return Optional.of(GrayTransforms.rotated(working, 45));
 		}
 	},
 
 	/** Turned by 90 degrees: the row scan crosses the finder patterns the other way. */
 	TURNED_90 {
 		@Override
-		Optional<GrayImage> derive(GrayImage original) {
-			return Optional.of(GrayTransforms.rotated(WORKING.derive(original).orElseThrow(), 90));
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
+			return Optional.of(GrayTransforms.rotated(working, 90));
 		}
 	},
 
@@ -68,8 +101,7 @@ enum PhotoView {
 	 */
 	PADDED {
 		@Override
-		Optional<GrayImage> derive(GrayImage original) {
-			GrayImage working = WORKING.derive(original).orElseThrow();
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
 			return Optional.of(GrayTransforms.padded(working, Math.max(8, working.longSide() / 10)));
 		}
 	};
@@ -85,8 +117,21 @@ enum PhotoView {
 	/** Photos with a longer side up to this are also tried enlarged. */
 	static final int SMALL = 700;
 
+	/** Photos with a longer side up to this are also tried at three times the size. */
+	static final int TINY = 400;
+
 	private static final int MIN_SIDE = 60;
 
-	abstract Optional<GrayImage> derive(GrayImage original);
+	/** The photo, shrunk when it is {@link #LARGE}: the view most steps start from. */
+	static GrayImage working(GrayImage original) {
+		return (original.longSide() > LARGE) ? GrayTransforms.resizedTo(original, WORKING_SIDE) : original;
+	}
+
+	/**
+	 * Returns this view of the photo, or empty when it does not apply.
+	 * @param original the photo as decoded
+	 * @param working the {@link #WORKING} view, which several views start from
+	 */
+	abstract Optional<GrayImage> derive(GrayImage original, GrayImage working);
 
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.InvertedLuminanceSource;
@@ -23,28 +24,31 @@ enum QrReading {
 	/**
 	 * A screenshot or generated image: the code fills the picture, no detection needed.
 	 */
-	PURE(false, false, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)),
+	PURE(Threshold.HYBRID, false, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)),
 
 	/** ZXing's default detection: local thresholds, every few rows scanned. */
-	HYBRID(false, false, Map.of()),
+	HYBRID(Threshold.HYBRID, false, Map.of()),
 
 	/** Every row scanned, local thresholds. */
-	HYBRID_HARDER(false, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
+	HYBRID_HARDER(Threshold.HYBRID, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
 
 	/** One threshold for the whole image: better on smooth, low-contrast photos. */
-	GLOBAL_HARDER(true, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
+	GLOBAL_HARDER(Threshold.GLOBAL, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
 
 	/** Light modules on a dark background. */
-	INVERTED_HARDER(false, true, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+	INVERTED_HARDER(Threshold.HYBRID, true, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
 
-	private final boolean globalThreshold;
+	/** Wide-window local mean threshold: blurred and noisy photos. */
+	LOCAL_MEAN_HARDER(Threshold.LOCAL_MEAN, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+
+	private final Threshold threshold;
 
 	private final boolean inverted;
 
 	private final Map<DecodeHintType, Object> hints;
 
-	QrReading(boolean globalThreshold, boolean inverted, Map<DecodeHintType, Object> hints) {
-		this.globalThreshold = globalThreshold;
+	QrReading(Threshold threshold, boolean inverted, Map<DecodeHintType, Object> hints) {
+		this.threshold = threshold;
 		this.inverted = inverted;
 		this.hints = hints.isEmpty() ? Map.of() : new EnumMap<>(hints);
 	}
@@ -58,8 +62,7 @@ enum QrReading {
 		if (this.inverted) {
 			source = new InvertedLuminanceSource(source);
 		}
-		BinaryBitmap bitmap = new BinaryBitmap(
-				this.globalThreshold ? new GlobalHistogramBinarizer(source) : new HybridBinarizer(source));
+		BinaryBitmap bitmap = new BinaryBitmap(this.threshold.binarizer(source));
 		try {
 			return Optional.of(new QRCodeReader().decode(bitmap, this.hints).getText());
 		}
@@ -70,6 +73,20 @@ enum QrReading {
 			// turn
 			return Optional.empty();
 		}
+	}
+
+	private enum Threshold {
+
+		HYBRID, GLOBAL, LOCAL_MEAN;
+
+		Binarizer binarizer(LuminanceSource source) {
+			return switch (this) {
+				case HYBRID -> new HybridBinarizer(source);
+				case GLOBAL -> new GlobalHistogramBinarizer(source);
+				case LOCAL_MEAN -> new LocalMeanBinarizer(source);
+			};
+		}
+
 	}
 
 }
