@@ -1,0 +1,63 @@
+package dev.punchcard.bot.scan;
+
+import java.awt.image.BufferedImage;
+import java.util.random.RandomGenerator;
+
+/** Seeded random "customer photos" of card-like QR codes, for tests and the benchmark. */
+final class DistortedPhotos {
+
+	private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+	private DistortedPhotos() {
+	}
+
+	/**
+	 * A JPEG photo of a random card code: on a table, skewed, turned by any angle,
+	 * resized, blurred, dimmed, noisy and recompressed, each by a random amount within
+	 * what a phone camera plausibly does.
+	 */
+	static Photo next(RandomGenerator random) {
+		String text = randomCardCode(random);
+		BufferedImage image = TestImages.qrCode(text, 4 + random.nextInt(5));
+		image = PhotoDistortions.onTable(image, image.getWidth() / 4);
+		double skew = random.nextDouble() * 0.08;
+		image = PhotoDistortions.skewed(image, skew, random);
+		// lens blur is relative to the card's modules, so it comes before the sensor's
+		// resolution
+		int blur = random.nextInt(3) * 2 + 1;
+		image = (blur > 1) ? PhotoDistortions.blurred(image, blur) : image;
+		double angle = random.nextDouble() * 360;
+		image = PhotoDistortions.rotated(image, angle, PhotoDistortions.TABLE);
+		double scale = 0.5 + random.nextDouble() * 1.5;
+		image = PhotoDistortions.scaled(image, scale);
+		int low = random.nextInt(90);
+		int high = 255 - random.nextInt(90);
+		image = PhotoDistortions.lowContrast(image, low, high);
+		double sigma = random.nextDouble() * 20;
+		image = PhotoDistortions.noisy(image, sigma, random);
+		float quality = 0.4f + random.nextFloat() * 0.5f;
+		String description = String.format(java.util.Locale.ROOT,
+				"skew=%.2f angle=%.0f scale=%.2f blur=%d levels=%d..%d sigma=%.1f jpeg=%.2f", skew, angle, scale, blur,
+				low, high, sigma, quality);
+		return new Photo(text, TestImages.jpeg(image, quality), description);
+	}
+
+	static String randomCardCode(RandomGenerator random) {
+		StringBuilder code = new StringBuilder("PC1-");
+		for (int i = 0; i < 21; i++) {
+			code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return code.toString();
+	}
+
+	/**
+	 * A generated photo.
+	 *
+	 * @param text what its QR code encodes
+	 * @param jpeg the photo as sent
+	 * @param description the distortions applied, for failure messages
+	 */
+	record Photo(String text, byte[] jpeg, String description) {
+	}
+
+}
