@@ -1,6 +1,5 @@
 package dev.punchcard.bot.scan;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +49,7 @@ enum QrReading {
 	QrReading(Threshold threshold, boolean inverted, Map<DecodeHintType, Object> hints) {
 		this.threshold = threshold;
 		this.inverted = inverted;
-		this.hints = hints.isEmpty() ? Map.of() : new EnumMap<>(hints);
+		this.hints = hints;
 	}
 
 	/**
@@ -67,10 +66,8 @@ enum QrReading {
 			return Optional.of(new QRCodeReader().decode(bitmap, this.hints).getText());
 		}
 		catch (ReaderException | IllegalArgumentException | IndexOutOfBoundsException notRead) {
-			// ZXing reports odd geometry in a few detector paths with unchecked
-			// exceptions; for
-			// a photo that only means "not readable this way", so the next step gets its
-			// turn
+			// a few ZXing detector paths report impossible geometry with unchecked
+			// exceptions; for a photo that only means "not readable this way"
 			return Optional.empty();
 		}
 	}
