@@ -9,6 +9,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes PNG or JPEG bytes with ImageIO, refusing images over the size limits before
@@ -33,8 +34,10 @@ final class BoundedImageReader {
 		if (bytes.length == 0 || bytes.length > this.maxBytes) {
 			return Optional.empty();
 		}
-		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-			return (input != null) ? readFirstImage(input) : Optional.empty();
+		// in memory: ImageIO.createImageInputStream would spool the bytes to a temporary
+		// file
+		try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+			return readFirstImage(input);
 		}
 		catch (IOException | RuntimeException unreadable) {
 			// ImageIO plugins signal corrupt data with unchecked exceptions as well as
