@@ -33,19 +33,6 @@ enum PhotoView {
 		}
 	},
 
-	/**
-	 * One and a half times the size: moves module edges relative to the binarizer's
-	 * 8-pixel blocks, which rescues some blurred, noisy photos that twice the size does
-	 * not.
-	 */
-	ENLARGED_HALF_AGAIN {
-		@Override
-		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
-			return (original.longSide() <= SMALL)
-					? Optional.of(GrayTransforms.resizedTo(original, original.longSide() * 3 / 2)) : Optional.empty();
-		}
-	},
-
 	/** Three times the size, for codes of about two pixels per module. */
 	ENLARGED_TRIPLE {
 		@Override
@@ -55,10 +42,16 @@ enum PhotoView {
 		}
 	},
 
-	/**
-	 * Edges restored by an unsharp mask, then enlarged when small: out-of-focus photos.
-	 */
+	/** Edges restored by an unsharp mask: out-of-focus photos. */
 	SHARPENED {
+		@Override
+		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
+			return Optional.of(GrayTransforms.sharpened(working, 1.5));
+		}
+	},
+
+	/** Sharpened, then enlarged when small: out-of-focus photos of small codes. */
+	SHARPENED_ENLARGED {
 		@Override
 		Optional<GrayImage> derive(GrayImage original, GrayImage working) {
 			GrayImage sharp = GrayTransforms.sharpened(working, 1.5);

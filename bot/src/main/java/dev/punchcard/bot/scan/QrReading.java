@@ -1,5 +1,6 @@
 package dev.punchcard.bot.scan;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,35 +22,35 @@ import com.google.zxing.qrcode.QRCodeReader;
 enum QrReading {
 
 	/**
-	 * A screenshot or generated image: the code fills the picture, no detection needed.
+	 * ZXing's default detection (local thresholds, every few rows scanned), after a cheap
+	 * try at a code that fills the picture, as in a screenshot, on the same binarized
+	 * image.
 	 */
-	PURE(Threshold.HYBRID, false, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)),
-
-	/** ZXing's default detection: local thresholds, every few rows scanned. */
-	HYBRID(Threshold.HYBRID, false, Map.of()),
+	HYBRID(Threshold.HYBRID, false, Hints.PURE, Hints.DETECT),
 
 	/** Every row scanned, local thresholds. */
-	HYBRID_HARDER(Threshold.HYBRID, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
+	HYBRID_HARDER(Threshold.HYBRID, false, Hints.DETECT_HARDER),
 
 	/** One threshold for the whole image: better on smooth, low-contrast photos. */
-	GLOBAL_HARDER(Threshold.GLOBAL, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
+	GLOBAL_HARDER(Threshold.GLOBAL, false, Hints.DETECT_HARDER),
 
 	/** Light modules on a dark background. */
-	INVERTED_HARDER(Threshold.HYBRID, true, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
+	INVERTED_HARDER(Threshold.HYBRID, true, Hints.DETECT_HARDER),
 
 	/** Wide-window local mean threshold: blurred and noisy photos. */
-	LOCAL_MEAN_HARDER(Threshold.LOCAL_MEAN, false, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+	LOCAL_MEAN_HARDER(Threshold.LOCAL_MEAN, false, Hints.DETECT_HARDER);
 
 	private final Threshold threshold;
 
 	private final boolean inverted;
 
-	private final Map<DecodeHintType, Object> hints;
+	private final List<Map<DecodeHintType, Object>> attempts;
 
-	QrReading(Threshold threshold, boolean inverted, Map<DecodeHintType, Object> hints) {
+	@SafeVarargs
+	QrReading(Threshold threshold, boolean inverted, Map<DecodeHintType, Object>... attempts) {
 		this.threshold = threshold;
 		this.inverted = inverted;
-		this.hints = hints;
+		this.attempts = List.of(attempts);
 	}
 
 	/**
@@ -61,15 +62,37 @@ enum QrReading {
 		if (this.inverted) {
 			source = new InvertedLuminanceSource(source);
 		}
+		// the bitmap caches its binarized matrix, so further attempts do not pay for it
+		// again
 		BinaryBitmap bitmap = new BinaryBitmap(this.threshold.binarizer(source));
+		for (Map<DecodeHintType, Object> hints : this.attempts) {
+			Optional<String> text = decode(bitmap, hints);
+			if (text.isPresent()) {
+				return text;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<String> decode(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
 		try {
-			return Optional.of(new QRCodeReader().decode(bitmap, this.hints).getText());
+			return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
 		}
 		catch (ReaderException | IllegalArgumentException | IndexOutOfBoundsException notRead) {
 			// a few ZXing detector paths report impossible geometry with unchecked
 			// exceptions; for a photo that only means "not readable this way"
 			return Optional.empty();
 		}
+	}
+
+	private static final class Hints {
+
+		static final Map<DecodeHintType, Object> PURE = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+
+		static final Map<DecodeHintType, Object> DETECT = Map.of();
+
+		static final Map<DecodeHintType, Object> DETECT_HARDER = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+
 	}
 
 	private enum Threshold {

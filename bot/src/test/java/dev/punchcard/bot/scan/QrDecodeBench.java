@@ -59,9 +59,9 @@ public final class QrDecodeBench {
 		System.out.printf("JVM %s, %d cores, load average before: %s; times in ms per image, bytes in, text out%n%n",
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-		System.out.println(
-				"| group | baseline decoded | p50 ms | p95 ms | max ms | pipeline decoded | p50 ms | p95 ms | max ms |");
-		System.out.println("|---|---|---|---|---|---|---|---|---|");
+		System.out.println("| group | baseline decoded | p50 | p95 | max | CPU p50 | CPU p95 "
+				+ "| pipeline decoded | p50 | p95 | max | CPU p50 | CPU p95 |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		report(groups);
 		System.out.println();
 		System.out.println("Winning steps: " + this.winningSteps);
