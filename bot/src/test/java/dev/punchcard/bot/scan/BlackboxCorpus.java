@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The ZXing QR black-box images kept in {@code shared/zxing-blackbox} beside the
  * repository, or wherever {@code -Dpunchcard.zxing.corpus} points.
@@ -27,7 +29,10 @@ final class BlackboxCorpus {
 
 	/** Finds the corpus, failing with instructions when it is not there; never skips. */
 	static BlackboxCorpus locate() {
-		String configured = System.getProperty(PROPERTY);
+		return locate(System.getProperty(PROPERTY));
+	}
+
+	static BlackboxCorpus locate(@Nullable String configured) {
 		Path root = (configured != null) ? Path.of(configured) : repositoryRoot().resolve("../shared/zxing-blackbox");
 		root = root.toAbsolutePath().normalize();
 		if (!Files.isDirectory(root.resolve(SETS.get(0)))) {

@@ -11,10 +11,12 @@ import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Decode rates on ZXing's own QR black-box photos must reach at least what ZXing's tests
@@ -47,6 +49,13 @@ class ZxingBlackboxCorpusTest {
 		assertThat(decoded)
 			.as("decoded %d of %d in %s at %d degrees; failed: %s", decoded, entries.size(), set, degrees, failed)
 			.isGreaterThanOrEqualTo(minimum);
+	}
+
+	@Test
+	void should_fail_with_instructions_when_the_corpus_is_missing() {
+		assertThatIllegalStateException().isThrownBy(() -> BlackboxCorpus.locate("/nonexistent/zxing-blackbox"))
+			.withMessageContaining("/nonexistent/zxing-blackbox")
+			.withMessageContaining("-D" + BlackboxCorpus.PROPERTY);
 	}
 
 	private static byte[] photoBytes(BlackboxCorpus.Entry entry, int degrees) throws IOException {
