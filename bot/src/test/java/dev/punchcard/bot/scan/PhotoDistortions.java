@@ -34,6 +34,19 @@ final class PhotoDistortions {
 		return out;
 	}
 
+	/** Puts the image at a random place in a table-coloured frame of the given size. */
+	static BufferedImage placed(BufferedImage image, int width, int height, RandomGenerator random) {
+		BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = out.createGraphics();
+		g.setColor(TABLE);
+		g.fillRect(0, 0, width, height);
+		int x = random.nextInt(Math.max(1, width - image.getWidth()));
+		int y = random.nextInt(Math.max(1, height - image.getHeight()));
+		g.drawImage(image, x, y, null);
+		g.dispose();
+		return out;
+	}
+
 	/**
 	 * Turns the image about its centre with bicubic interpolation onto a canvas that fits
 	 * it.

@@ -25,6 +25,9 @@ public final class QrDecodeBench {
 
 	private static final int[] ROTATIONS = { 0, 90, 180, 270 };
 
+	/** Telegram's largest photo size; few, since each costs a few hundred ms to make. */
+	private static final int LARGE_PHOTOS = 30;
+
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private final BaselineDecoder baseline = new BaselineDecoder();
@@ -51,7 +54,8 @@ public final class QrDecodeBench {
 				groups.put(set + " @" + degrees, corpusSamples(corpus, set, degrees));
 			}
 		}
-		groups.put("generated photos", generatedSamples(photoCount, seed));
+		groups.put("generated photos", generatedSamples(photoCount, seed, 0, 0));
+		groups.put("generated in 2560x1920 frames", generatedSamples(LARGE_PHOTOS, seed + 1, 2560, 1920));
 		measure(groups.get("qrcode-1 @0"), new BenchTally(), new BenchTally()); // JIT
 																				// warm-up
 		this.winningSteps.clear();
@@ -78,7 +82,7 @@ public final class QrDecodeBench {
 			measure(group.getValue(), base, ours);
 			System.out.println("| " + group.getKey() + " | " + base.row() + " | " + ours.row() + " |");
 			if (group.getKey().startsWith("generated")) {
-				ratios.add("generated photos: " + ours.ratiosTo(base));
+				ratios.add(group.getKey() + ": " + ours.ratiosTo(base));
 			}
 			else {
 				allBaseline.addAll(base);
@@ -123,12 +127,15 @@ public final class QrDecodeBench {
 		return samples;
 	}
 
-	private static List<Sample> generatedSamples(int count, long seed) {
+	private static List<Sample> generatedSamples(int count, long seed, int frameWidth, int frameHeight) {
 		SplittableRandom random = new SplittableRandom(seed);
 		List<Sample> samples = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			DistortedPhotos.Photo photo = DistortedPhotos.next(random);
-			samples.add(new Sample("photo#" + i + " [" + photo.description() + "]", photo.jpeg(), photo.text()));
+			DistortedPhotos.Photo photo = (frameWidth == 0) ? DistortedPhotos.next(random)
+					: DistortedPhotos.nextInFrame(random, frameWidth, frameHeight);
+			samples.add(new Sample(
+					"photo#" + i + ((frameWidth == 0) ? "" : "@" + frameWidth) + " [" + photo.description() + "]",
+					photo.jpeg(), photo.text()));
 		}
 		return samples;
 	}
