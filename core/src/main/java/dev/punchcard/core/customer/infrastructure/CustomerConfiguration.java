@@ -3,7 +3,10 @@ package dev.punchcard.core.customer.infrastructure;
 import java.time.Clock;
 
 import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.customer.application.ChatIdentities;
 import dev.punchcard.core.customer.application.CustomerProfiles;
+import dev.punchcard.core.customer.application.JoinFromChat;
+import dev.punchcard.core.customer.application.ShareContact;
 import dev.punchcard.core.customer.application.CustomerViews;
 import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.customer.application.EnrolCustomer;
@@ -45,6 +48,23 @@ class CustomerConfiguration {
 	@Bean
 	CustomerProfiles customerProfiles(CustomerViews views, CodeSigner codes, LoyaltyProgram program, Clock clock) {
 		return new CustomerProfiles(views, codes, program.tiers(), clock);
+	}
+
+	@Bean
+	ChatIdentities chatIdentities(DatabaseClient db) {
+		return new R2dbcChatIdentities(db);
+	}
+
+	@Bean
+	JoinFromChat joinFromChat(ChatIdentities identities, Customers customers, Stores stores, CodeSigner codes,
+			LoyaltyProgram program, Clock clock) {
+		return new JoinFromChat(identities, customers, stores, codes,
+				new EnrolmentDefaults(program.tiers().tiers().get(0).name(), clock));
+	}
+
+	@Bean
+	ShareContact shareContact(ChatIdentities identities, Customers customers, PhoneNumbers phones) {
+		return new ShareContact(identities, customers, phones);
 	}
 
 	@Bean
