@@ -24,11 +24,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"punchcard.codes.active-key=A", "punchcard.codes.keys.A=test-code-secret-0123456789-abcdefghijklmnop",
 				"punchcard.admin.username=" + ApiIT.ADMIN, "punchcard.admin.password=" + ApiIT.ADMIN_PASSWORD,
 				"punchcard.login-throttle.per-username=1000", "punchcard.login-throttle.per-address=100000" })
-abstract class ApiIT {
+public abstract class ApiIT {
 
-	static final String ADMIN = "root-admin";
+	public static final String ADMIN = "root-admin";
 
-	static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
+	public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
 
 	@Autowired
 	protected WebTestClient http;
@@ -55,9 +55,9 @@ abstract class ApiIT {
 	}
 
 	@BeforeEach
-	void cleanSlate() {
+	protected void cleanSlate() {
 		this.db
-			.sql("TRUNCATE notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
+			.sql("TRUNCATE inbound_updates, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
 					+ "purchase_items, purchases, tier_changes, channel_identities, customers RESTART IDENTITY CASCADE")
 			.then()
 			.block();
