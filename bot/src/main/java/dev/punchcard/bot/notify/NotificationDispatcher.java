@@ -60,8 +60,10 @@ class NotificationDispatcher {
 						(blocked) -> unreachable(address).thenReturn(false)))
 			.filter(Boolean::booleanValue)
 			.next()
-			.flatMap((sent) -> this.relay.markSent(notification.id()))
-			.switchIfEmpty(Mono.defer(() -> this.relay.markFailed(notification.id(), "no reachable chat")))
+			.flatMap((sent) -> this.relay.markSent(notification.id()).thenReturn(true))
+			.switchIfEmpty(
+					Mono.defer(() -> this.relay.markFailed(notification.id(), "no reachable chat").thenReturn(false)))
+			.then()
 			.onErrorResume((error) -> retryOrGiveUp(notification, error));
 	}
 
