@@ -56,6 +56,8 @@ class R2dbcChatIdentities implements ChatIdentities {
 				    unreachable_since = CASE WHEN :reachable THEN NULL ELSE COALESCE(unreachable_since, :at) END,
 				    last_seen_at = CASE WHEN :reachable THEN :at ELSE last_seen_at END
 				WHERE channel = :channel AND external_id = :externalId
+				  -- a write on every message would cost WAL for nothing: only a change, or an hourly last-seen
+				  AND (reachable <> :reachable OR last_seen_at IS NULL OR last_seen_at < :at - interval '1 hour')
 				""")
 			.bind("reachable", reachable)
 			.bind("at", at.atOffset(ZoneOffset.UTC))
