@@ -5,6 +5,7 @@ import dev.punchcard.core.support.TestDatabases;
 import dev.punchcard.core.support.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -18,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * PostgreSQL and Redis of the test support (embedded by default, the machine's with
  * {@code -Dpunchcard.test.external=true}).
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "punchcard.embedded.enabled=false",
 				"punchcard.jwt.secret=test-jwt-secret-0123456789-abcdefghijklmnopqrstuv",
