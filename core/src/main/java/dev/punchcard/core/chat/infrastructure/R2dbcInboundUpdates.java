@@ -60,15 +60,18 @@ class R2dbcInboundUpdates implements InboundUpdates {
 	@Override
 	public Flux<StoredUpdate> claimStale(ChatChannel channel, Duration olderThan, int limit, Duration lease) {
 		return this.db.sql("""
-				UPDATE inbound_updates SET status = 'PROCESSING', attempts = attempts + 1, claimed_until = :until
-				WHERE (channel, update_id) IN (
-				    SELECT channel, update_id FROM inbound_updates
-				    WHERE channel = :channel AND status <> 'DONE' AND received_at < :before
-				      AND (status = 'NEW' OR claimed_until < :now)
-				    ORDER BY received_at
-				    LIMIT :limit
-				    FOR UPDATE SKIP LOCKED)
-				""" + RETURNING)
+				WITH claimed AS (
+				    UPDATE inbound_updates SET status = 'PROCESSING', attempts = attempts + 1, claimed_until = :until
+				    WHERE (channel, update_id) IN (
+				        SELECT channel, update_id FROM inbound_updates
+				        WHERE channel = :channel AND status <> 'DONE' AND received_at < :before
+				          AND (status = 'NEW' OR claimed_until < :now)
+				        ORDER BY received_at
+				        LIMIT :limit
+				        FOR UPDATE SKIP LOCKED)
+				    RETURNING channel, update_id, chat_key, payload, attempts, received_at)
+				SELECT channel, update_id, chat_key, payload, attempts FROM claimed ORDER BY received_at
+				""")
 			.bind("channel", channel.name())
 			.bind("before", this.clock.instant().minus(olderThan).atOffset(ZoneOffset.UTC))
 			.bind("now", this.clock.instant().atOffset(ZoneOffset.UTC))
