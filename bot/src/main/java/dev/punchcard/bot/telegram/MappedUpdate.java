@@ -1,0 +1,29 @@
+package dev.punchcard.bot.telegram;
+
+import dev.punchcard.bot.conversation.ChatEvent;
+
+/** What a Telegram update means for the service. */
+sealed interface MappedUpdate {
+
+	/** Something for the conversation engine. */
+	record Event(ChatEvent event) implements MappedUpdate {
+	}
+
+	/**
+	 * The user blocked ({@code reachable == false}) or unblocked the bot.
+	 *
+	 * @param userId the Telegram user id
+	 * @param reachable whether messages can reach the user
+	 */
+	record Reachability(String userId, boolean reachable) implements MappedUpdate {
+	}
+
+	/**
+	 * Nothing to do: a channel post, a group message, a command for another bot.
+	 *
+	 * @param why for the debug log
+	 */
+	record Ignored(String why) implements MappedUpdate {
+	}
+
+}

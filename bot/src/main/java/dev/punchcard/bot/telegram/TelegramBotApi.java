@@ -1,0 +1,102 @@
+package dev.punchcard.bot.telegram;
+
+import java.io.Serializable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.punchcard.bot.conversation.RecipientUnreachableException;
+import org.jspecify.annotations.Nullable;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.File;
+import org.telegram.telegrambots.meta.api.objects.User;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+
+/**
+ * The Bot API methods the service uses, over {@link BotApiTransport} with
+ * {@link BotApiRetry}. Request bodies are TelegramBots method objects written as JSON. A
+ * 403 on a call to a chat errors with {@link RecipientUnreachableException}; every other
+ * failure with {@link BotApiException}. Nothing happens until subscription.
+ */
+class TelegramBotApi {
+
+	private final BotApiTransport transport;
+
+	private final BotApiRetry retry;
+
+	TelegramBotApi(BotApiTransport transport, BotApiRetry retry) {
+		this.transport = transport;
+		this.retry = retry;
+	}
+
+	Mono<Void> sendMessage(SendMessage message) {
+		return call(message, message.getChatId()).then();
+	}
+
+	/** Uploads a PNG with an HTML caption ({@code sendPhoto} as multipart). */
+	Mono<Void> sendPhoto(String chatId, byte[] png, String captionHtml) {
+		MultipartBodyBuilder form = new MultipartBodyBuilder();
+		form.part("chat_id", chatId);
+		form.part("photo", new ByteArrayResource(png)).filename("image.png").contentType(MediaType.IMAGE_PNG);
+		if (!captionHtml.isEmpty()) {
+			form.part("caption", captionHtml);
+			form.part("parse_mode", "HTML");
+		}
+		Mono<JsonNode> upload = Mono.defer(() -> this.transport.postMultipart("sendPhoto", form.build()));
+		return withRetry("sendPhoto", upload, chatId).then();
+	}
+
+	Mono<Void> answerCallbackQuery(AnswerCallbackQuery answer) {
+		return call(answer, null).then();
+	}
+
+	/** Emits the file's metadata ({@code file_path}, {@code file_size}). */
+	Mono<File> getFile(String fileId) {
+		return call(new GetFile(fileId), null).map((result) -> BotApiAnswers.as("getFile", result, File.class));
+	}
+
+	/**
+	 * Emits the file's bytes, or completes empty when it is over {@code maxBytes} or
+	 * gone.
+	 */
+	Mono<byte[]> download(String filePath, int maxBytes) {
+		return withRetry("download", Mono.defer(() -> this.transport.download(filePath, maxBytes)), null);
+	}
+
+	Mono<Void> setMyCommands(SetMyCommands commands) {
+		return call(commands, null).then();
+	}
+
+	Mono<Void> setWebhook(SetWebhook webhook) {
+		return call(webhook, null).then();
+	}
+
+	Mono<Void> deleteWebhook() {
+		return call(new DeleteWebhook(), null).then();
+	}
+
+	Mono<User> getMe() {
+		return call(new GetMe(), null).map((result) -> BotApiAnswers.as("getMe", result, User.class));
+	}
+
+	private Mono<JsonNode> call(PartialBotApiMethod<? extends Serializable> method, @Nullable String chatId) {
+		String name = method.getMethod();
+		return withRetry(name, Mono.defer(() -> this.transport.postJson(name, TelegramJson.bytes(method))), chatId);
+	}
+
+	private <T> Mono<T> withRetry(String name, Mono<T> call, @Nullable String chatId) {
+		return call.retryWhen(this.retry.forMethod(name))
+			.onErrorMap((error) -> chatId != null && error instanceof BotApiException api && api.isForbidden(),
+					(error) -> new RecipientUnreachableException(chatId));
+	}
+
+}

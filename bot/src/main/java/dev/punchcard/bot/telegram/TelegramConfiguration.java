@@ -1,0 +1,82 @@
+package dev.punchcard.bot.telegram;
+
+import dev.punchcard.bot.conversation.Conversation;
+import dev.punchcard.bot.conversation.ReachabilityListener;
+import dev.punchcard.core.chat.application.InboundUpdates;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The Telegram channel's beans; none exist without a bot token. Needs a
+ * {@link Conversation} and {@link InboundUpdates}; uses a {@link ReachabilityListener}
+ * when the application has one.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnTelegramToken
+@EnableConfigurationProperties(TelegramProperties.class)
+class TelegramConfiguration {
+
+	@Bean
+	TelegramBotApi telegramBotApi(TelegramProperties properties, ObjectProvider<WebClient.Builder> builder) {
+		BotApiTransport transport = BotApiTransport.create(builder.getIfAvailable(WebClient::builder), properties);
+		return new TelegramBotApi(transport, new BotApiRetry(properties.retries(), Schedulers.parallel()));
+	}
+
+	@Bean
+	TelegramChatSender telegramChatSender(TelegramBotApi api, TelegramProperties properties) {
+		return new TelegramChatSender(api, new SendRateLimiter(properties.rateLimits(), Schedulers.parallel()));
+	}
+
+	@Bean
+	TelegramChatFiles telegramChatFiles(TelegramBotApi api) {
+		return new TelegramChatFiles(api);
+	}
+
+	@Bean
+	BotIdentity telegramBotIdentity(TelegramProperties properties) {
+		return new BotIdentity(properties.botUsername());
+	}
+
+	@Bean
+	UpdateProcessor telegramUpdateProcessor(InboundUpdates updates, Conversation conversation,
+			TelegramChatSender sender, ObjectProvider<ReachabilityListener> reachability, BotIdentity identity,
+			TelegramProperties properties) {
+		TelegramUpdates mapping = new TelegramUpdates(identity, properties.photoMaxBytes().toBytes());
+		UpdateHandler handler = new UpdateHandler(mapping, conversation, sender,
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE));
+		return new UpdateProcessor(updates, handler, properties.intake());
+	}
+
+	@Bean
+	UpdateIntake telegramUpdateIntake(InboundUpdates updates, UpdateProcessor processor) {
+		return new UpdateIntake(updates, processor);
+	}
+
+	@Bean
+	TelegramBackground telegramBackground(InboundUpdates updates, UpdateProcessor processor, TelegramBotApi api,
+			BotIdentity identity, TelegramProperties properties) {
+		StaleUpdateSweeper sweeper = new StaleUpdateSweeper(updates, processor, properties.intake(),
+				Schedulers.parallel());
+		return new TelegramBackground(processor, sweeper, new TelegramStartup(api, identity, properties));
+	}
+
+	/** Long polling, the default mode. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "punchcard.telegram", name = "mode", havingValue = "polling", matchIfMissing = true)
+	static class Polling {
+
+		@Bean
+		TelegramLongPolling telegramLongPolling(TelegramProperties properties, UpdateIntake intake) {
+			return new TelegramLongPolling(properties,
+					new TelegramPollingConsumer(intake, properties.intake().storeTimeout()));
+		}
+
+	}
+
+}

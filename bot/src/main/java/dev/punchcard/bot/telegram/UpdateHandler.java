@@ -1,0 +1,78 @@
+package dev.punchcard.bot.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.punchcard.bot.conversation.ChatEvent;
+import dev.punchcard.bot.conversation.ChatSender;
+import dev.punchcard.bot.conversation.Conversation;
+import dev.punchcard.bot.conversation.ReachabilityListener;
+import dev.punchcard.bot.conversation.RecipientUnreachableException;
+import dev.punchcard.core.chat.application.StoredUpdate;
+import dev.punchcard.core.shared.domain.ChatChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import reactor.core.publisher.Mono;
+
+/**
+ * Handles one stored update: maps it, asks the conversation for a reply and sends it, or
+ * records a block status. A recipient who blocked the bot is recorded as unreachable, and
+ * that counts as handled. An update the library cannot read is logged and dropped, since
+ * reading it again will not help.
+ */
+class UpdateHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
+	private final TelegramUpdates mapping;
+
+	private final Conversation conversation;
+
+	private final ChatSender sender;
+
+	private final ReachabilityListener reachability;
+
+	UpdateHandler(TelegramUpdates mapping, Conversation conversation, ChatSender sender,
+			ReachabilityListener reachability) {
+		this.mapping = mapping;
+		this.conversation = conversation;
+		this.sender = sender;
+		this.reachability = reachability;
+	}
+
+	/** Completes when the update was handled; errors when it should be tried again. */
+	Mono<Void> handle(StoredUpdate stored) {
+		return read(stored).map(this.mapping::map).flatMap(this::dispatch);
+	}
+
+	private Mono<Void> dispatch(MappedUpdate update) {
+		return switch (update) {
+			case MappedUpdate.Event event -> converse(event.event());
+			case MappedUpdate.Reachability change ->
+				this.reachability.reachable(ChatChannel.TELEGRAM, change.userId(), change.reachable());
+			case MappedUpdate.Ignored ignored -> Mono.fromRunnable(() -> log.debug("Ignored: {}", ignored.why()));
+		};
+	}
+
+	private Mono<Void> converse(ChatEvent event) {
+		return this.conversation.handle(event)
+			.flatMap(this.sender::send)
+			.onErrorResume(RecipientUnreachableException.class, (blocked) -> unreachable(event));
+	}
+
+	private Mono<Void> unreachable(ChatEvent event) {
+		log.info("Telegram chat {} is unreachable; {} not answered", event.chatId(), event);
+		return this.reachability.reachable(ChatChannel.TELEGRAM, event.userId(), false);
+	}
+
+	private static Mono<Update> read(StoredUpdate stored) {
+		return Mono.fromCallable(() -> TelegramJson.MAPPER.readValue(stored.payload(), Update.class))
+			.onErrorResume(JsonProcessingException.class, (unreadable) -> {
+				// the original message only: the full one quotes the payload, i.e. what
+				// the user wrote
+				log.error("Telegram update {} cannot be read and is dropped: {}", stored.updateId(),
+						unreadable.getOriginalMessage());
+				return Mono.empty();
+			});
+	}
+
+}
