@@ -156,6 +156,14 @@ class TelegramWebhookIT extends ApiIT {
 	}
 
 	@Test
+	void should_show_a_referral_deep_link_when_a_member_asks_for_the_profile() throws IOException {
+		webhook(text(782, "/start"), SECRET).expectStatus().isOk();
+		webhook(text(782, "/profile"), SECRET).expectStatus().isOk();
+
+		awaitMessage("782", "https://t.me/punchcard_bot?start=r-");
+	}
+
+	@Test
 	void should_wait_retry_after_and_send_again_when_telegram_answers_429() throws IOException {
 		TELEGRAM.stubFor(post(urlPathMatching(BOT + "/(?i)sendmessage")).inScenario("flood")
 			.whenScenarioStateIs(Scenario.STARTED)

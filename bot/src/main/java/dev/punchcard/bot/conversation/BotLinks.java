@@ -1,7 +1,9 @@
 package dev.punchcard.bot.conversation;
 
+import java.util.List;
+import java.util.Optional;
+
 import dev.punchcard.core.shared.domain.ChatChannel;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class BotLinks {
 
-	private final String telegramUsername;
+	private final List<BotUsernames> usernames;
 
-	BotLinks(@Value("${punchcard.telegram.bot-username:}") String telegramUsername) {
-		this.telegramUsername = telegramUsername.startsWith("@") ? telegramUsername.substring(1) : telegramUsername;
+	BotLinks(List<BotUsernames> usernames) {
+		this.usernames = usernames;
 	}
 
 	/**
@@ -21,8 +23,12 @@ public class BotLinks {
 	 * command to send instead.
 	 */
 	public String referral(ChatChannel channel, String referralCode) {
-		if (channel == ChatChannel.TELEGRAM && !this.telegramUsername.isEmpty()) {
-			return "https://t.me/" + this.telegramUsername + "?start=r-" + referralCode;
+		Optional<String> username = this.usernames.stream()
+			.filter((names) -> names.channel() == channel)
+			.findFirst()
+			.flatMap(BotUsernames::username);
+		if (channel == ChatChannel.TELEGRAM && username.isPresent()) {
+			return "https://t.me/" + username.get() + "?start=r-" + referralCode;
 		}
 		return "/start r-" + referralCode;
 	}
