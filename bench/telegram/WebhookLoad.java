@@ -101,12 +101,14 @@ public class WebhookLoad {
 		for (int i = 0; i < users; i++) {
 			post(http, service, secret, update(100_000 + i, "/start", true));
 		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (replies.get() - before < users && System.nanoTime() < deadline) {
-			Thread.sleep(200);
+		// /start answers with several messages, about one per second per chat: wait until they have all arrived
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+		long seen = -1;
+		while (System.nanoTime() < deadline && replies.get() != seen) {
+			seen = replies.get();
+			Thread.sleep(3000);
 		}
 		System.out.println("registered " + users + " users (" + (replies.get() - before) + " replies)");
-		Thread.sleep(2000);
 	}
 
 	static void run(String phase, HttpClient http, String service, String secret, int users, int rps, int seconds)

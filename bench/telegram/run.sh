@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Webhook-path benchmark (issue 3): /profile updates from many users POSTed to /webhooks/telegram, replies going
+# to a fake Bot API on loopback (inside WebhookLoad.java), latency from the POST to the outgoing sendMessage; in the
+# same run, a baseline of the same open-loop rates against GET /actuator/health/liveness of the same service.
+# Uses this machine's PostgreSQL (fresh database punchcard_tgbench) and Redis (index 6). Loopback only; bounded.
+#   bench/telegram/run.sh [--no-build] [--rates 250,500,1000,1500] [--seconds 15] [--users 2000]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-* 2>/dev/null | sort -rV | head -n 1)}
+JAVA="$JAVA_HOME/bin/java"
+BUILD=1
+RATES=250,500,1000,1500
+SECONDS_PER_PHASE=15
+USERS=2000
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --no-build) BUILD=0 ;;
+        --rates) RATES=$2; shift ;;
+        --seconds) SECONDS_PER_PHASE=$2; shift ;;
+        --users) USERS=$2; shift ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+OUT="bench/telegram/results/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+[[ $BUILD == 1 ]] && ./mvnw -q -B -DskipTests package
+psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS punchcard_tgbench WITH (FORCE)" -c "CREATE DATABASE punchcard_tgbench"
+redis-cli -n 6 flushdb >/dev/null
+
+"$JAVA" bench/telegram/WebhookLoad.java --service http://127.0.0.1:18080 --fake-port 18081 --secret bench-secret \
+    --users "$USERS" --rates "$RATES" --seconds "$SECONDS_PER_PHASE" >"$OUT/load.csv" 2>"$OUT/load.err" &
+LOAD_PID=$!
+sleep 2
+
+env SERVER_PORT=18080 \
+    SPRING_R2DBC_URL=r2dbc:postgresql://127.0.0.1:5432/punchcard_tgbench SPRING_R2DBC_USERNAME=postgres \
+    SPRING_FLYWAY_URL=jdbc:postgresql://127.0.0.1:5432/punchcard_tgbench SPRING_FLYWAY_USER=postgres \
+    SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379/6 \
+    PUNCHCARD_JWT_SECRET=bench-jwt-secret-0123456789-abcdefghijklmnop \
+    PUNCHCARD_CODES_ACTIVE_KEY=A PUNCHCARD_CODES_KEYS_A=bench-code-secret-0123456789-abcdefghijklmnop \
+    PUNCHCARD_ADMIN_USERNAME=bench-admin PUNCHCARD_ADMIN_PASSWORD=bench-admin-password \
+    TELEGRAM_BOT_TOKEN=123456:BENCH-token TELEGRAM_MODE=webhook TELEGRAM_WEBHOOK_SECRET=bench-secret \
+    TELEGRAM_API_URL=http://127.0.0.1:18081 TELEGRAM_BOT_USERNAME=bench_bot \
+    PUNCHCARD_TELEGRAM_RATELIMITS_GLOBALPERSECOND=100000 \
+    "$JAVA" -jar app/target/punchcard.jar >"$OUT/service.log" 2>&1 &
+SERVICE_PID=$!
+trap 'kill $SERVICE_PID $LOAD_PID 2>/dev/null || true' EXIT
+
+wait $LOAD_PID || { echo "load client failed: $(tail -5 "$OUT/load.err")"; exit 1; }
+grep VmHWM "/proc/$SERVICE_PID/status" | tee "$OUT/rss.txt" || true
+kill -TERM $SERVICE_PID
+wait $SERVICE_PID || true
+echo "results in $OUT"
+column -s, -t <"$OUT/load.csv" | grep -v '^fake\|^registered' || cat "$OUT/load.csv"
