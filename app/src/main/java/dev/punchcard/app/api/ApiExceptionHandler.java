@@ -1,0 +1,85 @@
+package dev.punchcard.app.api;
+
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns framework and unexpected errors into problem+json: client mistakes are 4xx with a
+ * clear detail, anything else is a 500 that reveals nothing.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		String detail = ex.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField() + ": " + error.getDefaultMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return Mono.just(Problems.badRequest(detail.isEmpty() ? "The request is invalid." : detail));
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		if (causedBy(ex, DataBufferLimitException.class)) {
+			return Mono.just(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+					"The request body is larger than the service accepts."));
+		}
+		String detail = causedBy(ex, DecodingException.class)
+				? "The request body is not valid JSON for this endpoint, or a value is out of range."
+				: ex.getReason() == null ? "The request is invalid." : ex.getReason();
+		return Mono.just(Problems.badRequest(detail));
+	}
+
+	@ExceptionHandler(DataBufferLimitException.class)
+	ResponseEntity<Object> tooLarge(DataBufferLimitException ex) {
+		return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+				"The request body is larger than the service accepts.");
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
+		log.warn("request rejected by a database constraint: {}", ex.getMostSpecificCause().getClass().getName());
+		return Problems.conflict("The request conflicts with existing data.");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex) {
+		log.error("unexpected error", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side. Please try again later.");
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", problem.getDetail());
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

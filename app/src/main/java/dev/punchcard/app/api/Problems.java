@@ -1,0 +1,40 @@
+package dev.punchcard.app.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** Builds RFC 7807 responses for business outcomes. */
+final class Problems {
+
+	private Problems() {
+	}
+
+	static ResponseEntity<Object> of(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	static ResponseEntity<Object> notFound(String detail) {
+		return of(HttpStatus.NOT_FOUND, "Not found", detail);
+	}
+
+	static ResponseEntity<Object> conflict(String detail) {
+		return of(HttpStatus.CONFLICT, "Conflict", detail);
+	}
+
+	static ResponseEntity<Object> unprocessable(String title, String detail) {
+		return of(HttpStatus.UNPROCESSABLE_ENTITY, title, detail);
+	}
+
+	static ResponseEntity<Object> badRequest(String detail) {
+		return of(HttpStatus.BAD_REQUEST, "Bad request", detail);
+	}
+
+	static ResponseEntity<Object> forbidden(String detail) {
+		return of(HttpStatus.FORBIDDEN, "Forbidden", detail);
+	}
+
+}

@@ -1,0 +1,174 @@
+package dev.punchcard.app.api;
+
+import java.net.URI;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import dev.punchcard.app.security.CurrentStaff;
+import dev.punchcard.core.purchase.application.PurchaseOutcome;
+import dev.punchcard.core.purchase.application.PurchaseReceipt;
+import dev.punchcard.core.purchase.application.RecordPurchase;
+import dev.punchcard.core.purchase.application.RecordPurchaseCommand;
+import dev.punchcard.core.purchase.application.RefundOutcome;
+import dev.punchcard.core.purchase.application.RefundPurchase;
+import dev.punchcard.core.purchase.application.RefundPurchaseCommand;
+import dev.punchcard.core.purchase.application.RefundReceipt;
+import dev.punchcard.core.purchase.domain.LineItem;
+import dev.punchcard.core.shared.domain.Money;
+import dev.punchcard.core.shared.domain.PurchaseId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tills record purchases (once per store and receipt number) and refunds (once per refund
+ * number).
+ */
+@RestController
+@RequestMapping("/api/v1/purchases")
+class PurchaseController {
+
+	/**
+	 * Ten billion currency units in cents: far above any real receipt, far below
+	 * overflow.
+	 */
+	static final long MAX_AMOUNT_MINOR = 1_000_000_000_000L;
+
+	private final RecordPurchase recordPurchase;
+
+	private final RefundPurchase refundPurchase;
+
+	PurchaseController(RecordPurchase recordPurchase, RefundPurchase refundPurchase) {
+		this.recordPurchase = recordPurchase;
+		this.refundPurchase = refundPurchase;
+	}
+
+	@PostMapping
+	Mono<ResponseEntity<Object>> record(@Valid @RequestBody PurchaseRequest request,
+			@AuthenticationPrincipal Jwt token) {
+		CurrentStaff staff = CurrentStaff.of(token);
+		if (!staff.mayActAt(request.storeCode())) {
+			return Mono.just(Problems
+				.forbidden("A cashier records purchases only at their own store (" + staff.storeCode() + ")."));
+		}
+		Currency currency = Currency.getAvailableCurrencies()
+			.stream()
+			.filter((known) -> known.getCurrencyCode().equals(request.currency()))
+			.findFirst()
+			.orElse(null);
+		if (currency == null) {
+			return Mono.just(Problems.badRequest("currency: " + request.currency() + " is not an ISO 4217 code"));
+		}
+		return this.recordPurchase
+			.record(new RecordPurchaseCommand(request.cardCode(), request.storeCode(), request.receiptNo(),
+					new Money(request.amountMinor(), currency), request.lineItems(), staff.id()))
+			.map(PurchaseController::recorded);
+	}
+
+	@PostMapping("/{id}/refunds")
+	Mono<ResponseEntity<Object>> refund(@PathVariable UUID id, @Valid @RequestBody RefundRequest request,
+			@AuthenticationPrincipal Jwt token) {
+		return this.refundPurchase
+			.refund(new RefundPurchaseCommand(new PurchaseId(id), request.refundNo(), request.amountMinor(),
+					CurrentStaff.of(token).id()))
+			.map((outcome) -> refunded(id, outcome));
+	}
+
+	private static ResponseEntity<Object> recorded(PurchaseOutcome outcome) {
+		return switch (outcome) {
+			case PurchaseOutcome.Credited credited ->
+				ResponseEntity.created(URI.create("/api/v1/purchases/" + credited.receipt().purchaseId()))
+					.body(PurchaseResponse.of(credited.receipt()));
+			case PurchaseOutcome.AlreadyRecorded again -> ResponseEntity.ok(PurchaseResponse.of(again.receipt()));
+			case PurchaseOutcome.ReceiptConflict conflict -> Problems.conflict("Receipt " + conflict.receiptNo()
+					+ " was already recorded at this store with another customer or amount.");
+			case PurchaseOutcome.UnknownCard unknown -> Problems.unprocessable("Unknown card",
+					"The card code is not valid: it may be mistyped, forged or replaced by a newer card.");
+			case PurchaseOutcome.UnknownStore unknown ->
+				Problems.unprocessable("Unknown store", "No active store has code " + unknown.storeCode() + ".");
+			case PurchaseOutcome.WrongCurrency wrong -> Problems.unprocessable("Wrong currency",
+					"This program records purchases in " + wrong.expected() + " only.");
+			case PurchaseOutcome.CustomerBlocked blocked ->
+				Problems.unprocessable("Membership blocked", "This customer's membership is blocked.");
+		};
+	}
+
+	private static ResponseEntity<Object> refunded(UUID purchaseId, RefundOutcome outcome) {
+		return switch (outcome) {
+			case RefundOutcome.Refunded refunded ->
+				ResponseEntity.status(HttpStatus.CREATED).body(RefundResponse.of(refunded.receipt()));
+			case RefundOutcome.AlreadyRefunded again -> ResponseEntity.ok(RefundResponse.of(again.receipt()));
+			case RefundOutcome.RefundConflict conflict -> Problems.conflict(
+					"Refund " + conflict.refundNo() + " was already recorded for this purchase with another amount.");
+			case RefundOutcome.UnknownPurchase unknown -> Problems.notFound("No purchase has id " + purchaseId + ".");
+			case RefundOutcome.ExceedsPurchase exceeds -> Problems.unprocessable("Refund too large",
+					"At most " + exceeds.refundableMinor() + " (minor units) of this purchase can still be refunded.");
+		};
+	}
+
+	record PurchaseRequest(@NotBlank @Size(max = 64) String cardCode,
+			@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a store code") String storeCode,
+			@NotBlank @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
+					message = "must be 1-64 printable characters without spaces") String receiptNo,
+			@NotNull @Positive @Max(MAX_AMOUNT_MINOR) Long amountMinor,
+			@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
+			@Nullable @Size(max = 500) List<@Valid @NotNull ItemRequest> items) {
+
+		List<LineItem> lineItems() {
+			return this.items == null ? List.of()
+					: this.items.stream()
+						.map((item) -> new LineItem(item.sku(), item.name(), item.category(), item.quantity(),
+								item.unitPriceMinor()))
+						.toList();
+		}
+
+	}
+
+	record ItemRequest(@NotBlank @Size(max = 64) String sku, @Nullable @Size(max = 200) String name,
+			@Nullable @Size(max = 100) String category, @NotNull @Positive @Max(1_000_000) Integer quantity,
+			@NotNull @PositiveOrZero @Max(MAX_AMOUNT_MINOR) Long unitPriceMinor) {
+	}
+
+	record PurchaseResponse(String purchaseId, String customerId, long pointsEarned, long balance, String tier) {
+
+		static PurchaseResponse of(PurchaseReceipt receipt) {
+			return new PurchaseResponse(receipt.purchaseId().toString(), receipt.customerId().toString(),
+					receipt.pointsEarned(), receipt.balance(), receipt.tier());
+		}
+
+	}
+
+	record RefundRequest(
+			@NotBlank @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
+					message = "must be 1-64 printable characters without spaces") String refundNo,
+			@NotNull @Positive @Max(MAX_AMOUNT_MINOR) Long amountMinor) {
+	}
+
+	record RefundResponse(String refundId, String purchaseId, long amountMinor, long pointsReversed, long balance,
+			String tier) {
+
+		static RefundResponse of(RefundReceipt receipt) {
+			return new RefundResponse(receipt.refundId().toString(), receipt.purchaseId().toString(),
+					receipt.amountMinor(), receipt.pointsReversed(), receipt.balance(), receipt.tier());
+		}
+
+	}
+
+}

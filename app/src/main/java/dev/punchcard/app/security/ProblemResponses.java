@@ -1,0 +1,56 @@
+package dev.punchcard.app.security;
+
+import java.net.URI;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes 401 and 403 from the security filters as RFC 7807 problem+json, like every other
+ * error.
+ */
+@Component
+class ProblemResponses {
+
+	private final ObjectMapper json;
+
+	ProblemResponses(ObjectMapper json) {
+		this.json = json;
+	}
+
+	Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex) {
+		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		return write(exchange, HttpStatus.UNAUTHORIZED,
+				"A valid bearer token is required: get one from POST /api/v1/auth/token.");
+	}
+
+	Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException ex) {
+		return write(exchange, HttpStatus.FORBIDDEN, "Your role may not use this endpoint.");
+	}
+
+	private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		try {
+			byte[] body = this.json.writeValueAsBytes(problem);
+			return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		}
+		catch (JsonProcessingException ex) {
+			return Mono.error(ex);
+		}
+	}
+
+}

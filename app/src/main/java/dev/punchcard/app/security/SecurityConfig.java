@@ -1,0 +1,110 @@
+package dev.punchcard.app.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every endpoint has an explicit rule; anything not listed is denied. Staff authenticate
+ * with bearer tokens from {@code POST /api/v1/auth/token}; webhooks authenticate by their
+ * own signatures.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+	private static final String ADMIN = "ADMIN";
+
+	private static final String MARKETER = "MARKETER";
+
+	private static final String CASHIER = "CASHIER";
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+			ProblemResponses problems) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.authorizeExchange((exchange) -> exchange
+				// open: login, health, API docs; webhooks check their own signatures
+				.pathMatchers(HttpMethod.POST, "/api/v1/auth/token")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+						"/webjars/**")
+				.permitAll()
+				.pathMatchers("/webhooks/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/actuator/prometheus")
+				.hasRole(ADMIN)
+				// ADMIN: stores, staff, rewards, ledger
+				.pathMatchers("/api/v1/stores", "/api/v1/stores/**")
+				.hasRole(ADMIN)
+				.pathMatchers("/api/v1/staff", "/api/v1/staff/**")
+				.hasRole(ADMIN)
+				.pathMatchers(HttpMethod.GET, "/api/v1/rewards", "/api/v1/rewards/**")
+				.hasAnyRole(ADMIN, MARKETER, CASHIER)
+				.pathMatchers("/api/v1/rewards", "/api/v1/rewards/**")
+				.hasRole(ADMIN)
+				.pathMatchers("/api/v1/ledger/**")
+				.hasRole(ADMIN)
+				.pathMatchers(HttpMethod.POST, "/api/v1/customers/*/adjustments", "/api/v1/customers/*/card/reissue")
+				.hasRole(ADMIN)
+				// CASHIER (and ADMIN): tills
+				.pathMatchers(HttpMethod.GET, "/api/v1/cards/*")
+				.hasAnyRole(ADMIN, CASHIER)
+				.pathMatchers(HttpMethod.POST, "/api/v1/purchases", "/api/v1/purchases/*/refunds")
+				.hasAnyRole(ADMIN, CASHIER)
+				.pathMatchers(HttpMethod.POST, "/api/v1/vouchers/*/honour", "/api/v1/vouchers/*/cancel")
+				.hasAnyRole(ADMIN, CASHIER)
+				.pathMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/customers/*/redemptions")
+				.hasAnyRole(ADMIN, CASHIER)
+				// everyone on staff: customer read models
+				.pathMatchers(HttpMethod.GET, "/api/v1/customers/*", "/api/v1/customers/*/ledger",
+						"/api/v1/customers/*/card.png")
+				.hasAnyRole(ADMIN, MARKETER, CASHIER)
+				.anyExchange()
+				.denyAll())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(SecurityConfig::authentication))
+				.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
+			.build();
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(StaffTokens tokens) {
+		return tokens.decoder();
+	}
+
+	private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+		return Mono.just(new JwtAuthenticationToken(jwt, ROLES_OF.convert(jwt), jwt.getSubject()));
+	}
+
+	private static final Converter<Jwt, Collection<GrantedAuthority>> ROLES_OF = (jwt) -> {
+		List<String> roles = jwt.getClaimAsStringList(StaffTokens.ROLES);
+		return roles == null ? List.of()
+				: roles.stream().map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+	};
+
+}
