@@ -5,6 +5,7 @@
 #   bench/purchases/run.sh [--skip-build] [--customers 2000] [--levels 1,8,32,64] [--warmup 5]
 #                          [--duration 20] [--port 18080] [--no-service] [--no-pgbench]
 #                          [--no-pgbench-full] [--keep-redis]
+#   bench/purchases/run.sh --summarize bench/purchases/results/<timestamp>   (rebuild summary.md only)
 #
 # Steps: build the jar (unless --skip-build); drop/create the database $BENCH_DB; flush Redis
 # db $REDIS_DB; start `java -jar app/target/punchcard.jar` on the external PostgreSQL/Redis and time
@@ -49,6 +50,7 @@ RUN_SERVICE=1
 RUN_PGBENCH=1
 RUN_PGBENCH_FULL=1
 FLUSH_REDIS=1
+SUMMARIZE=""
 
 usage() { awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; }
 
@@ -64,6 +66,7 @@ while [[ $# -gt 0 ]]; do
 		--no-pgbench) RUN_PGBENCH=0; RUN_PGBENCH_FULL=0 ;;
 		--no-pgbench-full) RUN_PGBENCH_FULL=0 ;;
 		--keep-redis) FLUSH_REDIS=0 ;;
+		--summarize) SUMMARIZE="$2"; shift ;;
 		-h|--help) usage; exit 0 ;;
 		*) echo "unknown option $1" >&2; usage >&2; exit 64 ;;
 	esac
@@ -73,6 +76,11 @@ done
 IFS=',' read -r -a LEVEL_LIST <<< "$LEVELS"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$HERE/results/$STAMP"
+if [[ -n "$SUMMARIZE" ]]; then
+	OUT="$(cd "$SUMMARIZE" && pwd)"
+	STAMP="$(basename "$OUT")"
+	RUN_SERVICE=0; RUN_PGBENCH=0; RUN_PGBENCH_FULL=0
+fi
 mkdir -p "$OUT"
 JAR="$ROOT/app/target/punchcard.jar"
 BASE_URL="http://127.0.0.1:$PORT"
@@ -102,7 +110,7 @@ cleanup() {
 trap cleanup EXIT
 
 # ------------------------------------------------------------------ machine notes
-{
+[[ -n "$SUMMARIZE" ]] || {
 	echo "date_utc: $STAMP"
 	echo "git: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD))$(git -C "$ROOT" diff --quiet || echo ' +uncommitted changes')"
 	echo "cpu: $(nproc) x $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
@@ -118,7 +126,7 @@ trap cleanup EXIT
 	echo "top CPU consumers before the run:"
 	ps -eo pid,pcpu,rss,comm --sort=-pcpu | head -8 | sed 's/^/  /'
 } > "$OUT/machine.txt"
-log "results in $OUT"
+[[ -n "$SUMMARIZE" ]] || log "results in $OUT"
 
 # ------------------------------------------------------------------ service
 READY_MS=""; STARTED_LOG=""; RSS_IDLE_KB=""; RSS_PEAK_KB=""; HWM_KB=""; SERVICE_CPU_S=""
@@ -173,6 +181,17 @@ if [[ $RUN_SERVICE == 1 ]]; then
 	log "ready after ${READY_MS} ms (${STARTED_LOG:-no 'Started' line})"
 	echo "$body" > "$OUT/health.json"
 
+	# it must run on the external servers: no embedded PostgreSQL/Redis children (their memory
+	# would not be in the service's RSS), and its tables must be in $BENCH_DB
+	CHILDREN="$(pgrep -P "$SERVICE_PID" -a || true)"
+	if [[ -n "$CHILDREN" ]]; then
+		log "WARNING: the service has child processes (embedded servers?): $CHILDREN"
+		echo "$CHILDREN" > "$OUT/children.txt"
+	fi
+	if [[ "$(psql -X -At -d "$BENCH_DB" -c "select to_regclass('public.purchases') is not null")" != t ]]; then
+		log "WARNING: no purchases table in $BENCH_DB: the service did not migrate the external database"
+	fi
+
 	sleep "$IDLE_SETTLE_S"
 	RSS_IDLE_KB="$(rss_kb "$SERVICE_PID")"
 	log "idle RSS $((RSS_IDLE_KB / 1024)) MiB (${IDLE_SETTLE_S}s after ready)"
@@ -225,6 +244,16 @@ if [[ $RUN_SERVICE == 1 ]]; then
 	kill -KILL "$SERVICE_PID" 2>/dev/null || true
 	wait "$SERVICE_PID" 2>/dev/null || true
 	SERVICE_PID=""
+	cat > "$OUT/metrics.env" <<-ENV
+		READY_MS=$READY_MS
+		STARTED_LOG='$STARTED_LOG'
+		RSS_IDLE_KB=$RSS_IDLE_KB
+		RSS_PEAK_KB=$RSS_PEAK_KB
+		HWM_KB=$HWM_KB
+		SERVICE_CPU_S=$SERVICE_CPU_S
+		LOAD_WALL_S=$LOAD_WALL_S
+		CLIENT_RC=$CLIENT_RC
+	ENV
 fi
 
 # ------------------------------------------------------------------ pgbench
@@ -267,7 +296,20 @@ if [[ $RUN_PGBENCH == 1 ]]; then
 fi
 
 # ------------------------------------------------------------------ summary
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+HAVE_SERVICE=0
+if [[ -f "$OUT/metrics.env" ]]; then
+	# shellcheck disable=SC1091
+	source "$OUT/metrics.env"
+	HAVE_SERVICE=1
+fi
+if [[ -f "$OUT/machine.txt" ]]; then
+	LEVELS_FROM_RUN="$(sed -n 's/^customers: .*levels: \(.*\), warm-up.*/\1/p' "$OUT/machine.txt")"
+	[[ -z "$LEVELS_FROM_RUN" ]] || IFS=',' read -r -a LEVEL_LIST <<< "$LEVELS_FROM_RUN"
+fi
+TSVS=()
+for f in "$OUT/service.tsv" "$OUT/pgbench.tsv"; do [[ -f "$f" ]] && TSVS+=("$f"); done
+[[ ${#TSVS[@]} -gt 0 ]] || TSVS=(/dev/null)
+[[ -n "$SUMMARIZE" ]] || echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 {
 	echo "# Purchases benchmark $STAMP"
 	echo
@@ -290,14 +332,14 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt
 					(s_err == "" ? "-" : s_err), (g_tps == "" ? "-" : sprintf("%.1f", g_tps)),
 					(g_p50 == "" ? "-" : g_p50), (g_p99 == "" ? "-" : g_p99), ratio,
 					(f_tps == "" ? "-" : sprintf("%.1f", f_tps)), fratio
-			}' "$OUT/service.tsv" "$OUT/pgbench.tsv" 2>/dev/null || true
+			}' "${TSVS[@]}"
 	done
 	echo
 	if [[ -f "$OUT/service.tsv" ]]; then
 		awk -F'\t' '$1 == "open" {printf "Open loop at %s req/s (half the best closed-loop rate): achieved %s req/s, p50 %s ms, p90 %s ms, p99 %s ms, max %s ms, errors %s of %s\n", $3, $7, $8, $9, $10, $11, $6, $4}' "$OUT/service.tsv"
 		echo
 	fi
-	if [[ $RUN_SERVICE == 1 ]]; then
+	if [[ $HAVE_SERVICE == 1 ]]; then
 		echo "Start-up to first healthy response: ${READY_MS} ms (${STARTED_LOG:-n/a})"
 		echo "RSS idle: $((RSS_IDLE_KB / 1024)) MiB; peak during load (0.5 s samples): $((RSS_PEAK_KB / 1024)) MiB; VmHWM (whole life): $((HWM_KB / 1024)) MiB"
 		echo "Service CPU during the load run: ${SERVICE_CPU_S} s over ${LOAD_WALL_S} s wall"
@@ -319,7 +361,7 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt
 				printf "  ready in %.2f s (target < 10 s): %s\n", ready / 1000, (ready + 0 < 10000 ? "PASS" : "MISS")
 				big = (peak > hwm ? peak : hwm)
 				printf "  peak RSS %d MiB (target < 512 MiB): %s\n", big / 1024, (big / 1024 < 512 ? "PASS" : "MISS")
-			}' "$OUT/service.tsv" "$OUT/pgbench.tsv" 2>/dev/null || true
+			}' "${TSVS[@]}"
 	fi
 } > "$OUT/summary.md"
 echo
