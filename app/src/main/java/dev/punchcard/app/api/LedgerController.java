@@ -42,8 +42,8 @@ class LedgerController {
 	}
 
 	@GetMapping("/api/v1/ledger/check")
-	Mono<LedgerReport> check() {
-		return this.checkLedger.check();
+	Mono<LedgerCheckResponse> check() {
+		return this.checkLedger.check().map(LedgerCheckResponse::of);
 	}
 
 	@PostMapping("/api/v1/customers/{id}/adjustments")
@@ -76,6 +76,23 @@ class LedgerController {
 	}
 
 	record AdjustmentResponse(long points, long balance) {
+	}
+
+	record LedgerCheckResponse(java.time.Instant checkedAt, long balancesChecked, boolean consistent,
+			java.util.List<Mismatch> mismatches) {
+
+		static LedgerCheckResponse of(LedgerReport report) {
+			return new LedgerCheckResponse(report.checkedAt(), report.balancesChecked(), report.consistent(),
+					report.mismatches()
+						.stream()
+						.map((mismatch) -> new Mismatch(mismatch.customerId().toString(), mismatch.balance(),
+								mismatch.ledgerSum()))
+						.toList());
+		}
+
+	}
+
+	record Mismatch(String customerId, long balance, long ledgerSum) {
 	}
 
 }

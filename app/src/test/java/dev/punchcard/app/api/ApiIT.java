@@ -1,0 +1,77 @@
+package dev.punchcard.app.api;
+
+import dev.punchcard.core.support.TestDatabase;
+import dev.punchcard.core.support.TestDatabases;
+import dev.punchcard.core.support.TestRedis;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the end-to-end API tests: the whole application on a random port, over the real PostgreSQL and Redis of
+ * the test support (embedded by default, the machine's with {@code -Dpunchcard.test.external=true}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "punchcard.embedded.enabled=false",
+				"punchcard.jwt.secret=test-jwt-secret-0123456789-abcdefghijklmnopqrstuv",
+				"punchcard.codes.active-key=A", "punchcard.codes.keys.A=test-code-secret-0123456789-abcdefghijklmnop",
+				"punchcard.admin.username=" + ApiIT.ADMIN, "punchcard.admin.password=" + ApiIT.ADMIN_PASSWORD,
+				"punchcard.login-throttle.per-username=1000", "punchcard.login-throttle.per-address=100000" })
+abstract class ApiIT {
+
+	static final String ADMIN = "root-admin";
+
+	static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
+
+	@Autowired
+	protected WebTestClient http;
+
+	@Autowired
+	protected DatabaseClient db;
+
+	@Autowired
+	protected ReactiveStringRedisTemplate redis;
+
+	@LocalServerPort
+	protected int port;
+
+	protected Till till;
+
+	@DynamicPropertySource
+	static void servers(DynamicPropertyRegistry registry) {
+		TestDatabase database = TestDatabases.forModule("app");
+		registry.add("spring.r2dbc.url", database::r2dbcUrl);
+		registry.add("spring.r2dbc.username", database::user);
+		registry.add("spring.flyway.url", database::jdbcUrl);
+		registry.add("spring.flyway.user", database::user);
+		registry.add("spring.data.redis.url", () -> TestRedis.urlFor(2));
+	}
+
+	@BeforeEach
+	void cleanSlate() {
+		this.db
+			.sql("TRUNCATE notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
+					+ "purchase_items, purchases, tier_changes, channel_identities, customers RESTART IDENTITY CASCADE")
+			.then()
+			.block();
+		this.db.sql("DELETE FROM staff WHERE username <> :admin").bind("admin", ADMIN).then().block();
+		this.db.sql("DELETE FROM stores").then().block();
+		this.redis.getConnectionFactory().getReactiveConnection().serverCommands().flushDb().block();
+		this.till = new Till(this.http);
+	}
+
+	protected long ledgerMismatches() {
+		return this.db.sql("""
+				SELECT count(*) FROM points_balances b
+				WHERE b.balance <> COALESCE((SELECT SUM(delta) FROM points_ledger_entries e
+				                             WHERE e.customer_id = b.customer_id), 0)
+				""").map((row) -> row.get(0, Long.class)).one().block();
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.punchcard.app.api;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every role against the endpoints it must not reach, and no token at all. */
+class RoleMatrixIT extends ApiIT {
+
+	static Stream<Arguments> forbidden() {
+		String anyId = UUID.randomUUID().toString();
+		return Stream.of(Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/staff"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/staff"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/stores"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/rewards"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/ledger/check"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/customers/" + anyId + "/adjustments"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/actuator/prometheus"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases/" + anyId + "/refunds"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/customers"),
+				Arguments.of("MARKETER", HttpMethod.GET, "/api/v1/cards/ABC"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/vouchers/ABC/honour"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/staff"),
+				Arguments.of("MARKETER", HttpMethod.DELETE, "/api/v1/customers/" + anyId));
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2} -> 403")
+	@MethodSource("forbidden")
+	void should_answer_403_problem_when_the_role_may_not_use_the_endpoint(String role, HttpMethod method,
+			String path) {
+		String store = this.till.openStore();
+		String token = this.till.staff(role, "CASHIER".equals(role) ? store : null);
+
+		this.http.method(method)
+			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of())
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@ParameterizedTest(name = "no token {0} {1} -> 401")
+	@MethodSource("anonymous")
+	void should_answer_401_problem_when_no_token_is_sent(HttpMethod method, String path) {
+		this.http.method(method)
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of())
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	static Stream<Arguments> anonymous() {
+		return Stream.of(Arguments.of(HttpMethod.POST, "/api/v1/purchases"),
+				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID()),
+				Arguments.of(HttpMethod.POST, "/api/v1/staff"), Arguments.of(HttpMethod.GET, "/api/v1/ledger/check"),
+				Arguments.of(HttpMethod.GET, "/actuator/prometheus"));
+	}
+
+	@org.junit.jupiter.api.Test
+	void should_answer_401_when_the_token_is_forged_or_expired() {
+		String token = this.till.adminToken();
+		String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+
+		this.till.get(forged, "/api/v1/stores", HttpStatus.UNAUTHORIZED);
+		this.till.get("not-a-jwt", "/api/v1/stores", HttpStatus.UNAUTHORIZED);
+	}
+
+	@org.junit.jupiter.api.Test
+	void should_let_each_role_reach_its_own_endpoints() {
+		String store = this.till.openStore();
+		String cashier = this.till.staff("CASHIER", store);
+		String marketer = this.till.staff("MARKETER", null);
+		String customer = this.till.enrol(cashier, "Role Tester").get("customerId").asText();
+
+		this.till.get(marketer, "/api/v1/customers/" + customer, HttpStatus.OK);
+		this.till.get(cashier, "/api/v1/customers/" + customer + "/ledger", HttpStatus.OK);
+		this.till.get(this.till.adminToken(), "/api/v1/ledger/check", HttpStatus.OK);
+		this.till.get(marketer, "/api/v1/rewards", HttpStatus.OK);
+		assertThat(this.http.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("UP");
+	}
+
+}
