@@ -67,6 +67,8 @@ public class LoadClient {
 	static int enrolConcurrency = 16;
 	static int[] levels = { 1, 8, 32, 64 };
 	static double warmupSeconds = 5;
+	static double initialWarmupSeconds = 20;
+	static int initialWarmupConcurrency = 8;
 	static double durationSeconds = 20;
 	static String mode = "all"; // closed | open | all
 	static String openRate = "auto"; // number or "auto" (half the closed-loop peak) or "0" (skip)
@@ -109,6 +111,9 @@ public class LoadClient {
 		int exit = 0;
 		try {
 			setUp();
+			if (initialWarmupSeconds > 0) {
+				warmUpJit();
+			}
 			double peak = 0;
 			if (!mode.equals("open")) {
 				for (int level : levels) {
@@ -145,7 +150,8 @@ public class LoadClient {
 		printSummary();
 		if (outDir != null) {
 			List<String> tsv = new ArrayList<>();
-			tsv.add("mode\tconcurrency\ttarget_rps\trequests\tok\terrors\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tmean_ms");
+			tsv.add("mode\tconcurrency\ttarget_rps\trequests\tok\terrors\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tmean_ms"
+					+ "\tclient_cores\tmachine_busy_pct\tloadavg1");
 			tsv.addAll(resultLines);
 			Files.write(outDir.resolve("service.tsv"), tsv);
 			errorsOut.close();
@@ -167,6 +173,8 @@ public class LoadClient {
 				case "--enrol-concurrency" -> { enrolConcurrency = Integer.parseInt(v); i++; }
 				case "--levels" -> { levels = Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray(); i++; }
 				case "--warmup" -> { warmupSeconds = Double.parseDouble(v); i++; }
+				case "--initial-warmup" -> { initialWarmupSeconds = Double.parseDouble(v); i++; }
+				case "--initial-warmup-concurrency" -> { initialWarmupConcurrency = Integer.parseInt(v); i++; }
 				case "--duration" -> { durationSeconds = Double.parseDouble(v); i++; }
 				case "--mode" -> { mode = v; i++; }
 				case "--open-rate" -> { openRate = v; i++; }
@@ -193,6 +201,7 @@ public class LoadClient {
 		System.err.println("""
 				usage: java LoadClient.java --base-url URL --admin-user U --admin-password P
 				         [--customers 2000] [--enrol-concurrency 16] [--levels 1,8,32,64]
+				         [--initial-warmup 20] [--initial-warmup-concurrency 8]
 				         [--warmup 5] [--duration 20] [--mode all|closed|open]
 				         [--open-rate auto|R|0] [--max-in-flight 2000] [--timeout 10]
 				         [--out DIR] [--tag RUNTAG]""");
@@ -328,6 +337,7 @@ public class LoadClient {
 		final Map<String, AtomicLong> warmupCounts = new ConcurrentHashMap<>();
 		final Map<String, String> firstBodies = new ConcurrentHashMap<>();
 		long cpuAtStart = processCpuNanos();
+		long[] machineAtStart = machineTicks();
 
 		Recorder(String mode, int concurrency, double targetRps, long measureFrom, long measureUntil) {
 			this.mode = mode;
@@ -363,6 +373,43 @@ public class LoadClient {
 			this.latencies.add(endNanos - startNanos);
 		}
 
+	}
+
+	/** Discarded load so the first measured level does not pay for class loading and JIT compilation. */
+	static void warmUpJit() throws Exception {
+		long until = System.nanoTime() + (long) (initialWarmupSeconds * 1e9);
+		Recorder rec = new Recorder("jit-warmup", initialWarmupConcurrency, 0, until, until);
+		System.out.printf(Locale.ROOT, "PHASE mode=jit-warmup concurrency=%d duration_s=%.1f (not measured)%n",
+				initialWarmupConcurrency, initialWarmupSeconds);
+		CountDownLatch done = new CountDownLatch(initialWarmupConcurrency);
+		for (int w = 0; w < initialWarmupConcurrency; w++) {
+			Thread.ofVirtual().start(() -> {
+				try {
+					while (System.nanoTime() - until < 0) {
+						sendOne(rec, System.nanoTime());
+					}
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		done.await((long) ((initialWarmupSeconds + timeoutSeconds) * 1000) + 5000, TimeUnit.MILLISECONDS);
+		long failed = rec.warmupCounts.entrySet()
+			.stream()
+			.filter((e) -> !e.getKey().startsWith("2"))
+			.mapToLong((e) -> e.getValue().get())
+			.sum();
+		long all = rec.warmupCounts.values().stream().mapToLong(AtomicLong::get).sum();
+		System.out.printf(Locale.ROOT, "WARMUP requests=%d failed=%d rps=%.1f%n", all, failed, all / initialWarmupSeconds);
+		rec.firstBodies.forEach((status, body) -> {
+			String l = "ERROR mode=jit-warmup status=" + status + " count=" + rec.warmupCounts.getOrDefault(status, new AtomicLong()).get()
+					+ " body=" + body;
+			System.out.println(l);
+			if (errorsOut != null) {
+				errorsOut.println(l);
+			}
+		});
 	}
 
 	static Stats closedLoop(int workers) throws Exception {
@@ -487,15 +534,22 @@ public class LoadClient {
 
 	static Stats report(Recorder rec, double seconds) {
 		double clientCpu = (processCpuNanos() - rec.cpuAtStart) / 1e9;
+		long[] machineNow = machineTicks();
+		long busy = machineNow[0] - rec.machineAtStart[0];
+		long all = machineNow[1] - rec.machineAtStart[1];
+		// share of all CPUs busy (anyone: service, PostgreSQL, this client, neighbours) during the phase
+		double machineBusy = all > 0 ? 100.0 * busy / all : Double.NaN;
+		String loadAvg = loadAverage();
 		long[] lat = rec.latencies.toSortedArray();
 		long requests = rec.ok.get() + rec.errors.get();
 		// throughput counts successful answers only
 		double rps = rec.ok.get() / seconds;
 		double mean = lat.length == 0 ? Double.NaN : Arrays.stream(lat).average().orElse(0) / 1e6;
 		String line = String.format(Locale.ROOT,
-				"%s\t%d\t%.1f\t%d\t%d\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f", rec.mode, rec.concurrency,
-				rec.targetRps, requests, rec.ok.get(), rec.errors.get(), rps, pct(lat, 50), pct(lat, 90),
-				pct(lat, 99), lat.length == 0 ? Double.NaN : lat[lat.length - 1] / 1e6, mean);
+				"%s\t%d\t%.1f\t%d\t%d\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%s", rec.mode,
+				rec.concurrency, rec.targetRps, requests, rec.ok.get(), rec.errors.get(), rps, pct(lat, 50),
+				pct(lat, 90), pct(lat, 99), lat.length == 0 ? Double.NaN : lat[lat.length - 1] / 1e6, mean,
+				clientCpu / (warmupSeconds + seconds), machineBusy, loadAvg);
 		resultLines.add(line);
 		StringBuilder statuses = new StringBuilder();
 		new java.util.TreeMap<>(rec.statusCounts).forEach((k, v) -> statuses.append(statuses.isEmpty() ? "" : ",")
@@ -504,10 +558,10 @@ public class LoadClient {
 			.append(v.get()));
 		System.out.printf(Locale.ROOT,
 				"RESULT mode=%s concurrency=%d target_rps=%.1f requests=%d ok=%d errors=%d rps=%.1f p50_ms=%.2f "
-						+ "p90_ms=%.2f p99_ms=%.2f max_ms=%.2f mean_ms=%.2f statuses=%s client_cores=%.2f%n",
+						+ "p90_ms=%.2f p99_ms=%.2f max_ms=%.2f mean_ms=%.2f statuses=%s client_cores=%.2f machine_busy_pct=%.0f loadavg1=%s%n",
 				rec.mode, rec.concurrency, rec.targetRps, requests, rec.ok.get(), rec.errors.get(), rps, pct(lat, 50),
 				pct(lat, 90), pct(lat, 99), lat.length == 0 ? Double.NaN : lat[lat.length - 1] / 1e6, mean,
-				statuses, clientCpu / (warmupSeconds + seconds));
+				statuses, clientCpu / (warmupSeconds + seconds), machineBusy, loadAvg);
 		rec.firstBodies.forEach((status, body) -> {
 			long count = rec.statusCounts.getOrDefault(status, new AtomicLong()).get();
 			long warm = rec.warmupCounts.getOrDefault(status, new AtomicLong()).get();
@@ -534,6 +588,31 @@ public class LoadClient {
 			return os.getProcessCpuTime();
 		}
 		return 0;
+	}
+
+	/** {busy, total} jiffies over all CPUs from /proc/stat, or zeros off Linux. */
+	static long[] machineTicks() {
+		try {
+			String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long total = 0;
+			for (int i = 1; i < f.length && i <= 8; i++) {
+				total += Long.parseLong(f[i]);
+			}
+			long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+			return new long[] { total - idle, total };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[] { 0, 0 };
+		}
+	}
+
+	static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "?";
+		}
 	}
 
 	/** Nearest-rank percentile in milliseconds. */
