@@ -9,10 +9,12 @@
  * What it does:
  *   1. logs in as the admin, creates a store and a cashier for that store (unique codes per run),
  *      logs in as the cashier and enrols --customers customers concurrently (--enrol-concurrency);
- *   2. closed loop: for each level in --levels, that many workers each send one purchase, wait for
+ *   2. JIT warm-up: --initial-warmup seconds of purchases at --initial-warmup-concurrency workers,
+ *      discarded, so the first measured level does not pay for class loading and compilation;
+ *   3. closed loop: for each level in --levels, that many workers each send one purchase, wait for
  *      the answer and send the next (random customer, distinct receipt number, random amount), for
  *      --warmup seconds (discarded) then --duration seconds (measured);
- *   3. open loop: purchases at a fixed arrival rate (--open-rate R, or "auto" = half the best
+ *   4. open loop: purchases at a fixed arrival rate (--open-rate R, or "auto" = half the best
  *      closed-loop throughput of this run), --warmup then --duration seconds; latency is measured
  *      from the intended send time, so a stalled service is not hidden (no coordinated omission).
  *
@@ -22,10 +24,12 @@
  * Output (stdout): machine-readable lines
  *   SETUP key=value ...
  *   RESULT mode=closed|open concurrency=N target_rps=R requests=.. ok=.. errors=.. rps=.. p50_ms=..
- *          p90_ms=.. p99_ms=.. max_ms=.. mean_ms=..
- *   ERROR  mode=.. concurrency=.. status=.. count=.. body=<first body seen, one line>
+ *          p90_ms=.. p99_ms=.. max_ms=.. mean_ms=.. statuses=201:n,... client_cores=.. machine_busy_pct=..
+ *   ERROR  mode=.. concurrency=.. status=.. count_measured=.. count_warmup=.. body=<first body, one line>
+ *   TOTAL  purchases_sent=.. purchases_2xx=.. (warm-ups included: what the database should hold)
  * followed by a human-readable summary table. With --out DIR it also writes DIR/service.tsv and
- * DIR/errors.txt.
+ * DIR/errors.txt. Latency percentiles are nearest-rank over every measured request, failed ones
+ * included; req/s counts successful (2xx) answers only.
  */
 
 import java.io.IOException;
