@@ -2,6 +2,7 @@ package dev.punchcard.app.api;
 
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -51,6 +52,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				? "The request body is not valid JSON for this endpoint, or a value is out of range."
 				: ex.getReason() == null ? "The request is invalid." : ex.getReason();
 		return Mono.just(Problems.badRequest(detail));
+	}
+
+	/**
+	 * Framework errors (405, 406, 413, 415, ...) keep their status and always get a
+	 * readable detail.
+	 */
+	@Override
+	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
+			@Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		return super.handleExceptionInternal(ex, body, headers, status, exchange).map(ApiExceptionHandler::withDetail);
+	}
+
+	private static ResponseEntity<Object> withDetail(ResponseEntity<Object> response) {
+		if (response.getBody() instanceof ProblemDetail problem && problem.getDetail() == null) {
+			problem.setDetail(response.getStatusCode().value() == HttpStatus.PAYLOAD_TOO_LARGE.value()
+					? "The request body is larger than the service accepts."
+					: "The request was not accepted: " + problem.getTitle() + ".");
+		}
+		return response;
 	}
 
 	@ExceptionHandler(DataBufferLimitException.class)

@@ -14,8 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the end-to-end API tests: the whole application on a random port, over the real PostgreSQL and Redis of
- * the test support (embedded by default, the machine's with {@code -Dpunchcard.test.external=true}).
+ * Base of the end-to-end API tests: the whole application on a random port, over the real
+ * PostgreSQL and Redis of the test support (embedded by default, the machine's with
+ * {@code -Dpunchcard.test.external=true}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "punchcard.embedded.enabled=false",

@@ -13,7 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @TestMethodOrder(MethodOrderer.Random.class)
-@TestPropertySource(properties = { "punchcard.login-throttle.per-username=3", "punchcard.login-throttle.per-address=6" })
+@TestPropertySource(
+		properties = { "punchcard.login-throttle.per-username=3", "punchcard.login-throttle.per-address=6" })
 class AuthIT extends ApiIT {
 
 	@Test

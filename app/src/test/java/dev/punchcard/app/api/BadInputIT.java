@@ -12,7 +12,10 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Client mistakes get a 4xx problem+json with a clear detail, never a 500, and write nothing. */
+/**
+ * Client mistakes get a 4xx problem+json with a clear detail, never a 500, and write
+ * nothing.
+ */
 class BadInputIT extends ApiIT {
 
 	private static final String CARD = "${card}";
@@ -37,8 +40,10 @@ class BadInputIT extends ApiIT {
 		return Stream.of(Arguments.of("malformed JSON", "{\"cardCode\":", 400),
 				Arguments.of("not an object", "[1,2,3]", 400), Arguments.of("empty body", "", 400),
 				Arguments.of("missing amount", "{" + ok + ",\"currency\":\"EUR\"}", 400),
-				Arguments.of("missing card", "{\"storeCode\":\"" + STORE
-						+ "\",\"receiptNo\":\"R-1\",\"amountMinor\":100,\"currency\":\"EUR\"}", 400),
+				Arguments.of("missing card",
+						"{\"storeCode\":\"" + STORE
+								+ "\",\"receiptNo\":\"R-1\",\"amountMinor\":100,\"currency\":\"EUR\"}",
+						400),
 				Arguments.of("zero amount", "{" + ok + ",\"amountMinor\":0,\"currency\":\"EUR\"}", 400),
 				Arguments.of("negative amount", "{" + ok + ",\"amountMinor\":-5,\"currency\":\"EUR\"}", 400),
 				Arguments.of("overflowing amount",
@@ -53,8 +58,10 @@ class BadInputIT extends ApiIT {
 				Arguments.of("unknown store", "{\"cardCode\":\"" + CARD
 						+ "\",\"storeCode\":\"NOPE\",\"receiptNo\":\"R-1\",\"amountMinor\":100,\"currency\":\"EUR\"}",
 						403),
-				Arguments.of("receipt with spaces", "{\"cardCode\":\"" + CARD + "\",\"storeCode\":\"" + STORE
-						+ "\",\"receiptNo\":\"R 1\",\"amountMinor\":100,\"currency\":\"EUR\"}", 400),
+				Arguments.of("receipt with spaces",
+						"{\"cardCode\":\"" + CARD + "\",\"storeCode\":\"" + STORE
+								+ "\",\"receiptNo\":\"R 1\",\"amountMinor\":100,\"currency\":\"EUR\"}",
+						400),
 				Arguments.of("negative quantity", "{" + ok
 						+ ",\"amountMinor\":100,\"currency\":\"EUR\",\"items\":[{\"sku\":\"A\",\"quantity\":-1,\"unitPriceMinor\":1}]}",
 						400),
@@ -80,8 +87,9 @@ class BadInputIT extends ApiIT {
 			.returnResult()
 			.getResponseBody();
 
+		assertThat(problem.has("status")).as("problem %s", problem).isTrue();
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception");
+		assertThat(problem.path("detail").asText()).as("problem %s", problem).isNotBlank().doesNotContain("Exception");
 		assertThat(this.db.sql("SELECT count(*) FROM purchases").map((row) -> row.get(0, Long.class)).one().block())
 			.isZero();
 	}
@@ -106,8 +114,7 @@ class BadInputIT extends ApiIT {
 
 	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@MethodSource("others")
-	void should_answer_a_problem_and_write_nothing_when_another_request_is_bad(String path, String body,
-			int status) {
+	void should_answer_a_problem_and_write_nothing_when_another_request_is_bad(String path, String body, int status) {
 		this.http.post()
 			.uri(path)
 			.headers((headers) -> headers.setBearerAuth(this.cashier))

@@ -18,7 +18,10 @@ import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Real parallel requests against the real database: exactly-once credits, no overdraft, no overselling. */
+/**
+ * Real parallel requests against the real database: exactly-once credits, no overdraft,
+ * no overselling.
+ */
 @TestMethodOrder(MethodOrderer.Random.class)
 class ConcurrencyIT extends ApiIT {
 
@@ -64,8 +67,9 @@ class ConcurrencyIT extends ApiIT {
 				HttpStatus.CREATED);
 		String reward = this.till.reward("Cookie", 10, null).get("id").asText();
 
-		List<HttpStatus> statuses = fire("/api/v1/customers/" + this.customer.get("customerId").asText()
-				+ "/redemptions", Map.of("rewardId", reward));
+		List<HttpStatus> statuses = fire(
+				"/api/v1/customers/" + this.customer.get("customerId").asText() + "/redemptions",
+				Map.of("rewardId", reward));
 
 		assertThat(statuses).filteredOn(HttpStatus.CREATED::equals).hasSize(10);
 		assertThat(statuses).filteredOn(HttpStatus.UNPROCESSABLE_ENTITY::equals).hasSize(REQUESTS - 10);

@@ -27,8 +27,7 @@ class PurchasesApiIT extends ApiIT {
 
 	@Test
 	void should_credit_one_point_per_euro_rounded_down_when_a_purchase_is_recorded() {
-		JsonNode receipt = this.till.purchase(this.cashier, cardCode(), this.store, "R-1", 12_99,
-				HttpStatus.CREATED);
+		JsonNode receipt = this.till.purchase(this.cashier, cardCode(), this.store, "R-1", 12_99, HttpStatus.CREATED);
 
 		assertThat(receipt.get("pointsEarned").asLong()).isEqualTo(12);
 		assertThat(receipt.get("balance").asLong()).isEqualTo(12);
@@ -114,8 +113,7 @@ class PurchasesApiIT extends ApiIT {
 
 	@Test
 	void should_reverse_points_in_proportion_when_a_purchase_is_refunded_in_parts() {
-		JsonNode purchase = this.till.purchase(this.cashier, cardCode(), this.store, "R-1", 100_00,
-				HttpStatus.CREATED);
+		JsonNode purchase = this.till.purchase(this.cashier, cardCode(), this.store, "R-1", 100_00, HttpStatus.CREATED);
 		String id = purchase.get("purchaseId").asText();
 
 		JsonNode first = this.till.refund(this.cashier, id, "F-1", 25_00, HttpStatus.CREATED);
@@ -135,8 +133,7 @@ class PurchasesApiIT extends ApiIT {
 
 	@Test
 	void should_never_reverse_more_than_the_balance_when_points_were_already_spent() {
-		JsonNode purchase = this.till.purchase(this.cashier, cardCode(), this.store, "R-1", 100_00,
-				HttpStatus.CREATED);
+		JsonNode purchase = this.till.purchase(this.cashier, cardCode(), this.store, "R-1", 100_00, HttpStatus.CREATED);
 		String rewardId = this.till.reward("Coffee", 80, null).get("id").asText();
 		this.till.post(this.cashier, "/api/v1/customers/" + customerId() + "/redemptions",
 				java.util.Map.of("rewardId", rewardId), HttpStatus.CREATED);
@@ -162,9 +159,8 @@ class PurchasesApiIT extends ApiIT {
 				HttpStatus.CREATED);
 		assertThat(refund.get("tier").asText()).as("net spend 400 EUR is below SILVER").isEqualTo("BRONZE");
 		assertThat(count("SELECT count(*) FROM tier_changes")).isEqualTo(2);
-		assertThat(this.till.get(this.cashier, "/api/v1/customers/" + customerId(), HttpStatus.OK)
-			.get("tier")
-			.asText()).isEqualTo("BRONZE");
+		assertThat(this.till.get(this.cashier, "/api/v1/customers/" + customerId(), HttpStatus.OK).get("tier").asText())
+			.isEqualTo("BRONZE");
 	}
 
 	@Test
@@ -180,8 +176,7 @@ class PurchasesApiIT extends ApiIT {
 		assertThat(page.get("entries")).hasSize(2);
 		assertThat(page.get("balance").asLong()).isEqualTo(15);
 		this.till.get(this.cashier, "/api/v1/customers/" + customerId() + "/ledger?size=0", HttpStatus.BAD_REQUEST);
-		this.till.get(this.cashier, "/api/v1/customers/" + customerId() + "/ledger?page=-1",
-				HttpStatus.BAD_REQUEST);
+		this.till.get(this.cashier, "/api/v1/customers/" + customerId() + "/ledger?page=-1", HttpStatus.BAD_REQUEST);
 	}
 
 	private String cardCode() {

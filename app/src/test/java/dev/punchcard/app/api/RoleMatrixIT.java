@@ -36,8 +36,7 @@ class RoleMatrixIT extends ApiIT {
 
 	@ParameterizedTest(name = "{0} {1} {2} -> 403")
 	@MethodSource("forbidden")
-	void should_answer_403_problem_when_the_role_may_not_use_the_endpoint(String role, HttpMethod method,
-			String path) {
+	void should_answer_403_problem_when_the_role_may_not_use_the_endpoint(String role, HttpMethod method, String path) {
 		String store = this.till.openStore();
 		String token = this.till.staff(role, "CASHIER".equals(role) ? store : null);
 
@@ -77,7 +76,8 @@ class RoleMatrixIT extends ApiIT {
 	@org.junit.jupiter.api.Test
 	void should_answer_401_when_the_token_is_forged_or_expired() {
 		String token = this.till.adminToken();
-		String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+		String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA"
+				+ token.substring(token.lastIndexOf('.') + 5);
 
 		this.till.get(forged, "/api/v1/stores", HttpStatus.UNAUTHORIZED);
 		this.till.get("not-a-jwt", "/api/v1/stores", HttpStatus.UNAUTHORIZED);

@@ -48,7 +48,10 @@ final class Till {
 		return code;
 	}
 
-	/** Creates a staff member with the role (at the store for cashiers) and returns their token. */
+	/**
+	 * Creates a staff member with the role (at the store for cashiers) and returns their
+	 * token.
+	 */
 	String staff(String role, String storeCode) {
 		String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
 		String password = "a-long-enough-password-" + username;
@@ -58,7 +61,10 @@ final class Till {
 		return login(username, password);
 	}
 
-	/** Enrols a customer and returns the response ({@code customerId}, {@code cardCode}, ...). */
+	/**
+	 * Enrols a customer and returns the response ({@code customerId}, {@code cardCode},
+	 * ...).
+	 */
 	JsonNode enrol(String token, String name) {
 		return post(token, "/api/v1/customers", Map.of("name", name), HttpStatus.CREATED);
 	}

@@ -66,8 +66,8 @@ class VouchersIT extends ApiIT {
 
 		assertThat(cancelled.get("balance").asLong()).isEqualTo(100);
 		redeem(reward, HttpStatus.CREATED);
-		this.till.post(this.cashier, "/api/v1/vouchers/" + voucher.get("voucherCode").asText() + "/honour",
-				Map.of(), HttpStatus.CONFLICT);
+		this.till.post(this.cashier, "/api/v1/vouchers/" + voucher.get("voucherCode").asText() + "/honour", Map.of(),
+				HttpStatus.CONFLICT);
 		assertThat(ledgerMismatches()).isZero();
 	}
 
@@ -89,8 +89,7 @@ class VouchersIT extends ApiIT {
 		JsonNode problem = redeem(expensive, HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(problem.get("detail").asText()).contains("1000").contains("100");
 
-		this.till.post(this.till.adminToken(), "/api/v1/rewards/" + expensive + "/deactivate", Map.of(),
-				HttpStatus.OK);
+		this.till.post(this.till.adminToken(), "/api/v1/rewards/" + expensive + "/deactivate", Map.of(), HttpStatus.OK);
 		assertThat(redeem(expensive, HttpStatus.UNPROCESSABLE_ENTITY).get("title").asText())
 			.isEqualTo("Unknown reward");
 	}
@@ -122,8 +121,7 @@ class VouchersIT extends ApiIT {
 
 	private static String decode(byte[] png) throws IOException, NotFoundException, Exception {
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-		return new QRCodeReader()
-			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+		return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
 			.getText();
 	}
 

@@ -92,7 +92,8 @@ class EmbeddedDefaultsRestartIT {
 		try (ConfigurableApplicationContext context = start(new ArrayList<>(), onEmbeddedDefaults(),
 				"spring.r2dbc.url=" + database.r2dbcUrl(), "spring.r2dbc.username=" + database.user(),
 				"spring.flyway.url=" + database.jdbcUrl(), "spring.flyway.user=" + database.user(),
-				"spring.data.redis.url=" + redisUrl)) {
+				"spring.data.redis.url=" + redisUrl, "punchcard.jwt.secret=" + "j".repeat(40),
+				"punchcard.codes.active-key=A", "punchcard.codes.keys.A=" + "k".repeat(40))) {
 			assertThat(context.getBeanProvider(EmbeddedServers.class).getIfAvailable()).isNull();
 			assertThat(context.getEnvironment()
 				.getPropertySources()
