@@ -155,7 +155,7 @@ public class LoadClient {
 		if (outDir != null) {
 			List<String> tsv = new ArrayList<>();
 			tsv.add("mode\tconcurrency\ttarget_rps\trequests\tok\terrors\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tmean_ms"
-					+ "\tclient_cores\tmachine_busy_pct\tloadavg1");
+					+ "\tclient_cores\tmachine_busy_pct\tloadavg1\tfrom_epoch\tuntil_epoch");
 			tsv.addAll(resultLines);
 			Files.write(outDir.resolve("service.tsv"), tsv);
 			errorsOut.close();
@@ -343,7 +343,15 @@ public class LoadClient {
 		long cpuAtStart = processCpuNanos();
 		long[] machineAtStart = machineTicks();
 
+		final double fromEpoch;
+
+		final double untilEpoch;
+
 		Recorder(String mode, int concurrency, double targetRps, long measureFrom, long measureUntil) {
+			double nowEpoch = System.currentTimeMillis() / 1000.0;
+			long nowNanos = System.nanoTime();
+			this.fromEpoch = nowEpoch + (measureFrom - nowNanos) / 1e9;
+			this.untilEpoch = nowEpoch + (measureUntil - nowNanos) / 1e9;
 			this.mode = mode;
 			this.concurrency = concurrency;
 			this.targetRps = targetRps;
@@ -550,10 +558,10 @@ public class LoadClient {
 		double rps = rec.ok.get() / seconds;
 		double mean = lat.length == 0 ? Double.NaN : Arrays.stream(lat).average().orElse(0) / 1e6;
 		String line = String.format(Locale.ROOT,
-				"%s\t%d\t%.1f\t%d\t%d\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%s", rec.mode,
-				rec.concurrency, rec.targetRps, requests, rec.ok.get(), rec.errors.get(), rps, pct(lat, 50),
+				"%s\t%d\t%.1f\t%d\t%d\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%s\t%.3f\t%.3f",
+				rec.mode, rec.concurrency, rec.targetRps, requests, rec.ok.get(), rec.errors.get(), rps, pct(lat, 50),
 				pct(lat, 90), pct(lat, 99), lat.length == 0 ? Double.NaN : lat[lat.length - 1] / 1e6, mean,
-				clientCpu / (warmupSeconds + seconds), machineBusy, loadAvg);
+				clientCpu / (warmupSeconds + seconds), machineBusy, loadAvg, rec.fromEpoch, rec.untilEpoch);
 		resultLines.add(line);
 		StringBuilder statuses = new StringBuilder();
 		new java.util.TreeMap<>(rec.statusCounts).forEach((k, v) -> statuses.append(statuses.isEmpty() ? "" : ",")

@@ -1,5 +1,7 @@
--- pgbench script: every statement the service's RecordPurchase sends, in the same order and
--- transaction (core/.../purchase/application/RecordPurchase.java and its R2DBC adapters):
+-- pgbench script: every statement the service sends for one purchase, in the same order
+-- (checked with log_statement = all: 10 round trips): the pool's validation query
+-- (spring.r2dbc.pool.validation-depth: remote), then in one transaction
+-- (core/.../purchase/application/RecordPurchase.java and its R2DBC adapters):
 --   store by code, card holder by card number, balance FOR UPDATE, rolling net spend,
 --   insert purchase, balance update + ledger entry (one CTE), outbox insert.
 -- Not the target's yardstick (that is purchase.sql); it shows how much of any gap is
@@ -8,6 +10,7 @@
 \set cn random(1, :customers)
 \set amount random(100, 20000)
 \set points :amount / 100
+SELECT 1;
 BEGIN;
 SELECT id AS sid, code AS scode, active FROM stores WHERE code = 'PGBENCH' \gset
 SELECT c.id AS cid, c.tier AS tier, c.status FROM customers c WHERE c.card_number = :cn::bigint \gset

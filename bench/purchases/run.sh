@@ -79,14 +79,6 @@ while [[ $# -gt 0 ]]; do
 done
 
 IFS=',' read -r -a LEVEL_LIST <<< "$LEVELS"
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="$HERE/results/$STAMP"
-if [[ -n "$SUMMARIZE" ]]; then
-	OUT="$(cd "$SUMMARIZE" && pwd)"
-	STAMP="$(basename "$OUT")"
-	RUN_SERVICE=0; RUN_PGBENCH=0; RUN_PGBENCH_FULL=0
-fi
-mkdir -p "$OUT"
 JAR="$ROOT/app/target/punchcard.jar"
 BASE_URL="http://127.0.0.1:$PORT"
 CLK_TCK="$(getconf CLK_TCK)"
@@ -105,6 +97,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 SERVICE_PID=""
 SAMPLER_PID=""
+start_sampler() { # service pid or 0
+	/usr/bin/env python3 "$HERE/cpu_sampler.py" sample --out "$OUT/cpu.tsv" --service-pid "$1" \
+		--dbs "$BENCH_DB,$PGBENCH_DB" &
+	SAMPLER_PID=$!
+}
 cleanup() {
 	if [[ -n "$SAMPLER_PID" ]] && kill -0 "$SAMPLER_PID" 2>/dev/null; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
 	if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -126,6 +123,15 @@ if [[ -n "$WAIT_QUIET" && -z "$SUMMARIZE" ]]; then
 	done
 	echo "load average $(cut -d' ' -f1 /proc/loadavg) after waiting ${waited}s" >&2
 fi
+
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$HERE/results/$STAMP"
+if [[ -n "$SUMMARIZE" ]]; then
+	OUT="$(cd "$SUMMARIZE" && pwd)"
+	STAMP="$(basename "$OUT")"
+	RUN_SERVICE=0; RUN_PGBENCH=0; RUN_PGBENCH_FULL=0
+fi
+mkdir -p "$OUT"
 
 # ------------------------------------------------------------------ machine notes
 [[ -n "$SUMMARIZE" ]] || {
@@ -194,6 +200,7 @@ if [[ $RUN_SERVICE == 1 ]]; then
 	# shellcheck disable=SC2086
 	"$JAVA" $JAVA_OPTS -jar "$JAR" > "$OUT/service.log" 2>&1 &
 	SERVICE_PID=$!
+	start_sampler "$SERVICE_PID"
 	READY=0
 	while (( $(now_ns) - START_NS < 120000000000 )); do
 		if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -224,12 +231,7 @@ if [[ $RUN_SERVICE == 1 ]]; then
 	RSS_IDLE_KB="$(rss_kb "$SERVICE_PID")"
 	log "idle RSS $((RSS_IDLE_KB / 1024)) MiB (${IDLE_SETTLE_S}s after ready)"
 
-	( while kill -0 "$SERVICE_PID" 2>/dev/null; do
-		printf '%s\t%s\t%s\n' "$(date +%s.%N | cut -c1-14)" "$(rss_kb "$SERVICE_PID")" "$(cpu_ticks "$SERVICE_PID")"
-		sleep 0.5
-	done ) > "$OUT/rss.tsv" &
-	SAMPLER_PID=$!
-	CPU0="$(cpu_ticks "$SERVICE_PID")"; T0="$(now_ns)"
+	CPU0="$(cpu_ticks "$SERVICE_PID")"; T0="$(now_ns)"; LOAD_FROM_EPOCH="$(date +%s.%N)"
 
 	# hard bound on top of the client's own: set-up + phases + slack
 	NLEVELS=${#LEVEL_LIST[@]}
@@ -245,8 +247,10 @@ if [[ $RUN_SERVICE == 1 ]]; then
 	set -e
 	SERVICE_CPU_S="$(awk -v a="$CPU0" -v b="$(cpu_ticks "$SERVICE_PID")" -v t="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / t}')"
 	LOAD_WALL_S="$(awk -v a="$T0" -v b="$(now_ns)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')"
-	kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
-	RSS_PEAK_KB="$(awk -F'\t' 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$OUT/rss.tsv")"
+	LOAD_UNTIL_EPOCH="$(date +%s.%N)"
+	sleep 0.6 # one more sample
+	# peak of the 0.5 s RSS samples taken while the client ran
+	RSS_PEAK_KB="$(awk -F'\t' -v a="$LOAD_FROM_EPOCH" -v b="$LOAD_UNTIL_EPOCH" 'BEGIN {m = 0} NR > 1 && $1 >= a && $1 <= b + 0.6 && $NF > m {m = $NF} END {print m}' "$OUT/cpu.tsv")"
 	HWM_KB="$(hwm_kb "$SERVICE_PID")"
 	log "client exit $CLIENT_RC; peak RSS during load $((RSS_PEAK_KB / 1024)) MiB, VmHWM $((HWM_KB / 1024)) MiB; service CPU ${SERVICE_CPU_S}s over ${LOAD_WALL_S}s"
 
@@ -300,10 +304,10 @@ run_pgbench() { # script label
 		local j=$(( c < 2 ? c : 2 )) prefix="$dir/${label}_c$c"
 		log "pgbench $label -c $c -j $j -T $DURATION -M prepared"
 		local m0 m1 busy
-		m0="$(machine_ticks)"
+		m0="$(machine_ticks)"; e0="$(date +%s.%N)"
 		pgbench -n -M prepared -D customers="$CUSTOMERS" -f "$script" -c "$c" -j "$j" -T "$DURATION" \
 			-l --log-prefix="$prefix" "$PGBENCH_DB" > "$prefix.out" 2>&1 || { cat "$prefix.out" >&2; exit 1; }
-		m1="$(machine_ticks)"
+		m1="$(machine_ticks)"; e1="$(date +%s.%N)"
 		busy="$(echo "$m0 $m1" | awk '{ if ($4 > $2) printf "%.0f", 100 * ($3 - $1) / ($4 - $2); else print "?" }')"
 		local tps avg failed p50 p99 max n
 		tps="$(awk '/^tps = / {print $3; exit}' "$prefix.out")"
@@ -315,14 +319,15 @@ run_pgbench() { # script label
 		p50="$(awk -v n="$n" 'BEGIN {r = int(n * 0.50); if (r < n * 0.50) r++} NR == r {printf "%.2f", $1 / 1000}' "$prefix.lat")"
 		p99="$(awk -v n="$n" 'BEGIN {r = int(n * 0.99); if (r < n * 0.99) r++} NR == r {printf "%.2f", $1 / 1000}' "$prefix.lat")"
 		max="$(tail -1 "$prefix.lat" | awk '{printf "%.2f", $1 / 1000}')"
-		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$c" "$tps" "$avg" "$p50" "$p99" "$max" "$n" \
-			"${failed:-0}" "$busy" "$(cut -d' ' -f1 /proc/loadavg)" >> "$OUT/pgbench.tsv"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$c" "$tps" "$avg" "$p50" "$p99" "$max" "$n" \
+			"${failed:-0}" "$busy" "$(cut -d' ' -f1 /proc/loadavg)" "$e0" "$e1" >> "$OUT/pgbench.tsv"
 		log "  tps $tps, avg $avg ms, p50 $p50 ms, p99 $p99 ms, failed ${failed:-0}, machine busy ${busy}%"
 		tar -czf "$prefix.logs.tar.gz" -C "$dir" $(cd "$dir" && ls "${label}_c$c".[0-9]*) && rm -f "$prefix".[0-9]* "$prefix.lat"
 	done
 }
 if [[ $RUN_PGBENCH == 1 ]]; then
-	printf 'script\tclients\ttps\tavg_ms\tp50_ms\tp99_ms\tmax_ms\ttransactions\tfailed\tmachine_busy_pct\tloadavg1\n' > "$OUT/pgbench.tsv"
+	[[ -n "$SAMPLER_PID" ]] || start_sampler 0
+	printf 'script\tclients\ttps\tavg_ms\tp50_ms\tp99_ms\tmax_ms\ttransactions\tfailed\tmachine_busy_pct\tloadavg1\tfrom_epoch\tuntil_epoch\n' > "$OUT/pgbench.tsv"
 	run_pgbench "$HERE/purchase.sql" purchase
 	if [[ $RUN_PGBENCH_FULL == 1 ]]; then
 		run_pgbench "$HERE/purchase_full.sql" purchase_full
@@ -330,6 +335,16 @@ if [[ $RUN_PGBENCH == 1 ]]; then
 fi
 
 # ------------------------------------------------------------------ summary
+if [[ -n "$SAMPLER_PID" ]]; then
+	kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+fi
+if [[ -f "$OUT/cpu.tsv" ]]; then
+	{
+		[[ -f "$OUT/service.tsv" ]] && awk -F'\t' 'NR > 1 && $16 != "" {label = ($1 == "open" ? "service open " $3 "/s" : "service c=" $2); printf "%s\t%s\t%s\n", label, $16, $17}' "$OUT/service.tsv"
+		[[ -f "$OUT/pgbench.tsv" ]] && awk -F'\t' 'NR > 1 && $12 != "" {printf "pgbench %s c=%s\t%s\t%s\n", $1, $2, $12, $13}' "$OUT/pgbench.tsv"
+	} > "$OUT/windows.tsv" || true
+	/usr/bin/env python3 "$HERE/cpu_sampler.py" report "$OUT/cpu.tsv" "$OUT/windows.tsv" > "$OUT/cpu-by-phase.tsv" || true
+fi
 HAVE_SERVICE=0
 if [[ -f "$OUT/metrics.env" ]]; then
 	# shellcheck disable=SC1091
@@ -369,13 +384,22 @@ for f in "$OUT/service.tsv" "$OUT/pgbench.tsv"; do [[ -f "$f" ]] && TSVS+=("$f")
 			}' "${TSVS[@]}"
 	done
 	echo
+	if [[ -s "$OUT/cpu-by-phase.tsv" ]]; then
+		echo "CPU by measured phase, in cores (2 = the whole machine): service = the JVM; pg_ours = PostgreSQL backends"
+		echo "of the benchmark databases; pg_aux = PostgreSQL's shared processes; loadgen = LoadClient/pgbench + sampler;"
+		echo "kernel = kernel threads; irq = interrupts; others = everything else (other users' work = noise)."
+		echo
+		awk -F'\t' 'NR == 1 {printf "|"; for (i = 1; i <= NF; i++) printf " %s |", $i; printf "\n|"; for (i = 1; i <= NF; i++) printf (i == 1 ? "---|" : "---:|"); printf "\n"; next}
+			{printf "|"; for (i = 1; i <= NF; i++) printf " %s |", $i; printf "\n"}' "$OUT/cpu-by-phase.tsv"
+		echo
+	fi
 	if [[ -f "$OUT/service.tsv" ]]; then
 		awk -F'\t' '$1 == "open" {printf "Open loop at %s req/s (half the best closed-loop rate): achieved %s req/s, p50 %s ms, p90 %s ms, p99 %s ms, max %s ms, errors %s of %s\n", $3, $7, $8, $9, $10, $11, $6, $4}' "$OUT/service.tsv"
 		echo
 	fi
 	if [[ $HAVE_SERVICE == 1 ]]; then
 		echo "Start-up to first healthy response: ${READY_MS} ms (${STARTED_LOG:-n/a})"
-		echo "RSS idle: $((RSS_IDLE_KB / 1024)) MiB; peak during load (0.5 s samples): $((RSS_PEAK_KB / 1024)) MiB; VmHWM (whole life): $((HWM_KB / 1024)) MiB"
+		echo "RSS idle: $((RSS_IDLE_KB / 1024)) MiB (${IDLE_SETTLE_S:-10} s after ready); peak during load (0.5 s samples): $((RSS_PEAK_KB / 1024)) MiB; VmHWM (whole life): $((HWM_KB / 1024)) MiB"
 		echo "Service CPU during the load run: ${SERVICE_CPU_S} s over ${LOAD_WALL_S} s wall"
 		echo
 		echo "Consistency after load:"
