@@ -43,12 +43,44 @@ health_status() {
         | sed -n 's/^{"status":"\([A-Z_]*\)".*/\1/p'
 }
 
-# The HTTP API is written in parallel with this script: fill this in with a real purchase
-# (log in as the admin, create a store and a customer, POST /api/v1/purchases, read the
-# balance back). Until then it only checks that the application is still healthy.
+json_field() { # json_field NAME < body: the first string or number value of "NAME"
+    sed -n 's/.*"'"$1"'":"\{0,1\}\([^",}]*\).*/\1/p' | head -n 1
+}
+
+api() { # api METHOD PATH TOKEN BODY -> prints "STATUS BODY"
+    local out
+    out=$(curl -sS --max-time 10 -o - -w '\n%{http_code}' -X "$1" "$BASE_URL$2" \
+        -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} ${4:+--data "$4"})
+    printf '%s %s\n' "$(tail -n 1 <<<"$out")" "$(sed '$d' <<<"$out")"
+}
+
+expect() { # expect STATUS "STATUS BODY"
+    [[ "${2%% *}" == "$1" ]] || fail "expected HTTP $1, got: $2"
+    printf '%s\n' "${2#* }"
+}
+
 record_purchase_through_api() {
-    step "Recording a purchase through the API (placeholder: checks health only)"
-    [[ "$(health_status)" == "UP" ]] || fail "health is not UP any more"
+    step "Recording a purchase through the API"
+    local admin cashier body card customer
+    admin=$(expect 200 "$(api POST /api/v1/auth/token "" \
+        "{\"username\":\"$PUNCHCARD_ADMIN_USERNAME\",\"password\":\"$PUNCHCARD_ADMIN_PASSWORD\"}")" | json_field accessToken)
+    expect 201 "$(api POST /api/v1/stores "$admin" '{"code":"SMOKE","name":"Smoke store"}')" >/dev/null
+    expect 201 "$(api POST /api/v1/staff "$admin" \
+        '{"username":"smoke-cashier","password":"smoke-cashier-password","role":"CASHIER","storeCode":"SMOKE"}')" >/dev/null
+    cashier=$(expect 200 "$(api POST /api/v1/auth/token "" \
+        '{"username":"smoke-cashier","password":"smoke-cashier-password"}')" | json_field accessToken)
+    body=$(expect 201 "$(api POST /api/v1/customers "$cashier" '{"name":"Smoke Shopper"}')")
+    card=$(json_field cardCode <<<"$body")
+    customer=$(json_field customerId <<<"$body")
+    body=$(expect 201 "$(api POST /api/v1/purchases "$cashier" \
+        "{\"cardCode\":\"$card\",\"storeCode\":\"SMOKE\",\"receiptNo\":\"SMOKE-1\",\"amountMinor\":1999,\"currency\":\"EUR\"}")")
+    [[ "$(json_field pointsEarned <<<"$body")" == 19 ]] || fail "expected 19 points, got: $body"
+    expect 200 "$(api POST /api/v1/purchases "$cashier" \
+        "{\"cardCode\":\"$card\",\"storeCode\":\"SMOKE\",\"receiptNo\":\"SMOKE-1\",\"amountMinor\":1999,\"currency\":\"EUR\"}")" >/dev/null
+    body=$(expect 200 "$(api GET "/api/v1/customers/$customer" "$cashier")")
+    [[ "$(json_field balance <<<"$body")" == 19 ]] || fail "expected a balance of 19 after a replay, got: $body"
+    expect 401 "$(api GET "/api/v1/customers/$customer" "")" >/dev/null
+    echo "Recorded 19.99 EUR for customer $customer: 19 points, replay credited nothing"
 }
 
 step "Building the application jar: ./mvnw -q -B -DskipTests package"

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.punchcard.app.security.CurrentStaff;
 import dev.punchcard.core.shared.domain.StaffId;
+import dev.punchcard.core.staff.application.IssueLinkCode;
 import dev.punchcard.core.staff.application.RegisterStaff;
 import dev.punchcard.core.staff.application.RegisterStaffCommand;
 import dev.punchcard.core.staff.application.StaffAccounts;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,9 +40,24 @@ class StaffController {
 
 	private final StaffAccounts accounts;
 
-	StaffController(RegisterStaff registerStaff, StaffAccounts accounts) {
+	private final IssueLinkCode issueLinkCode;
+
+	StaffController(RegisterStaff registerStaff, StaffAccounts accounts, IssueLinkCode issueLinkCode) {
 		this.registerStaff = registerStaff;
 		this.accounts = accounts;
+		this.issueLinkCode = issueLinkCode;
+	}
+
+	/**
+	 * A one-time code (valid 24 h) that links the staff member's chat account:
+	 * {@code /start staff-<code>}.
+	 */
+	@PostMapping("/{id}/link-codes")
+	Mono<ResponseEntity<Object>> linkCode(@PathVariable UUID id, @AuthenticationPrincipal Jwt admin) {
+		return this.issueLinkCode.issue(new StaffId(id), CurrentStaff.of(admin).username())
+			.map((code) -> ResponseEntity.status(HttpStatus.CREATED)
+				.<Object>body(new LinkCodeResponse(code.code(), "/start staff-" + code.code(), code.expiresAt())))
+			.switchIfEmpty(Mono.fromSupplier(() -> Problems.notFound("No active staff member has id " + id + ".")));
 	}
 
 	@PostMapping
@@ -89,6 +106,9 @@ class StaffController {
 			return "StaffRequest[" + this.username + ", " + this.role + "]";
 		}
 
+	}
+
+	record LinkCodeResponse(String code, String startCommand, java.time.Instant expiresAt) {
 	}
 
 	record StaffResponse(String id, String username, Role role, @Nullable String storeId, boolean active) {

@@ -5,6 +5,7 @@ import dev.punchcard.core.support.TestDatabases;
 import dev.punchcard.core.support.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -18,17 +19,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * PostgreSQL and Redis of the test support (embedded by default, the machine's with
  * {@code -Dpunchcard.test.external=true}).
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "punchcard.embedded.enabled=false",
 				"punchcard.jwt.secret=test-jwt-secret-0123456789-abcdefghijklmnopqrstuv",
 				"punchcard.codes.active-key=A", "punchcard.codes.keys.A=test-code-secret-0123456789-abcdefghijklmnop",
 				"punchcard.admin.username=" + ApiIT.ADMIN, "punchcard.admin.password=" + ApiIT.ADMIN_PASSWORD,
 				"punchcard.login-throttle.per-username=1000", "punchcard.login-throttle.per-address=100000" })
-abstract class ApiIT {
+public abstract class ApiIT {
 
-	static final String ADMIN = "root-admin";
+	public static final String ADMIN = "root-admin";
 
-	static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
+	public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
 
 	@Autowired
 	protected WebTestClient http;
@@ -55,9 +57,9 @@ abstract class ApiIT {
 	}
 
 	@BeforeEach
-	void cleanSlate() {
+	protected void cleanSlate() {
 		this.db
-			.sql("TRUNCATE notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
+			.sql("TRUNCATE inbound_updates, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
 					+ "purchase_items, purchases, tier_changes, channel_identities, customers RESTART IDENTITY CASCADE")
 			.then()
 			.block();

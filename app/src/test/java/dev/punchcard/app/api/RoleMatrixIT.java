@@ -95,6 +95,20 @@ class RoleMatrixIT extends ApiIT {
 		this.till.get(this.till.adminToken(), "/api/v1/ledger/check", HttpStatus.OK);
 		this.till.get(marketer, "/api/v1/rewards", HttpStatus.OK);
 		assertThat(this.http.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("/api/v1/purchases").contains("/api/v1/auth/token");
+		this.http.get()
+			.uri("/actuator/prometheus")
+			.headers((headers) -> headers.setBearerAuth(this.till.adminToken()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(this.http.get()
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()

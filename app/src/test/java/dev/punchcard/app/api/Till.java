@@ -10,24 +10,24 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Test fixture: drives the API as an administrator and a cashier would. */
-final class Till {
+public final class Till {
 
 	private final WebTestClient http;
 
 	private String adminToken;
 
-	Till(WebTestClient http) {
+	public Till(WebTestClient http) {
 		this.http = http;
 	}
 
-	String adminToken() {
+	public String adminToken() {
 		if (this.adminToken == null) {
 			this.adminToken = login(ApiIT.ADMIN, ApiIT.ADMIN_PASSWORD);
 		}
 		return this.adminToken;
 	}
 
-	String login(String username, String password) {
+	public String login(String username, String password) {
 		return this.http.post()
 			.uri("/api/v1/auth/token")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -42,7 +42,7 @@ final class Till {
 			.asText();
 	}
 
-	String openStore() {
+	public String openStore() {
 		String code = "S-" + UUID.randomUUID().toString().substring(0, 8);
 		post(adminToken(), "/api/v1/stores", Map.of("code", code, "name", "Store " + code), HttpStatus.CREATED);
 		return code;
@@ -52,7 +52,7 @@ final class Till {
 	 * Creates a staff member with the role (at the store for cashiers) and returns their
 	 * token.
 	 */
-	String staff(String role, String storeCode) {
+	public String staff(String role, String storeCode) {
 		String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
 		String password = "a-long-enough-password-" + username;
 		Map<String, Object> body = storeCode == null ? Map.of("username", username, "password", password, "role", role)
@@ -65,28 +65,28 @@ final class Till {
 	 * Enrols a customer and returns the response ({@code customerId}, {@code cardCode},
 	 * ...).
 	 */
-	JsonNode enrol(String token, String name) {
+	public JsonNode enrol(String token, String name) {
 		return post(token, "/api/v1/customers", Map.of("name", name), HttpStatus.CREATED);
 	}
 
-	JsonNode purchase(String token, String cardCode, String storeCode, String receiptNo, long amountMinor,
+	public JsonNode purchase(String token, String cardCode, String storeCode, String receiptNo, long amountMinor,
 			HttpStatus expected) {
 		return post(token, "/api/v1/purchases", Map.of("cardCode", cardCode, "storeCode", storeCode, "receiptNo",
 				receiptNo, "amountMinor", amountMinor, "currency", "EUR", "items", List.of()), expected);
 	}
 
-	JsonNode refund(String token, String purchaseId, String refundNo, long amountMinor, HttpStatus expected) {
+	public JsonNode refund(String token, String purchaseId, String refundNo, long amountMinor, HttpStatus expected) {
 		return post(token, "/api/v1/purchases/" + purchaseId + "/refunds",
 				Map.of("refundNo", refundNo, "amountMinor", amountMinor), expected);
 	}
 
-	JsonNode reward(String name, long cost, Integer stock) {
+	public JsonNode reward(String name, long cost, Integer stock) {
 		Map<String, Object> body = stock == null ? Map.of("name", name, "costPoints", cost)
 				: Map.of("name", name, "costPoints", cost, "stock", stock);
 		return post(adminToken(), "/api/v1/rewards", body, HttpStatus.CREATED);
 	}
 
-	JsonNode get(String token, String uri, HttpStatus expected) {
+	public JsonNode get(String token, String uri, HttpStatus expected) {
 		return this.http.get()
 			.uri(uri)
 			.headers((headers) -> headers.setBearerAuth(token))
@@ -98,7 +98,7 @@ final class Till {
 			.getResponseBody();
 	}
 
-	JsonNode post(String token, String uri, Object body, HttpStatus expected) {
+	public JsonNode post(String token, String uri, Object body, HttpStatus expected) {
 		return this.http.post()
 			.uri(uri)
 			.headers((headers) -> headers.setBearerAuth(token))

@@ -10,7 +10,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import dev.punchcard.app.PunchcardApplication;
+import dev.punchcard.core.card.domain.CodePurpose;
+import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.staff.application.AuthenticateStaff;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.punchcard.core.support.TestDatabase;
 import dev.punchcard.core.support.TestDatabases;
 import dev.punchcard.core.support.TestRedis;
@@ -67,6 +77,33 @@ class EmbeddedDefaultsRestartIT {
 				startups.get(1).toMillis());
 		assertThat(this.dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
 		assertThat(this.dataDir.resolve("redis/redis.pid")).doesNotExist();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void should_create_the_admin_once_and_keep_secrets_when_the_zero_setup_run_restarts(CapturedOutput output)
+			throws Exception {
+		String code;
+		String password;
+		try (ConfigurableApplicationContext first = start(new ArrayList<>(), onEmbeddedDefaults())) {
+			Matcher printed = Pattern.compile("password: (\\S+)").matcher(output.getOut());
+			assertThat(printed.find()).as("the generated password is printed").isTrue();
+			password = printed.group(1);
+			assertThat(first.getBean(AuthenticateStaff.class).authenticate("admin", password).block(TIMEOUT))
+				.isNotNull();
+			code = first.getBean(CodeSigner.class).sign(CodePurpose.CARD, 12345L);
+		}
+		assertThat(Files.getPosixFilePermissions(this.dataDir.resolve("secrets.properties")))
+			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+		try (ConfigurableApplicationContext second = start(new ArrayList<>(), onEmbeddedDefaults())) {
+			assertThat(second.getBean(CodeSigner.class).verify(CodePurpose.CARD, code)).as("printed cards stay valid")
+				.hasValue(12345L);
+			assertThat(second.getBean(AuthenticateStaff.class).authenticate("admin", password).block(TIMEOUT))
+				.isNotNull();
+		}
+		assertThat(output.getOut().split("Created the first administrator", -1)).as("created and printed once")
+			.hasSize(2);
+		assertThat(output.getOut()).doesNotContain("admin/admin");
 	}
 
 	@Test

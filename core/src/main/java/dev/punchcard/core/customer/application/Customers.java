@@ -33,6 +33,21 @@ public interface Customers {
 	 */
 	Mono<Customer> changeCardNumber(CustomerId id, long cardNumber);
 
+	/**
+	 * Sets the phone number; emits false when another customer has it (then nothing
+	 * changes).
+	 */
+	Mono<Boolean> changePhone(CustomerId id, String e164);
+
+	/** Sets the language of messages; emits false for an unknown customer. */
+	Mono<Boolean> changeLanguage(CustomerId id, String language);
+
+	/**
+	 * Marks the customer's referral as rewarded; emits true the first time only, so the
+	 * bonus is paid once.
+	 */
+	Mono<Boolean> markReferralRewarded(CustomerId id, Instant at);
+
 	/** Records a tier change with its cause. */
 	Mono<Void> changeTier(CustomerId id, String fromTier, String toTier, long netSpendMinor, String causeType,
 			String causeId, Instant at);

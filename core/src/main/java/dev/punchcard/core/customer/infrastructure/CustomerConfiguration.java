@@ -3,7 +3,10 @@ package dev.punchcard.core.customer.infrastructure;
 import java.time.Clock;
 
 import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.customer.application.ChatIdentities;
 import dev.punchcard.core.customer.application.CustomerProfiles;
+import dev.punchcard.core.customer.application.JoinFromChat;
+import dev.punchcard.core.customer.application.ShareContact;
 import dev.punchcard.core.customer.application.CustomerViews;
 import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.customer.application.EnrolCustomer;
@@ -12,12 +15,18 @@ import dev.punchcard.core.customer.application.ReissueCard;
 import dev.punchcard.core.customer.domain.PhoneNumbers;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
 import dev.punchcard.core.store.application.Stores;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 @Configuration(proxyBeanMethods = false)
 class CustomerConfiguration {
+
+	@Bean
+	PhoneNumbers phoneNumbers(@Value("${punchcard.program.phone-region}") String region) {
+		return new PhoneNumbers(region);
+	}
 
 	@Bean
 	Customers customers(DatabaseClient db) {
@@ -39,6 +48,23 @@ class CustomerConfiguration {
 	@Bean
 	CustomerProfiles customerProfiles(CustomerViews views, CodeSigner codes, LoyaltyProgram program, Clock clock) {
 		return new CustomerProfiles(views, codes, program.tiers(), clock);
+	}
+
+	@Bean
+	ChatIdentities chatIdentities(DatabaseClient db) {
+		return new R2dbcChatIdentities(db);
+	}
+
+	@Bean
+	JoinFromChat joinFromChat(ChatIdentities identities, Customers customers, Stores stores, CodeSigner codes,
+			LoyaltyProgram program, Clock clock) {
+		return new JoinFromChat(identities, customers, stores, codes,
+				new EnrolmentDefaults(program.tiers().tiers().get(0).name(), clock));
+	}
+
+	@Bean
+	ShareContact shareContact(ChatIdentities identities, Customers customers, PhoneNumbers phones) {
+		return new ShareContact(identities, customers, phones);
 	}
 
 	@Bean

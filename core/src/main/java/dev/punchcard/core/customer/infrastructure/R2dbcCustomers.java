@@ -11,6 +11,7 @@ import dev.punchcard.core.customer.domain.CustomerStatus;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.shared.domain.StoreId;
 import io.r2dbc.spi.Readable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
@@ -108,6 +109,41 @@ class R2dbcCustomers implements Customers {
 			.bind("causeId", causeId)
 			.bind("at", at.atOffset(ZoneOffset.UTC))
 			.then();
+	}
+
+	@Override
+	public Mono<Boolean> changePhone(CustomerId id, String e164) {
+		return this.db.sql("""
+				UPDATE customers SET phone = :phone WHERE id = :id
+				AND NOT EXISTS (SELECT 1 FROM customers other WHERE other.phone = :phone AND other.id <> :id)
+				""")
+			.bind("phone", e164)
+			.bind("id", id.value())
+			.fetch()
+			.rowsUpdated()
+			.map((updated) -> updated == 1L)
+			.onErrorResume(DuplicateKeyException.class, (raced) -> Mono.just(false));
+	}
+
+	@Override
+	public Mono<Boolean> changeLanguage(CustomerId id, String language) {
+		return this.db.sql("UPDATE customers SET language = :language WHERE id = :id")
+			.bind("language", language)
+			.bind("id", id.value())
+			.fetch()
+			.rowsUpdated()
+			.map((updated) -> updated == 1L);
+	}
+
+	@Override
+	public Mono<Boolean> markReferralRewarded(CustomerId id, Instant at) {
+		return this.db
+			.sql("UPDATE customers SET referral_rewarded_at = :at WHERE id = :id AND referral_rewarded_at IS NULL")
+			.bind("at", at.atOffset(ZoneOffset.UTC))
+			.bind("id", id.value())
+			.fetch()
+			.rowsUpdated()
+			.map((updated) -> updated == 1L);
 	}
 
 	private Mono<Customer> findWhere(String condition, Object value) {

@@ -12,7 +12,7 @@ public sealed interface NotificationPayload {
 	}
 
 	/** Points were credited for a purchase. */
-	record PointsCredited(String purchaseId, String storeCode, long amountMinor, String currency, long points,
+	record PointsCredited(String purchaseId, String storeName, long amountMinor, String currency, long points,
 			long balance, String tier) implements NotificationPayload {
 	}
 
@@ -24,6 +24,13 @@ public sealed interface NotificationPayload {
 	/** A reward was redeemed and a voucher issued. */
 	record RewardRedeemed(String voucherId, String voucherCode, String rewardName, long points,
 			long balance) implements NotificationPayload {
+	}
+
+	/**
+	 * A referral bonus was credited (to the new member or to the friend who referred
+	 * them).
+	 */
+	record ReferralBonusPaid(long points, long balance) implements NotificationPayload {
 	}
 
 	/** An unused voucher was cancelled and its points given back. */

@@ -1,7 +1,10 @@
 package dev.punchcard.core.notification.infrastructure;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.punchcard.core.notification.application.Notifications;
+import dev.punchcard.core.notification.application.OutboxRelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -12,6 +15,11 @@ class NotificationConfiguration {
 	@Bean
 	Notifications notifications(DatabaseClient db, ObjectMapper json) {
 		return new R2dbcNotifications(db, json);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(DatabaseClient db, ObjectMapper json, Clock clock) {
+		return new R2dbcOutboxRelay(db, json, clock);
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.punchcard.core.points.infrastructure;
 import java.time.Clock;
 import java.util.Currency;
 
-import dev.punchcard.core.customer.domain.PhoneNumbers;
 import dev.punchcard.core.points.application.AdjustPoints;
 import dev.punchcard.core.points.application.CheckLedger;
 import dev.punchcard.core.points.application.PointsLedger;
@@ -33,11 +32,6 @@ class PointsConfiguration {
 			.toList(), properties.tierWindow());
 		return new LoyaltyProgram(Currency.getInstance(properties.currency()),
 				new EarningRule(properties.pointsPerUnit()), tiers);
-	}
-
-	@Bean
-	PhoneNumbers phoneNumbers(ProgramProperties properties) {
-		return new PhoneNumbers(properties.phoneRegion());
 	}
 
 	@Bean

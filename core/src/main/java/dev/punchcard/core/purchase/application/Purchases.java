@@ -28,6 +28,12 @@ public interface Purchases {
 	/** Emits a page of the customer's purchases, newest first. */
 	Flux<Purchase> latestOf(CustomerId customerId, int page, int size);
 
+	/** Emits a page of the customer's purchase history with store names, newest first. */
+	Flux<PurchaseLine> historyOf(CustomerId customerId, int page, int size);
+
+	/** Emits how many purchases the customer made. */
+	Mono<Long> countOf(CustomerId customerId);
+
 	/** Emits the customer's purchases minus refunds since the instant, in minor units. */
 	Mono<Long> netSpendSince(CustomerId customerId, Instant since);
 

@@ -5,9 +5,6 @@ import java.time.Instant;
 
 import dev.punchcard.core.customer.domain.Customer;
 import dev.punchcard.core.customer.domain.CustomerStatus;
-import dev.punchcard.core.notification.application.Notification;
-import dev.punchcard.core.notification.application.NotificationPayload.PointsCredited;
-import dev.punchcard.core.notification.application.Notifications;
 import dev.punchcard.core.points.application.PointsLedger;
 import dev.punchcard.core.points.domain.EntryKind;
 import dev.punchcard.core.points.domain.LedgerEntry;
@@ -41,21 +38,18 @@ public class RecordPurchase {
 
 	private final PointsLedger ledger;
 
-	private final TierReview tierReview;
-
-	private final Notifications notifications;
+	private final PurchaseFollowUps followUps;
 
 	private final LoyaltyProgram program;
 
 	private final Clock clock;
 
-	public RecordPurchase(PurchaseParties parties, Purchases purchases, PointsLedger ledger, TierReview tierReview,
-			Notifications notifications, LoyaltyProgram program, Clock clock) {
+	public RecordPurchase(PurchaseParties parties, Purchases purchases, PointsLedger ledger,
+			PurchaseFollowUps followUps, LoyaltyProgram program, Clock clock) {
 		this.parties = parties;
 		this.purchases = purchases;
 		this.ledger = ledger;
-		this.tierReview = tierReview;
-		this.notifications = notifications;
+		this.followUps = followUps;
 		this.program = program;
 		this.clock = clock;
 	}
@@ -111,10 +105,7 @@ public class RecordPurchase {
 				: this.ledger.append(LedgerEntry.of(purchase.customerId(), Points.of(purchase.pointsEarned()),
 						EntryKind.EARN, "purchase " + purchase.receiptNo() + " at " + store.code(), SOURCE_TYPE,
 						purchase.id().toString(), purchase.recordedAt()));
-		return credited
-			.then(this.tierReview.reviewAt(customer.id(), customer.tier(), netSpend, SOURCE_TYPE,
-					purchase.id().toString(), purchase.recordedAt()))
-			.then(this.notifications.enqueue(creditedNotification(store, purchase)))
+		return credited.then(this.followUps.after(customer, store, purchase, netSpend))
 			.thenReturn(new Credited(receiptOf(purchase)));
 	}
 
@@ -127,13 +118,6 @@ public class RecordPurchase {
 	private static PurchaseReceipt receiptOf(Purchase purchase) {
 		return new PurchaseReceipt(purchase.id(), purchase.customerId(), purchase.pointsEarned(),
 				purchase.balanceAfter(), purchase.tierAfter());
-	}
-
-	private static Notification creditedNotification(Store store, Purchase purchase) {
-		return new Notification(purchase.customerId(), "purchase:" + purchase.id(),
-				new PointsCredited(purchase.id().toString(), store.code(), purchase.amount().minorUnits(),
-						purchase.amount().currency().getCurrencyCode(), purchase.pointsEarned(),
-						purchase.balanceAfter(), purchase.tierAfter()));
 	}
 
 }

@@ -7,12 +7,16 @@ import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.notification.application.Notifications;
 import dev.punchcard.core.points.application.PointsLedger;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
+import dev.punchcard.core.purchase.application.PurchaseFollowUps;
 import dev.punchcard.core.purchase.application.PurchaseParties;
+import dev.punchcard.core.purchase.application.ReferralBonus;
+import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.purchase.application.Purchases;
 import dev.punchcard.core.purchase.application.RecordPurchase;
 import dev.punchcard.core.purchase.application.RefundPurchase;
 import dev.punchcard.core.purchase.application.TierReview;
 import dev.punchcard.core.store.application.Stores;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,9 +40,21 @@ class PurchaseConfiguration {
 	}
 
 	@Bean
+	ReferralBonus referralBonus(Customers customers, PointsLedger ledger, Notifications notifications,
+			@Value("${punchcard.program.referral-bonus-points:50}") long bonus) {
+		return new ReferralBonus(customers, ledger, notifications, Points.of(bonus));
+	}
+
+	@Bean
+	PurchaseFollowUps purchaseFollowUps(TierReview tierReview, ReferralBonus referralBonus,
+			Notifications notifications) {
+		return new PurchaseFollowUps(tierReview, referralBonus, notifications);
+	}
+
+	@Bean
 	RecordPurchase recordPurchase(PurchaseParties parties, Purchases purchases, PointsLedger ledger,
-			TierReview tierReview, Notifications notifications, LoyaltyProgram program, Clock clock) {
-		return new RecordPurchase(parties, purchases, ledger, tierReview, notifications, program, clock);
+			PurchaseFollowUps followUps, LoyaltyProgram program, Clock clock) {
+		return new RecordPurchase(parties, purchases, ledger, followUps, program, clock);
 	}
 
 	@Bean

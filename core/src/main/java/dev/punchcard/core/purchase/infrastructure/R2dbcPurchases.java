@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import dev.punchcard.core.purchase.application.PurchaseLine;
 import dev.punchcard.core.purchase.application.Purchases;
 import dev.punchcard.core.purchase.domain.LineItem;
 import dev.punchcard.core.purchase.domain.Purchase;
@@ -125,6 +126,33 @@ class R2dbcPurchases implements Purchases {
 			.bind("offset", (long) page * size)
 			.map(R2dbcPurchases::purchase)
 			.all();
+	}
+
+	@Override
+	public Flux<PurchaseLine> historyOf(CustomerId customerId, int page, int size) {
+		return this.db.sql("""
+				SELECT p.id, s.name AS store_name, p.recorded_at, p.amount_minor, p.currency, p.points_earned,
+				       p.refunded_minor
+				FROM purchases p JOIN stores s ON s.id = p.store_id
+				WHERE p.customer_id = :customerId
+				ORDER BY p.recorded_at DESC, p.id LIMIT :size OFFSET :offset
+				""")
+			.bind("customerId", customerId.value())
+			.bind("size", size)
+			.bind("offset", (long) page * size)
+			.map((row) -> new PurchaseLine(new PurchaseId(row.get("id", UUID.class)),
+					row.get("store_name", String.class), row.get("recorded_at", OffsetDateTime.class).toInstant(),
+					row.get("amount_minor", Long.class), row.get("currency", String.class).strip(),
+					row.get("points_earned", Long.class), row.get("refunded_minor", Long.class)))
+			.all();
+	}
+
+	@Override
+	public Mono<Long> countOf(CustomerId customerId) {
+		return this.db.sql("SELECT count(*) FROM purchases WHERE customer_id = :customerId")
+			.bind("customerId", customerId.value())
+			.map((row) -> row.get(0, Long.class))
+			.one();
 	}
 
 	@Override

@@ -1,6 +1,12 @@
 package dev.punchcard.core.staff.infrastructure;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import dev.punchcard.core.staff.application.AuthenticateStaff;
+import dev.punchcard.core.staff.application.IssueLinkCode;
+import dev.punchcard.core.staff.application.LinkStaffChat;
+import dev.punchcard.core.staff.application.StaffChats;
 import dev.punchcard.core.staff.application.EnsureFirstAdmin;
 import dev.punchcard.core.staff.application.PasswordHashing;
 import dev.punchcard.core.staff.application.RegisterStaff;
@@ -32,6 +38,21 @@ class StaffConfiguration {
 	@Bean
 	AuthenticateStaff authenticateStaff(StaffAccounts accounts, PasswordHashing hashing) {
 		return new AuthenticateStaff(accounts, hashing);
+	}
+
+	@Bean
+	StaffChats staffChats(DatabaseClient db, StaffAccounts accounts) {
+		return new R2dbcStaffChats(db, accounts);
+	}
+
+	@Bean
+	IssueLinkCode issueLinkCode(StaffAccounts accounts, StaffChats chats, Clock clock) {
+		return new IssueLinkCode(accounts, chats, clock, Duration.ofHours(24));
+	}
+
+	@Bean
+	LinkStaffChat linkStaffChat(StaffChats chats, StaffAccounts accounts, Clock clock) {
+		return new LinkStaffChat(chats, accounts, clock);
 	}
 
 	@Bean

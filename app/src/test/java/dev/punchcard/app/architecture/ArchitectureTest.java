@@ -1,0 +1,94 @@
+package dev.punchcard.app.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The module and layer boundaries of STYLE.md, as rules that fail the build. */
+@AnalyzeClasses(packages = "dev.punchcard",
+		importOptions = { ImportOption.DoNotIncludeTests.class, ArchitectureTest.ExcludeTestJars.class })
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule core_depends_on_no_other_module = noClasses().that()
+		.resideInAPackage("dev.punchcard.core..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.punchcard.bot..", "dev.punchcard.webhooks..", "dev.punchcard.app..")
+		.as("core depends on no other module of ours");
+
+	@ArchTest
+	static final ArchRule domain_is_plain_java = noClasses().that()
+		.resideInAPackage("dev.punchcard.core..domain..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "reactor..", "io.r2dbc..", "com.fasterxml.jackson..",
+				"io.lettuce..")
+		.as("domain packages use no Spring, Reactor, R2DBC, Jackson or Lettuce");
+
+	@ArchTest
+	static final ArchRule chat_modules_use_the_core_only_through_its_application_and_domain = noClasses().that()
+		.resideInAnyPackage("dev.punchcard.bot..", "dev.punchcard.webhooks..", "dev.punchcard.app..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.punchcard.core..infrastructure..")
+		.as("bot, webhooks and app reach core only through its application and domain packages");
+
+	@ArchTest
+	static final ArchRule webhooks_do_not_use_the_telegram_edge = noClasses().that()
+		.resideInAPackage("dev.punchcard.webhooks..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.punchcard.bot.telegram..")
+		.as("webhooks use the conversation engine, never the Telegram edge")
+		// webhooks has no classes until the WhatsApp channel lands
+		.allowEmptyShould(true);
+
+	@ArchTest
+	static final ArchRule telegram_types_stay_in_the_telegram_edge = noClasses().that()
+		.resideOutsideOfPackage("dev.punchcard.bot.telegram..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.telegram..")
+		.as("TelegramBots types stay inside dev.punchcard.bot.telegram");
+
+	@ArchTest
+	static final ArchRule nothing_blocks_outside_start_up = noClasses().that()
+		.doNotHaveSimpleName("FirstAdminBootstrap")
+		.and()
+		.resideOutsideOfPackage("dev.punchcard.app.embedded..")
+		.should()
+		.callMethod(reactor.core.publisher.Mono.class, "block")
+		.orShould()
+		.callMethod(reactor.core.publisher.Mono.class, "block", java.time.Duration.class)
+		.orShould()
+		.callMethod(reactor.core.publisher.Flux.class, "blockFirst")
+		.orShould()
+		.callMethod(reactor.core.publisher.Flux.class, "blockLast")
+		.as("no code blocks on a reactive type, except start-up code");
+
+	@ArchTest
+	static final ArchRule core_features_have_no_cycles = slices().matching("dev.punchcard.core.(*)..")
+		.should()
+		.beFreeOfCycles()
+		.as("core features depend on each other without cycles");
+
+	/**
+	 * core's test-jar (fixtures, IT base classes) is on this classpath; it is not
+	 * production code.
+	 */
+	static final class ExcludeTestJars implements ImportOption {
+
+		@Override
+		public boolean includes(Location location) {
+			return !location.contains("-tests.jar") && !location.contains("/test-classes/");
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.punchcard.app.chat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.punchcard.bot.conversation.BotReply;
+import dev.punchcard.bot.conversation.ChatEvent;
+import dev.punchcard.bot.conversation.ChatInput;
+import dev.punchcard.bot.conversation.Conversation;
+import dev.punchcard.bot.conversation.OutgoingMessage;
+import dev.punchcard.core.shared.domain.ChatChannel;
+import org.jspecify.annotations.Nullable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Test fixture: one person chatting with the bot through the channel-neutral engine. */
+final class ChatUser {
+
+	private static final AtomicLong UPDATES = new AtomicLong(1_000);
+
+	private final Conversation conversation;
+
+	final String userId;
+
+	private final String name;
+
+	private final @Nullable String language;
+
+	ChatUser(Conversation conversation, String userId, String name, @Nullable String language) {
+		this.conversation = conversation;
+		this.userId = userId;
+		this.name = name;
+		this.language = language;
+	}
+
+	List<OutgoingMessage> send(String text) {
+		if (text.startsWith("/")) {
+			String[] parts = text.substring(1).split(" ", 2);
+			return handle(new ChatInput.Command(parts[0], parts.length > 1 ? parts[1] : ""));
+		}
+		return handle(new ChatInput.Text(text));
+	}
+
+	List<OutgoingMessage> press(String data) {
+		List<OutgoingMessage> messages = handle(new ChatInput.ButtonPress("cb-" + UPDATES.incrementAndGet(), data));
+		assertThat(messages.get(0)).as("a button press is acknowledged first")
+			.isInstanceOf(OutgoingMessage.ButtonAnswer.class);
+		return messages.subList(1, messages.size());
+	}
+
+	List<OutgoingMessage> handle(ChatInput input) {
+		ChatEvent event = new ChatEvent(Long.toString(UPDATES.incrementAndGet()), ChatChannel.TELEGRAM, this.userId,
+				this.userId, this.name, this.language, input);
+		BotReply reply = this.conversation.handle(event).block(Duration.ofSeconds(20));
+		assertThat(reply).isNotNull();
+		assertThat(reply.chatId()).isEqualTo(this.userId);
+		assertThat(reply.messages()).as("the bot always answers").isNotEmpty();
+		return reply.messages();
+	}
+
+	static String texts(List<OutgoingMessage> messages) {
+		StringBuilder all = new StringBuilder();
+		for (OutgoingMessage message : messages) {
+			switch (message) {
+				case OutgoingMessage.Text text -> all.append(text.html()).append('\n');
+				case OutgoingMessage.Image image -> all.append(image.captionHtml()).append('\n');
+				case OutgoingMessage.AskForPhone ask -> all.append(ask.html()).append('\n');
+				case OutgoingMessage.ButtonAnswer answer -> {
+				}
+			}
+		}
+		return all.toString();
+	}
+
+	static List<String> buttonData(List<OutgoingMessage> messages) {
+		return messages.stream()
+			.filter(OutgoingMessage.Text.class::isInstance)
+			.map(OutgoingMessage.Text.class::cast)
+			.flatMap((text) -> text.buttons().stream())
+			.flatMap(List::stream)
+			.map(OutgoingMessage.Button::data)
+			.toList();
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.punchcard.bot.command;
+
+import java.util.List;
+
+import dev.punchcard.bot.conversation.ChatContext;
+import dev.punchcard.bot.conversation.ChatInput;
+import dev.punchcard.bot.conversation.DefaultHandler;
+import dev.punchcard.bot.conversation.OutgoingMessage;
+import dev.punchcard.bot.reply.Menus;
+import dev.punchcard.core.customer.application.ContactOutcome;
+import dev.punchcard.core.customer.application.ShareContact;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * A shared contact counts only when it is the sender's own (its user id equals the
+ * sender's).
+ */
+@Component
+class ContactShared implements DefaultHandler {
+
+	private final ShareContact shareContact;
+
+	private final Menus menus;
+
+	ContactShared(ShareContact shareContact, Menus menus) {
+		this.shareContact = shareContact;
+		this.menus = menus;
+	}
+
+	@Override
+	public boolean accepts(ChatInput input) {
+		return input instanceof ChatInput.SharedContact;
+	}
+
+	@Override
+	public Mono<List<OutgoingMessage>> handle(ChatContext context) {
+		String language = context.language();
+		ChatInput.SharedContact contact = (ChatInput.SharedContact) context.event().input();
+		if (!context.event().userId().equals(contact.contactUserId())) {
+			return Mono.just(List.of(new OutgoingMessage.AskForPhone(this.menus.html(language, "phone.not-own"),
+					this.menus.html(language, "phone.button"))));
+		}
+		return this.shareContact.share(context.event().channel(), context.event().userId(), contact.phoneNumber())
+			.map((outcome) -> List.of(render(language, outcome)));
+	}
+
+	private OutgoingMessage render(String language, ContactOutcome outcome) {
+		return switch (outcome) {
+			case ContactOutcome.PhoneSaved saved -> this.menus.text(language, "phone.saved", saved.e164());
+			case ContactOutcome.PhoneTaken taken -> this.menus.text(language, "phone.taken");
+			case ContactOutcome.InvalidPhone invalid -> this.menus.text(language, "phone.invalid");
+			case ContactOutcome.NotRegistered unknown -> this.menus.text(language, "not-registered");
+		};
+	}
+
+}

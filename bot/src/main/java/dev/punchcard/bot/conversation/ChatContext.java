@@ -1,0 +1,23 @@
+package dev.punchcard.bot.conversation;
+
+import java.util.Optional;
+
+import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.staff.domain.StaffMember;
+
+/**
+ * A chat event with who sent it: the member and the staff account behind the chat
+ * account, when there are any, and the language to answer in.
+ *
+ * @param event the event
+ * @param language {@code en} or {@code ru}
+ * @param customer the member, if the chat account belongs to one
+ * @param staff the staff member, if the chat account is linked to one
+ */
+public record ChatContext(ChatEvent event, String language, Optional<Customer> customer, Optional<StaffMember> staff) {
+
+	public boolean isStaff() {
+		return this.staff.isPresent();
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.punchcard.bot.conversation;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import dev.punchcard.bot.reply.Texts;
+import dev.punchcard.core.customer.application.ChatIdentities;
+import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.staff.application.StaffChats;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds who is behind a chat event, and notes that they wrote (which makes them reachable
+ * again).
+ */
+@Component
+class ChatContexts {
+
+	private final ChatIdentities identities;
+
+	private final StaffChats staffChats;
+
+	private final Clock clock;
+
+	ChatContexts(ChatIdentities identities, StaffChats staffChats, Clock clock) {
+		this.identities = identities;
+		this.staffChats = staffChats;
+		this.clock = clock;
+	}
+
+	Mono<ChatContext> of(ChatEvent event) {
+		return Mono
+			.zip(this.identities.findCustomer(event.channel(), event.userId())
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty()),
+					this.staffChats.findStaff(event.channel(), event.userId())
+						.map(Optional::of)
+						.defaultIfEmpty(Optional.empty()))
+			.flatMap((found) -> markSeen(event, found.getT1())
+				.thenReturn(new ChatContext(event, language(event, found.getT1()), found.getT1(), found.getT2())));
+	}
+
+	private Mono<Void> markSeen(ChatEvent event, Optional<Customer> customer) {
+		return customer.isEmpty() ? Mono.empty()
+				: this.identities.setReachable(event.channel(), event.userId(), true, this.clock.instant());
+	}
+
+	private static String language(ChatEvent event, Optional<Customer> customer) {
+		return Texts.supported(customer.map(Customer::language).orElse(event.languageCode()));
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.punchcard.bot.notify;
+
+import dev.punchcard.bot.reply.Amounts;
+import dev.punchcard.bot.reply.Texts;
+import dev.punchcard.core.notification.application.NotificationPayload;
+import dev.punchcard.core.notification.application.NotificationPayload.PointsCredited;
+import dev.punchcard.core.notification.application.NotificationPayload.PointsReversed;
+import dev.punchcard.core.notification.application.NotificationPayload.ReferralBonusPaid;
+import dev.punchcard.core.notification.application.NotificationPayload.RewardRedeemed;
+import dev.punchcard.core.notification.application.NotificationPayload.VoucherCancelled;
+import dev.punchcard.core.card.domain.CodeSigner;
+import org.springframework.stereotype.Component;
+
+/** Renders each kind of notification in the customer's language. */
+@Component
+class NotificationTexts {
+
+	private final Texts texts;
+
+	NotificationTexts(Texts texts) {
+		this.texts = texts;
+	}
+
+	String render(NotificationPayload payload, String language) {
+		return switch (payload) {
+			case PointsCredited credited -> this.texts.html(language, "notify.credited", credited.points(),
+					Amounts.format(credited.amountMinor(), credited.currency()), credited.storeName(),
+					credited.balance(), credited.tier());
+			case PointsReversed reversed -> this.texts.html(language, "notify.reversed",
+					Amounts.format(reversed.amountMinor(), reversed.currency()), reversed.points(), reversed.balance(),
+					reversed.tier());
+			case RewardRedeemed redeemed -> this.texts.html(language, "notify.redeemed", redeemed.rewardName(),
+					redeemed.points(), CodeSigner.grouped(redeemed.voucherCode()), redeemed.balance());
+			case VoucherCancelled cancelled -> this.texts.html(language, "notify.cancelled", cancelled.rewardName(),
+					cancelled.points(), cancelled.balance());
+			case ReferralBonusPaid bonus ->
+				this.texts.html(language, "notify.referral", bonus.points(), bonus.balance());
+		};
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.punchcard.core.customer.application;
+
+/** What sharing a phone number did. */
+public sealed interface ContactOutcome {
+
+	/** The number is saved on the membership. */
+	record PhoneSaved(String e164) implements ContactOutcome {
+	}
+
+	/** Another member has this number; nothing changed. */
+	record PhoneTaken() implements ContactOutcome {
+	}
+
+	/** Not a valid phone number. */
+	record InvalidPhone() implements ContactOutcome {
+	}
+
+	/** The chat account is not a member yet. */
+	record NotRegistered() implements ContactOutcome {
+	}
+
+}
