@@ -25,7 +25,7 @@ VALUES (gen_random_uuid(), :cid::uuid, :points, 'EARN', 'purchase ' || :receipt:
         :pid::text, now());
 INSERT INTO notification_outbox (id, customer_id, kind, payload, idempotency_key)
 VALUES (gen_random_uuid(), :cid::uuid, 'PointsCredited',
-        jsonb_build_object('purchaseId', :pid::text, 'storeCode', 'PGBENCH', 'amountMinor', :amount::bigint,
+        jsonb_build_object('purchaseId', :pid::text, 'storeName', 'pgbench store', 'amountMinor', :amount::bigint,
                            'currency', 'EUR', 'points', :points::bigint, 'balance', :balance::bigint,
                            'tier', 'BRONZE'),
         'purchase:' || :pid::text)

@@ -37,7 +37,7 @@ WITH moved AS (
 SELECT balance FROM moved;
 INSERT INTO notification_outbox (id, customer_id, kind, payload, idempotency_key)
 VALUES (gen_random_uuid(), :cid::uuid, 'PointsCredited',
-        jsonb_build_object('purchaseId', :pid::text, 'storeCode', 'PGBENCH', 'amountMinor', :amount::bigint,
+        jsonb_build_object('purchaseId', :pid::text, 'storeName', 'pgbench store', 'amountMinor', :amount::bigint,
                            'currency', 'EUR', 'points', :points::bigint, 'balance', :balance::bigint + :points,
                            'tier', :tier::text),
         'purchase:' || :pid::text)
