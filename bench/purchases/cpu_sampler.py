@@ -15,7 +15,8 @@ Every process is put in one bucket, CPU in cores (1.0 = one CPU busy for the who
   kernel     kernel threads (kworker, jbd2 journaling for fsync, ...)
   irq        hard and soft interrupts (loopback TCP, disk completion), from /proc/stat
   others     everything else: other users' processes, other databases' backends
-             (machine busy minus all of the above, so exited processes are not lost)
+             (machine busy minus all of the above, so exited processes are not lost;
+             hypervisor steal time lands here too)
 The machine's busy cores come from /proc/stat. Linux only.
 """
 import os

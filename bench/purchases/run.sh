@@ -206,8 +206,16 @@ if [[ $RUN_SERVICE == 1 ]]; then
 		if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
 			echo "the service exited during start-up; last lines of its log:" >&2; tail -40 "$OUT/service.log" >&2; exit 1
 		fi
-		if body="$(curl -s --max-time 1 "$BASE_URL$HEALTH_PATH" 2>/dev/null)" && [[ "$body" == *'"status":"UP"'* ]]; then
-			READY_MS=$(( ($(now_ns) - START_NS) / 1000000 )); READY=1; break
+		body="$(curl -s --max-time 5 -w ' HTTP %{http_code}' "$BASE_URL$HEALTH_PATH" 2>/dev/null || true)"
+		# a generous timeout: the first health check opens the first Redis/R2DBC connections (~2 s on a
+		# busy machine), and abandoning it makes the service log "Redis health check failed"
+		# every answer that differs from the previous one, with its time since process start
+		if [[ "$body" != "${last_body:-}" ]]; then
+			printf '%6d ms  %s\n' $(( ($(now_ns) - START_NS) / 1000000 )) "${body:-<no answer>}" >> "$OUT/health-polls.log"
+			last_body="$body"
+		fi
+		if [[ "$body" == *'"status":"UP"'* ]]; then
+			READY_MS=$(( ($(now_ns) - START_NS) / 1000000 )); READY=1; body="${body% HTTP *}"; break
 		fi
 		sleep 0.05
 	done
