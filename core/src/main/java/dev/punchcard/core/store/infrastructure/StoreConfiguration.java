@@ -1,5 +1,7 @@
 package dev.punchcard.core.store.infrastructure;
 
+import java.time.Duration;
+
 import dev.punchcard.core.store.application.OpenStore;
 import dev.punchcard.core.store.application.Stores;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +13,7 @@ class StoreConfiguration {
 
 	@Bean
 	Stores stores(DatabaseClient db) {
-		return new R2dbcStores(db);
+		return new CachedStores(new R2dbcStores(db), Duration.ofSeconds(30));
 	}
 
 	@Bean
