@@ -38,6 +38,13 @@ class TelegramConfigurationTest {
 	}
 
 	@Test
+	void should_create_no_polling_when_the_nested_configuration_is_found_by_scanning_without_a_token() {
+		new ApplicationContextRunner().withUserConfiguration(TelegramConfiguration.Polling.class)
+			.withPropertyValues("punchcard.telegram.token=")
+			.run((app) -> assertThat(app).hasNotFailed().doesNotHaveBean(TelegramLongPolling.class));
+	}
+
+	@Test
 	void should_poll_and_offer_no_webhook_when_only_a_token_is_set() {
 		// as config/application.yml binds unset variables: empty strings
 		this.context
