@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -108,6 +109,23 @@ class UpdateProcessorTest {
 			.untilAsserted(() -> assertThat(edge.store().status("734997100")).isEqualTo("DONE"));
 		assertThat(this.reachability.changes()).containsExactly("TELEGRAM 123456789 false");
 		assertThat(edge.conversation().handled()).isEmpty();
+	}
+
+	@Test
+	void should_answer_a_button_press_after_the_reply_when_the_conversation_did_not() {
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
+		telegram.stubFor(post(TestTelegram.path("answerCallbackQuery")).willReturn(TestTelegram.ok("true")));
+		TestTelegram.Edge edge = start();
+
+		submit(edge, TelegramFixtures.json("callback_query.json"));
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(edge.store().status("2")).isEqualTo("DONE"));
+		telegram.verify(postRequestedFor(urlEqualTo(TestTelegram.path("answerCallbackQuery")))
+			.withRequestBody(equalToJson("{\"callback_query_id\":\"666728699048485871\"}")));
+		// newest first: the reply went out, then the press was answered
+		assertThat(telegram.getAllServeEvents()).extracting((served) -> served.getRequest().getUrl())
+			.containsExactly(TestTelegram.path("answerCallbackQuery"), TestTelegram.path("sendMessage"));
 	}
 
 	@Test
