@@ -88,6 +88,7 @@ class TelegramWebhookIT {
 
 	private static void stubBotApi() {
 		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
+		telegram.stubFor(post(TestTelegram.path("answerCallbackQuery")).willReturn(TestTelegram.ok("true")));
 		telegram.stubFor(post(TestTelegram.path("setMyCommands")).willReturn(TestTelegram.ok("true")));
 		telegram.stubFor(post(TestTelegram.path("setWebhook")).willReturn(TestTelegram.ok("true")));
 		telegram.stubFor(post(TestTelegram.path("getMe")).willReturn(TestTelegram
@@ -145,6 +146,7 @@ class TelegramWebhookIT {
 		assertThat(this.conversation.handledIds()).containsExactly("2");
 		assertThat(rows()).isEqualTo(1);
 		telegram.verify(1, postRequestedFor(urlEqualTo(TestTelegram.path("sendMessage"))));
+		telegram.verify(1, postRequestedFor(urlEqualTo(TestTelegram.path("answerCallbackQuery"))));
 	}
 
 	@Test
