@@ -44,9 +44,9 @@ final class SendRateLimiter {
 		forgetIdleChats(now);
 		SendSchedule chat = this.chats.computeIfAbsent(chatId,
 				(id) -> new SendSchedule(this.limits.perChatPerSecond(), this.limits.perChatBurst(), now));
-		long chatStart = chat.reserve(now);
-		long start = this.global.reserve(chatStart);
-		long wait = start - now;
+		// both slots are taken from now: reserving the global one at a busy chat's later
+		// start would push every other chat back with it
+		long wait = Math.max(chat.reserve(now), this.global.reserve(now)) - now;
 		if (wait > this.limits.maxWait().toNanos()) {
 			chat.release();
 			this.global.release();

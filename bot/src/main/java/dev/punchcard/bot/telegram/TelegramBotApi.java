@@ -39,7 +39,7 @@ class TelegramBotApi {
 	}
 
 	Mono<Void> sendMessage(SendMessage message) {
-		return call(message, message.getChatId()).then();
+		return call("sendMessage", message, message.getChatId()).then();
 	}
 
 	/** Uploads a PNG with an HTML caption ({@code sendPhoto} as multipart). */
@@ -56,12 +56,13 @@ class TelegramBotApi {
 	}
 
 	Mono<Void> answerCallbackQuery(AnswerCallbackQuery answer) {
-		return call(answer, null).then();
+		return call("answerCallbackQuery", answer, null).then();
 	}
 
 	/** Emits the file's metadata ({@code file_path}, {@code file_size}). */
 	Mono<File> getFile(String fileId) {
-		return call(new GetFile(fileId), null).map((result) -> BotApiAnswers.as("getFile", result, File.class));
+		return call("getFile", new GetFile(fileId), null)
+			.map((result) -> BotApiAnswers.as("getFile", result, File.class));
 	}
 
 	/**
@@ -73,24 +74,30 @@ class TelegramBotApi {
 	}
 
 	Mono<Void> setMyCommands(SetMyCommands commands) {
-		return call(commands, null).then();
+		return call("setMyCommands", commands, null).then();
 	}
 
 	Mono<Void> setWebhook(SetWebhook webhook) {
-		return call(webhook, null).then();
+		return call("setWebhook", webhook, null).then();
 	}
 
 	Mono<Void> deleteWebhook() {
-		return call(new DeleteWebhook(), null).then();
+		return call("deleteWebhook", new DeleteWebhook(), null).then();
 	}
 
 	Mono<User> getMe() {
-		return call(new GetMe(), null).map((result) -> BotApiAnswers.as("getMe", result, User.class));
+		return call("getMe", new GetMe(), null).map((result) -> BotApiAnswers.as("getMe", result, User.class));
 	}
 
-	private Mono<JsonNode> call(PartialBotApiMethod<? extends Serializable> method, @Nullable String chatId) {
-		String name = method.getMethod();
-		return withRetry(name, Mono.defer(() -> this.transport.postJson(name, TelegramJson.bytes(method))), chatId);
+	/**
+	 * Calls {@code name} (the Bot API's spelling; TelegramBots' own is lower-case) with
+	 * the method's JSON.
+	 */
+	private Mono<JsonNode> call(String name, PartialBotApiMethod<? extends Serializable> method,
+			@Nullable String chatId) {
+		return withRetry(name,
+				Mono.defer(() -> this.transport.postJson(name, TelegramJson.bytes(TelegramJson.request(method)))),
+				chatId);
 	}
 
 	private <T> Mono<T> withRetry(String name, Mono<T> call, @Nullable String chatId) {

@@ -66,8 +66,12 @@ class TelegramConfiguration {
 		return new TelegramBackground(processor, sweeper, new TelegramStartup(api, identity, properties));
 	}
 
-	/** Long polling, the default mode. */
+	/**
+	 * Long polling, the default mode. Repeats the token condition: component scanning
+	 * finds a nested configuration on its own, without its enclosing class's conditions.
+	 */
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnTelegramToken
 	@ConditionalOnProperty(prefix = "punchcard.telegram", name = "mode", havingValue = "polling", matchIfMissing = true)
 	static class Polling {
 

@@ -2,6 +2,8 @@ package dev.punchcard.bot.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 
 /**
  * The JSON mapper for TelegramBots types, configured as the library configures its own: a
@@ -12,6 +14,16 @@ final class TelegramJson {
 	static final ObjectMapper MAPPER = new ObjectMapper();
 
 	private TelegramJson() {
+	}
+
+	/**
+	 * A Bot API method's parameters as JSON, without the {@code method} field
+	 * TelegramBots adds (only meaningful when answering a webhook with a method call).
+	 */
+	static ObjectNode request(PartialBotApiMethod<?> method) {
+		ObjectNode body = MAPPER.valueToTree(method);
+		body.remove("method");
+		return body;
 	}
 
 	static byte[] bytes(Object value) {

@@ -37,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9_-]+") String token,
 		@DefaultValue("polling") Mode mode, @DefaultValue("https://api.telegram.org") URI apiUrl,
-		@Nullable @Pattern(regexp = "[A-Za-z0-9_-]{1,256}") String webhookSecret, @Nullable URI webhookUrl,
+		@Nullable @Pattern(regexp = "|[A-Za-z0-9_-]{1,256}") String webhookSecret, @Nullable URI webhookUrl,
 		@Nullable String botUsername, @DefaultValue("10MB") DataSize photoMaxBytes,
 		@DefaultValue("256KB") DataSize webhookMaxBody, @DefaultValue @Valid Timeouts timeouts,
 		@DefaultValue @Valid Retries retries, @DefaultValue @Valid RateLimits rateLimits,
@@ -60,6 +60,11 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 
 	static boolean enabled(@Nullable String token) {
 		return token != null && !token.isBlank();
+	}
+
+	/** The URL to register with {@code setWebhook}, or null when none is configured. */
+	@Nullable URI webhookUrlToRegister() {
+		return (this.webhookUrl == null || this.webhookUrl.toString().isBlank()) ? null : this.webhookUrl;
 	}
 
 	/** The token; only called where the channel is enabled. */

@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import java.net.URI;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -58,11 +59,12 @@ class TelegramStartup {
 	}
 
 	private Mono<Void> webhook() {
-		if (this.properties.mode() != TelegramProperties.Mode.WEBHOOK || this.properties.webhookUrl() == null) {
+		URI url = this.properties.webhookUrlToRegister();
+		if (this.properties.mode() != TelegramProperties.Mode.WEBHOOK || url == null) {
 			return Mono.empty();
 		}
 		SetWebhook webhook = SetWebhook.builder()
-			.url(String.valueOf(this.properties.webhookUrl()))
+			.url(url.toString())
 			.secretToken(this.properties.webhookSecret())
 			.allowedUpdates(ALLOWED_UPDATES)
 			.build();

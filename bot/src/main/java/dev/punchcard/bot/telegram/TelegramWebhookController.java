@@ -2,6 +2,7 @@ package dev.punchcard.bot.telegram;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -39,7 +40,8 @@ class TelegramWebhookController {
 	TelegramWebhookController(UpdateIntake intake, TelegramProperties properties) {
 		this.intake = intake;
 		this.properties = properties;
-		this.secret = String.valueOf(properties.webhookSecret()).getBytes(StandardCharsets.UTF_8);
+		this.secret = Objects.requireNonNull(properties.webhookSecret(), "punchcard.telegram.webhook-secret")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@PostMapping("/webhooks/telegram")

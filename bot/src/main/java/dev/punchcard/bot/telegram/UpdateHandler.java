@@ -1,9 +1,15 @@
 package dev.punchcard.bot.telegram;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.ChatEvent;
+import dev.punchcard.bot.conversation.ChatInput;
 import dev.punchcard.bot.conversation.ChatSender;
 import dev.punchcard.bot.conversation.Conversation;
+import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.conversation.RecipientUnreachableException;
 import dev.punchcard.core.chat.application.StoredUpdate;
@@ -14,10 +20,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import reactor.core.publisher.Mono;
 
 /**
- * Handles one stored update: maps it, asks the conversation for a reply and sends it, or
- * records a block status. A recipient who blocked the bot is recorded as unreachable, and
- * that counts as handled. An update the library cannot read is logged and dropped, since
- * reading it again will not help.
+ * Handles one stored update: maps it, asks the conversation for a reply and sends it (a
+ * button press is always answered), or records a block status. A recipient who blocked
+ * the bot is recorded as unreachable, and that counts as handled. An update the library
+ * cannot read is logged and dropped, since reading it again will not help.
  */
 class UpdateHandler {
 
@@ -55,8 +61,23 @@ class UpdateHandler {
 
 	private Mono<Void> converse(ChatEvent event) {
 		return this.conversation.handle(event)
+			.map((reply) -> answered(event, reply))
 			.flatMap(this.sender::send)
 			.onErrorResume(RecipientUnreachableException.class, (blocked) -> unreachable(event));
+	}
+
+	/**
+	 * Telegram clients show a spinner on a pressed button until the press is answered, so
+	 * a reply to a press always ends with an answer, added when the engine gave none.
+	 */
+	private static BotReply answered(ChatEvent event, BotReply reply) {
+		if (!(event.input() instanceof ChatInput.ButtonPress press)
+				|| reply.messages().stream().anyMatch(OutgoingMessage.ButtonAnswer.class::isInstance)) {
+			return reply;
+		}
+		List<OutgoingMessage> messages = new ArrayList<>(reply.messages());
+		messages.add(new OutgoingMessage.ButtonAnswer(press.callbackId(), null));
+		return new BotReply(reply.channel(), reply.chatId(), messages);
 	}
 
 	private Mono<Void> unreachable(ChatEvent event) {

@@ -1,0 +1,145 @@
+package dev.punchcard.bot.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.punchcard.core.chat.application.InboundUpdates;
+import dev.punchcard.core.chat.application.StoredUpdate;
+import dev.punchcard.core.shared.domain.ChatChannel;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@link InboundUpdates} in memory, with the R2DBC adapter's claim and lease rules. */
+class InMemoryInboundUpdates implements InboundUpdates {
+
+	private final Map<String, Row> rows = new LinkedHashMap<>();
+
+	private final Clock clock;
+
+	InMemoryInboundUpdates(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Boolean> storeIfNew(ChatChannel channel, String updateId, String chatKey, String payload) {
+		return Mono.fromSupplier(() -> {
+			synchronized (this.rows) {
+				return this.rows.putIfAbsent(updateId, new Row(updateId, chatKey, payload, now())) == null;
+			}
+		});
+	}
+
+	@Override
+	public Mono<StoredUpdate> claim(ChatChannel channel, String updateId, Duration lease) {
+		return Mono.fromSupplier(() -> {
+			synchronized (this.rows) {
+				Row row = this.rows.get(updateId);
+				return (row != null && row.claimable(now())) ? row.claim(now().plus(lease)) : null;
+			}
+		});
+	}
+
+	@Override
+	public Flux<StoredUpdate> claimStale(ChatChannel channel, Duration olderThan, int limit, Duration lease) {
+		return Flux.defer(() -> {
+			synchronized (this.rows) {
+				Instant before = now().minus(olderThan);
+				List<StoredUpdate> claimed = this.rows.values()
+					.stream()
+					.filter((row) -> row.receivedAt.isBefore(before) && row.claimable(now()))
+					.sorted(Comparator.comparing((Row row) -> row.receivedAt))
+					.limit(limit)
+					.map((row) -> row.claim(now().plus(lease)))
+					.toList();
+				return Flux.fromIterable(claimed);
+			}
+		});
+	}
+
+	@Override
+	public Mono<Void> markDone(ChatChannel channel, String updateId) {
+		return Mono.fromRunnable(() -> {
+			synchronized (this.rows) {
+				this.rows.get(updateId).status = "DONE";
+			}
+		});
+	}
+
+	@Override
+	public Mono<Long> purgeDone(Duration age) {
+		return Mono.fromSupplier(() -> {
+			synchronized (this.rows) {
+				Instant before = now().minus(age);
+				long count = this.rows.size();
+				this.rows.values().removeIf((row) -> "DONE".equals(row.status) && row.receivedAt.isBefore(before));
+				return count - this.rows.size();
+			}
+		});
+	}
+
+	/** The status of an update (NEW, PROCESSING, DONE), or null when not stored. */
+	String status(String updateId) {
+		synchronized (this.rows) {
+			Row row = this.rows.get(updateId);
+			return (row != null) ? row.status : null;
+		}
+	}
+
+	int attempts(String updateId) {
+		synchronized (this.rows) {
+			return this.rows.get(updateId).attempts;
+		}
+	}
+
+	int size() {
+		synchronized (this.rows) {
+			return this.rows.size();
+		}
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+	private static final class Row {
+
+		final String updateId;
+
+		final String chatKey;
+
+		final String payload;
+
+		final Instant receivedAt;
+
+		String status = "NEW";
+
+		int attempts;
+
+		Instant claimedUntil = Instant.MIN;
+
+		Row(String updateId, String chatKey, String payload, Instant receivedAt) {
+			this.updateId = updateId;
+			this.chatKey = chatKey;
+			this.payload = payload;
+			this.receivedAt = receivedAt;
+		}
+
+		boolean claimable(Instant now) {
+			return "NEW".equals(this.status) || ("PROCESSING".equals(this.status) && this.claimedUntil.isBefore(now));
+		}
+
+		StoredUpdate claim(Instant until) {
+			this.status = "PROCESSING";
+			this.attempts++;
+			this.claimedUntil = until;
+			return new StoredUpdate(ChatChannel.TELEGRAM, this.updateId, this.chatKey, this.payload, this.attempts);
+		}
+
+	}
+
+}
