@@ -95,7 +95,7 @@ export PUNCHCARD_ADMIN_USERNAME=smoke-admin
 PUNCHCARD_ADMIN_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 export PUNCHCARD_ADMIN_PASSWORD
 started_at=$(date +%s)
-"$JAVA" -jar "$JAR" >"$APP_LOG" 2>&1 </dev/null &
+"$JAVA" -Xmx256m -jar "$JAR" >"$APP_LOG" 2>&1 </dev/null &
 APP_PID=$!
 
 step "Waiting up to ${STARTUP_TIMEOUT_SECONDS} s for /actuator/health to be UP"

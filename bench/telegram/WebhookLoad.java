@@ -104,10 +104,18 @@ public class WebhookLoad {
 		// /start answers with several messages, about one per second per chat: wait until they have all arrived
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
 		long seen = -1;
-		while (System.nanoTime() < deadline && replies.get() != seen) {
-			seen = replies.get();
-			Thread.sleep(3000);
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() < deadline && replies.get() - before < 5L * users) {
+			Thread.sleep(500);
+			if (replies.get() != seen) {
+				seen = replies.get();
+				quietSince = System.nanoTime();
+			}
+			else if (seen > before && System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(10)) {
+				break;
+			}
 		}
+		Thread.sleep(2000);
 		System.out.println("registered " + users + " users (" + (replies.get() - before) + " replies)");
 	}
 

@@ -2,6 +2,7 @@
 # Webhook-path benchmark (issue 3): /profile updates from many users POSTed to /webhooks/telegram, replies going
 # to a fake Bot API on loopback (inside WebhookLoad.java), latency from the POST to the outgoing sendMessage; in the
 # same run, a baseline of the same open-loop rates against GET /actuator/health/liveness of the same service.
+# Telegram's own send limits (~30/s overall, ~1/s per chat) are lifted for the run: this measures our path, not theirs.
 # Uses this machine's PostgreSQL (fresh database punchcard_tgbench) and Redis (index 6). Loopback only; bounded.
 #   bench/telegram/run.sh [--no-build] [--rates 250,500,1000,1500] [--seconds 15] [--users 2000]
 set -euo pipefail
@@ -44,7 +45,8 @@ env SERVER_PORT=18080 \
     PUNCHCARD_ADMIN_USERNAME=bench-admin PUNCHCARD_ADMIN_PASSWORD=bench-admin-password \
     TELEGRAM_BOT_TOKEN=123456:BENCH-token TELEGRAM_MODE=webhook TELEGRAM_WEBHOOK_SECRET=bench-secret \
     TELEGRAM_API_URL=http://127.0.0.1:18081 TELEGRAM_BOT_USERNAME=bench_bot \
-    PUNCHCARD_TELEGRAM_RATELIMITS_GLOBALPERSECOND=100000 \
+    PUNCHCARD_TELEGRAM_RATELIMITS_GLOBALPERSECOND=100000 PUNCHCARD_TELEGRAM_RATELIMITS_PERCHATPERSECOND=1000 \
+    PUNCHCARD_TELEGRAM_RATELIMITS_PERCHATBURST=100 \
     "$JAVA" -jar app/target/punchcard.jar >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 trap 'kill $SERVICE_PID $LOAD_PID 2>/dev/null || true' EXIT
