@@ -60,7 +60,7 @@ class NotificationsIT extends ApiIT {
 	void should_tell_the_shopper_their_points_when_a_till_records_a_purchase() {
 		this.till.purchase(this.cashier, card(), this.store, "R-1", 25_00, HttpStatus.CREATED);
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> !this.sender.sent.isEmpty());
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.sender.sent.isEmpty());
 		BotReply message = this.sender.sent.get(0);
 		assertThat(message.chatId()).isEqualTo("5001");
 		assertThat(ChatUser.texts(message.messages())).contains("You earned <b>+25</b> points for 25.00 EUR")
@@ -80,26 +80,26 @@ class NotificationsIT extends ApiIT {
 					&& scalar("SELECT count(*) FROM notification_outbox WHERE last_error IS NOT NULL") == 1);
 		assertThat(this.sender.sent).isEmpty();
 		this.db.sql("UPDATE notification_outbox SET next_attempt_at = now()").then().block();
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.sender.sent.size() == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.sender.sent.size() == 1);
 	}
 
 	@Test
 	void should_stop_sending_when_the_shopper_blocked_the_bot_until_they_write_again() {
 		this.sender.blocked.set(true);
 		this.till.purchase(this.cashier, card(), this.store, "R-1", 10_00, HttpStatus.CREATED);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> scalar("SELECT count(*) FROM channel_identities WHERE NOT reachable") == 1);
 		int attempts = this.sender.attempts.size();
 
 		this.till.purchase(this.cashier, card(), this.store, "R-2", 10_00, HttpStatus.CREATED);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> scalar("SELECT count(*) FROM notification_outbox WHERE status = 'FAILED'") == 2);
 		assertThat(this.sender.attempts).as("no send to a chat that blocked the bot").hasSize(attempts);
 
 		this.sender.blocked.set(false);
 		new ChatUser(this.conversation, "5001", "Nora", "en").send("/profile");
 		this.till.purchase(this.cashier, card(), this.store, "R-3", 10_00, HttpStatus.CREATED);
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.sender.sent.size() == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.sender.sent.size() == 1);
 	}
 
 	private String card() {
