@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import reactor.core.publisher.Mono;
 
@@ -33,6 +34,10 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 @TestPropertySource(properties = "punchcard.notifications.poll-every=100ms")
+// its outbox poller must not outlive the class: cached contexts share the test database
+// and would take
+// the next class's notifications
+@DirtiesContext
 class NotificationsIT extends ApiIT {
 
 	@Autowired

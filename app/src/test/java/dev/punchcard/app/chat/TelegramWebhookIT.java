@@ -28,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -51,6 +52,10 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "punchcard.telegram.token=123456:TEST-token_abc", "punchcard.telegram.mode=webhook",
 		"punchcard.telegram.webhook-secret=" + TelegramWebhookIT.SECRET,
 		"punchcard.telegram.bot-username=punchcard_bot", "punchcard.notifications.poll-every=100ms" })
+// its outbox poller must not outlive the class: cached contexts share the test database
+// and would take
+// the next class's notifications
+@DirtiesContext
 class TelegramWebhookIT extends ApiIT {
 
 	static final String SECRET = "s3cret-Token_for-tests";
