@@ -47,7 +47,7 @@ env SERVER_PORT=18080 \
     TELEGRAM_API_URL=http://127.0.0.1:18081 TELEGRAM_BOT_USERNAME=bench_bot \
     PUNCHCARD_TELEGRAM_RATELIMITS_GLOBALPERSECOND=100000 PUNCHCARD_TELEGRAM_RATELIMITS_PERCHATPERSECOND=1000 \
     PUNCHCARD_TELEGRAM_RATELIMITS_PERCHATBURST=100 \
-    "$JAVA" -jar app/target/punchcard.jar >"$OUT/service.log" 2>&1 &
+    "$JAVA" ${JAVA_OPTS:-} -jar app/target/punchcard.jar >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 trap 'kill $SERVICE_PID $LOAD_PID 2>/dev/null || true' EXIT
 
