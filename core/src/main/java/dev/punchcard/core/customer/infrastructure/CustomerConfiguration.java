@@ -39,10 +39,14 @@ class CustomerConfiguration {
 	}
 
 	@Bean
+	EnrolmentDefaults enrolmentDefaults(LoyaltyProgram program, Clock clock) {
+		return new EnrolmentDefaults(program.tiers().tiers().get(0).name(), clock);
+	}
+
+	@Bean
 	EnrolCustomer enrolCustomer(Customers customers, Stores stores, CodeSigner codes, PhoneNumbers phones,
-			LoyaltyProgram program, Clock clock) {
-		return new EnrolCustomer(customers, stores, codes, phones,
-				new EnrolmentDefaults(program.tiers().tiers().get(0).name(), clock));
+			EnrolmentDefaults defaults) {
+		return new EnrolCustomer(customers, stores, codes, phones, defaults);
 	}
 
 	@Bean
@@ -57,9 +61,8 @@ class CustomerConfiguration {
 
 	@Bean
 	JoinFromChat joinFromChat(ChatIdentities identities, Customers customers, Stores stores, CodeSigner codes,
-			LoyaltyProgram program, Clock clock) {
-		return new JoinFromChat(identities, customers, stores, codes,
-				new EnrolmentDefaults(program.tiers().tiers().get(0).name(), clock));
+			EnrolmentDefaults defaults) {
+		return new JoinFromChat(identities, customers, stores, codes, defaults);
 	}
 
 	@Bean

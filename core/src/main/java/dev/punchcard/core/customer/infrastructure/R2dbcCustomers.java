@@ -73,11 +73,6 @@ class R2dbcCustomers implements Customers {
 	}
 
 	@Override
-	public Mono<Customer> findByPhone(String phone) {
-		return findWhere("c.phone = :value", phone);
-	}
-
-	@Override
 	public Mono<Customer> findByReferralCode(String referralCode) {
 		return findWhere("c.referral_code = :value", referralCode);
 	}

@@ -25,9 +25,6 @@ public interface Purchases {
 	/** Emits the purchase, or completes empty. */
 	Mono<Purchase> findById(PurchaseId id);
 
-	/** Emits a page of the customer's purchases, newest first. */
-	Flux<Purchase> latestOf(CustomerId customerId, int page, int size);
-
 	/** Emits a page of the customer's purchase history with store names, newest first. */
 	Flux<PurchaseLine> historyOf(CustomerId customerId, int page, int size);
 

@@ -117,18 +117,6 @@ class R2dbcPurchases implements Purchases {
 	}
 
 	@Override
-	public Flux<Purchase> latestOf(CustomerId customerId, int page, int size) {
-		return this.db
-			.sql("SELECT " + COLUMNS + " FROM purchases WHERE customer_id = :customerId "
-					+ "ORDER BY recorded_at DESC, id LIMIT :size OFFSET :offset")
-			.bind("customerId", customerId.value())
-			.bind("size", size)
-			.bind("offset", (long) page * size)
-			.map(R2dbcPurchases::purchase)
-			.all();
-	}
-
-	@Override
 	public Flux<PurchaseLine> historyOf(CustomerId customerId, int page, int size) {
 		return this.db.sql("""
 				SELECT p.id, s.name AS store_name, p.recorded_at, p.amount_minor, p.currency, p.points_earned,

@@ -5,7 +5,6 @@ import java.time.Instant;
 import dev.punchcard.core.reward.domain.Voucher;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.shared.domain.StaffId;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Issued vouchers. */
@@ -19,9 +18,6 @@ public interface Vouchers {
 
 	/** Emits the voucher a redemption with this key issued, or completes empty. */
 	Mono<Voucher> findByRequestKey(CustomerId customerId, String requestKey);
-
-	/** Emits a customer's vouchers, newest first. */
-	Flux<Voucher> of(CustomerId customerId);
 
 	/**
 	 * Marks an issued voucher honoured; emits it, or completes empty when it is not in

@@ -15,7 +15,6 @@ import dev.punchcard.core.shared.domain.VoucherId;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class R2dbcVouchers implements Vouchers {
@@ -63,15 +62,6 @@ class R2dbcVouchers implements Vouchers {
 			.bind("key", requestKey)
 			.map(R2dbcVouchers::voucher)
 			.one();
-	}
-
-	@Override
-	public Flux<Voucher> of(CustomerId customerId) {
-		return this.db
-			.sql("SELECT " + COLUMNS + " FROM vouchers WHERE customer_id = :customerId ORDER BY issued_at DESC")
-			.bind("customerId", customerId.value())
-			.map(R2dbcVouchers::voucher)
-			.all();
 	}
 
 	@Override
