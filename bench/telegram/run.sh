@@ -4,7 +4,9 @@
 # same run, a baseline of the same open-loop rates against GET /actuator/health/liveness of the same service.
 # Telegram's own send limits (~30/s overall, ~1/s per chat) are lifted for the run: this measures our path, not theirs.
 # Uses this machine's PostgreSQL (fresh database punchcard_tgbench) and Redis (index 6). Loopback only; bounded.
-#   bench/telegram/run.sh [--no-build] [--rates 250,500,1000,1500] [--seconds 15] [--users 2000]
+#   bench/telegram/run.sh [--no-build] [--rates 250,500,1000,1500] [--seconds 15] [--users 2000] [--warmup 20]
+# JAR=path runs another build of the service (e.g. a before/after comparison).
+# The warm-up phase (webhook updates at the first rate, not counted) lets the JIT compile the path first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,12 +16,14 @@ BUILD=1
 RATES=250,500,1000,1500
 SECONDS_PER_PHASE=15
 USERS=2000
+WARMUP=20
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --no-build) BUILD=0 ;;
         --rates) RATES=$2; shift ;;
         --seconds) SECONDS_PER_PHASE=$2; shift ;;
         --users) USERS=$2; shift ;;
+        --warmup) WARMUP=$2; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -31,8 +35,8 @@ mkdir -p "$OUT"
 psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS punchcard_tgbench WITH (FORCE)" -c "CREATE DATABASE punchcard_tgbench"
 redis-cli -n 6 flushdb >/dev/null
 
-"$JAVA" bench/telegram/WebhookLoad.java --service http://127.0.0.1:18080 --fake-port 18081 --secret bench-secret \
-    --users "$USERS" --rates "$RATES" --seconds "$SECONDS_PER_PHASE" >"$OUT/load.csv" 2>"$OUT/load.err" &
+"$JAVA" -Dsun.net.httpserver.nodelay=true bench/telegram/WebhookLoad.java --service http://127.0.0.1:18080 --fake-port 18081 --secret bench-secret \
+    --users "$USERS" --rates "$RATES" --seconds "$SECONDS_PER_PHASE" --warmup "$WARMUP" >"$OUT/load.csv" 2>"$OUT/load.err" &
 LOAD_PID=$!
 sleep 2
 
@@ -47,7 +51,7 @@ env SERVER_PORT=18080 \
     TELEGRAM_API_URL=http://127.0.0.1:18081 TELEGRAM_BOT_USERNAME=bench_bot \
     PUNCHCARD_TELEGRAM_RATELIMITS_GLOBALPERSECOND=100000 PUNCHCARD_TELEGRAM_RATELIMITS_PERCHATPERSECOND=1000 \
     PUNCHCARD_TELEGRAM_RATELIMITS_PERCHATBURST=100 \
-    "$JAVA" ${JAVA_OPTS:-} -jar app/target/punchcard.jar >"$OUT/service.log" 2>&1 &
+    "$JAVA" ${JAVA_OPTS:-} -jar "${JAR:-app/target/punchcard.jar}" >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 trap 'kill $SERVICE_PID $LOAD_PID 2>/dev/null || true' EXIT
 

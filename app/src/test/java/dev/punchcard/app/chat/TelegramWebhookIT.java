@@ -216,6 +216,19 @@ class TelegramWebhookIT extends ApiIT {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> count("SELECT count(*) FROM notification_outbox WHERE status = 'FAILED'") == 2);
 		assertThat(sent("sendMessage", "779")).as("nothing more sent to a chat that blocked the bot").hasSize(attempts);
+
+		// the shopper unblocks the bot and writes: reachable again, so the next purchase
+		// is
+		// told
+		TELEGRAM.stubFor(post(urlPathMatching(BOT + "/(?i)sendmessage"))
+			.withRequestBody(matchingJsonPath("$.chat_id", WireMock.equalTo("779")))
+			.willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":2,\"date\":1700000000,"
+					+ "\"chat\":{\"id\":779,\"type\":\"private\"}}}")));
+		webhook(text(779, "/profile"), SECRET).expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("SELECT count(*) FROM channel_identities WHERE NOT reachable") == 0);
+		this.till.purchase(cashier, cardOf("779"), store, "R-4", 7_00, HttpStatus.CREATED);
+		awaitMessage("779", "You earned <b>+7</b> points");
 	}
 
 	@Test

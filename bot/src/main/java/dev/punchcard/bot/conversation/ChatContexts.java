@@ -1,10 +1,12 @@
 package dev.punchcard.bot.conversation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import dev.punchcard.bot.reply.Texts;
 import dev.punchcard.core.customer.application.ChatIdentities;
+import dev.punchcard.core.customer.application.ChatMember;
 import dev.punchcard.core.customer.domain.Customer;
 import dev.punchcard.core.staff.application.StaffChats;
 import org.springframework.stereotype.Component;
@@ -30,20 +32,25 @@ class ChatContexts {
 	}
 
 	Mono<ChatContext> of(ChatEvent event) {
-		return Mono
-			.zip(this.identities.findCustomer(event.channel(), event.userId())
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty()),
-					this.staffChats.findStaff(event.channel(), event.userId())
-						.map(Optional::of)
-						.defaultIfEmpty(Optional.empty()))
-			.flatMap((found) -> markSeen(event, found.getT1())
-				.thenReturn(new ChatContext(event, language(event, found.getT1()), found.getT1(), found.getT2())));
+		return Mono.zip(
+				this.identities.findMember(event.channel(), event.userId())
+					.map(Optional::of)
+					.defaultIfEmpty(Optional.empty()),
+				this.staffChats.findStaff(event.channel(), event.userId())
+					.map(Optional::of)
+					.defaultIfEmpty(Optional.empty()))
+			.flatMap((found) -> {
+				Optional<Customer> customer = found.getT1().map(ChatMember::customer);
+				return markSeen(event, found.getT1())
+					.thenReturn(new ChatContext(event, language(event, customer), customer, found.getT2()));
+			});
 	}
 
-	private Mono<Void> markSeen(ChatEvent event, Optional<Customer> customer) {
-		return customer.isEmpty() ? Mono.empty()
-				: this.identities.setReachable(event.channel(), event.userId(), true, this.clock.instant());
+	/** Only a message that changes what is recorded costs a write. */
+	private Mono<Void> markSeen(ChatEvent event, Optional<ChatMember> member) {
+		Instant now = this.clock.instant();
+		return member.filter((known) -> known.changesWhenSeenAt(now)).isEmpty() ? Mono.empty()
+				: this.identities.setReachable(event.channel(), event.userId(), true, now);
 	}
 
 	private static String language(ChatEvent event, Optional<Customer> customer) {

@@ -54,8 +54,9 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	UpdateIntake telegramUpdateIntake(InboundUpdates updates, UpdateProcessor processor) {
-		return new UpdateIntake(updates, processor);
+	UpdateIntake telegramUpdateIntake(InboundUpdates updates, UpdateProcessor processor,
+			TelegramProperties properties) {
+		return new UpdateIntake(updates, processor, properties.intake().lease());
 	}
 
 	@Bean

@@ -1,9 +1,10 @@
 package dev.punchcard.bot.telegram;
 
+import java.time.Duration;
+
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.shared.domain.ChatChannel;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -11,10 +12,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Handles stored updates after they were acknowledged, one at a time per chat in the
- * order they were queued. Each update is claimed with a lease first, so it is handled by
- * one worker only, and marked done afterwards. A failed update stays claimed until its
- * lease runs out; then the sweeper offers it again, until it has failed
- * {@code maxAttempts} times and is given up.
+ * order they were queued. Every queued update is already claimed with a lease (by intake,
+ * which stores it claimed, or by the sweeper), so it is handled by one worker only; an
+ * update that waited in its lane for over half its lease has the claim renewed first, and
+ * is skipped when the claim was lost meanwhile. Handled updates are marked done in
+ * groups. A failed update stays claimed until its lease runs out; then the sweeper offers
+ * it again, until it has failed {@code maxAttempts} times and is given up.
  */
 class UpdateProcessor {
 
@@ -26,23 +29,31 @@ class UpdateProcessor {
 
 	private final TelegramProperties.Intake settings;
 
+	private static final int MAX_DONE_MARKS_PER_WRITE = 200;
+
+	private static final Duration DONE_MARKS_WRITE_TIMEOUT = Duration.ofSeconds(10);
+
 	private final Lanes<Work> lanes;
+
+	private final DoneMarks done;
 
 	UpdateProcessor(InboundUpdates updates, UpdateHandler handler, TelegramProperties.Intake settings) {
 		this.updates = updates;
 		this.handler = handler;
 		this.settings = settings;
 		this.lanes = new Lanes<>(settings.lanes());
+		this.done = new DoneMarks((ids) -> updates.markDone(ChatChannel.TELEGRAM, ids), MAX_DONE_MARKS_PER_WRITE,
+				DONE_MARKS_WRITE_TIMEOUT);
 	}
 
-	/** Queues a freshly stored update; it is claimed when its turn comes. */
-	void submit(UpdateEnvelope update) {
-		this.lanes.offer(update.chatKey(), new Work(update.updateId(), null));
+	/** Queues an update claimed just now (by intake or by the sweeper). */
+	void submit(StoredUpdate claimed) {
+		this.lanes.offer(claimed.chatKey(), new Work(claimed, System.nanoTime()));
 	}
 
-	/** Queues an update the sweeper already claimed. */
+	/** As {@link #submit(StoredUpdate)}, as a step of a chain. */
 	Mono<Void> resubmit(StoredUpdate claimed) {
-		return Mono.fromRunnable(() -> this.lanes.offer(claimed.chatKey(), new Work(claimed.updateId(), claimed)));
+		return Mono.fromRunnable(() -> submit(claimed));
 	}
 
 	/**
@@ -53,29 +64,37 @@ class UpdateProcessor {
 	}
 
 	private Mono<Void> process(Work work) {
-		return claim(work).flatMap(this::handleOnce)
-			.onErrorResume((error) -> logged(work, error))
-			.checkpoint("telegram-update");
+		return stillClaimed(work).flatMap(this::handleOnce).onErrorResume((error) -> logged(work, error));
 	}
 
-	private Mono<StoredUpdate> claim(Work work) {
-		if (work.claimed() != null) {
+	/**
+	 * The claim is taken as still held while under half the lease has passed (processing
+	 * may take up to the processing timeout, which is below the lease); past that it is
+	 * renewed, which fails when the lease ran out and the sweeper claimed the update
+	 * again.
+	 */
+	private Mono<StoredUpdate> stillClaimed(Work work) {
+		long waited = System.nanoTime() - work.claimedAtNanos();
+		if (waited < this.settings.lease().toNanos() / 2) {
 			return Mono.just(work.claimed());
 		}
-		return this.updates.claim(ChatChannel.TELEGRAM, work.updateId(), this.settings.lease());
+		StoredUpdate claimed = work.claimed();
+		return this.updates.renew(ChatChannel.TELEGRAM, claimed.updateId(), claimed.attempts(), this.settings.lease())
+			.switchIfEmpty(Mono.fromRunnable(
+					() -> log.info("Telegram update {} was claimed again while queued; skipped", claimed.updateId())));
 	}
 
 	private Mono<Void> handleOnce(StoredUpdate update) {
 		return this.handler.handle(update)
 			.timeout(this.settings.processingTimeout())
-			.then(this.updates.markDone(ChatChannel.TELEGRAM, update.updateId()))
+			.then(this.done.mark(update.updateId()))
 			.onErrorResume((error) -> failed(update, error));
 	}
 
 	private Mono<Void> failed(StoredUpdate update, Throwable error) {
 		if (update.attempts() >= this.settings.maxAttempts()) {
 			log.error("Giving up Telegram update {} after {} attempts", update.updateId(), update.attempts(), error);
-			return this.updates.markDone(ChatChannel.TELEGRAM, update.updateId());
+			return this.done.mark(update.updateId());
 		}
 		log.warn("Telegram update {} failed (attempt {}), will be retried: {}", update.updateId(), update.attempts(),
 				error.toString());
@@ -83,17 +102,18 @@ class UpdateProcessor {
 	}
 
 	private static Mono<Void> logged(Work work, Throwable error) {
-		log.error("Telegram update {} could not be processed; the sweeper will retry it", work.updateId(), error);
+		log.error("Telegram update {} could not be processed; the sweeper will retry it", work.claimed().updateId(),
+				error);
 		return Mono.empty();
 	}
 
 	/**
 	 * An update to process.
 	 *
-	 * @param updateId its update id
-	 * @param claimed the update when already claimed (by the sweeper), else null
+	 * @param claimed the update, claimed
+	 * @param claimedAtNanos when it was claimed, on {@link System#nanoTime()}
 	 */
-	record Work(String updateId, @Nullable StoredUpdate claimed) {
+	record Work(StoredUpdate claimed, long claimedAtNanos) {
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.punchcard.bot.telegram;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,25 +22,34 @@ class InMemoryInboundUpdates implements InboundUpdates {
 
 	private final Clock clock;
 
+	private int renewals;
+
 	InMemoryInboundUpdates(Clock clock) {
 		this.clock = clock;
 	}
 
 	@Override
-	public Mono<Boolean> storeIfNew(ChatChannel channel, String updateId, String chatKey, String payload) {
+	public Mono<StoredUpdate> storeClaimed(ChatChannel channel, String updateId, String chatKey, String payload,
+			Duration lease) {
 		return Mono.fromSupplier(() -> {
 			synchronized (this.rows) {
-				return this.rows.putIfAbsent(updateId, new Row(updateId, chatKey, payload, now())) == null;
+				Row row = new Row(updateId, chatKey, payload, now());
+				return (this.rows.putIfAbsent(updateId, row) == null) ? row.claim(now().plus(lease)) : null;
 			}
 		});
 	}
 
 	@Override
-	public Mono<StoredUpdate> claim(ChatChannel channel, String updateId, Duration lease) {
+	public Mono<StoredUpdate> renew(ChatChannel channel, String updateId, int attempts, Duration lease) {
 		return Mono.fromSupplier(() -> {
 			synchronized (this.rows) {
 				Row row = this.rows.get(updateId);
-				return (row != null && row.claimable(now())) ? row.claim(now().plus(lease)) : null;
+				if (row == null || !"PROCESSING".equals(row.status) || row.attempts != attempts) {
+					return null;
+				}
+				row.claimedUntil = now().plus(lease);
+				this.renewals++;
+				return new StoredUpdate(ChatChannel.TELEGRAM, updateId, row.chatKey, row.payload, attempts);
 			}
 		});
 	}
@@ -62,10 +72,10 @@ class InMemoryInboundUpdates implements InboundUpdates {
 	}
 
 	@Override
-	public Mono<Void> markDone(ChatChannel channel, String updateId) {
+	public Mono<Void> markDone(ChatChannel channel, Collection<String> updateIds) {
 		return Mono.fromRunnable(() -> {
 			synchronized (this.rows) {
-				this.rows.get(updateId).status = "DONE";
+				updateIds.forEach((updateId) -> this.rows.get(updateId).status = "DONE");
 			}
 		});
 	}
@@ -87,6 +97,22 @@ class InMemoryInboundUpdates implements InboundUpdates {
 		synchronized (this.rows) {
 			Row row = this.rows.get(updateId);
 			return (row != null) ? row.status : null;
+		}
+	}
+
+	/**
+	 * As if another instance's sweeper claimed the update again after its lease ran out.
+	 */
+	void claimedElsewhere(String updateId) {
+		synchronized (this.rows) {
+			this.rows.get(updateId).claim(now().plusSeconds(60));
+		}
+	}
+
+	/** How many claims were renewed. */
+	int renewals() {
+		synchronized (this.rows) {
+			return this.renewals;
 		}
 	}
 

@@ -85,7 +85,8 @@ final class TestTelegram {
 					new UpdateHandler(mapping, conversation, sender, reachability), properties.intake());
 			StaleUpdateSweeper sweeper = new StaleUpdateSweeper(store, processor, properties.intake(),
 					Schedulers.parallel());
-			return new Edge(properties, store, conversation, processor, new UpdateIntake(store, processor), sweeper);
+			return new Edge(properties, store, conversation, processor,
+					new UpdateIntake(store, processor, properties.intake().lease()), sweeper);
 		}
 
 		Disposable start() {

@@ -40,7 +40,7 @@ class UpdateProcessorTest {
 	void should_handle_a_stored_update_when_the_sweeper_finds_it_unhandled() {
 		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
 		TestTelegram.Edge edge = start("intake.stale-after=100ms");
-		// stored before a crash: never queued
+		// stored before a crash: never handled
 		store(edge, TelegramFixtures.json("text_message.json"));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -146,6 +146,56 @@ class UpdateProcessorTest {
 		assertThat(edge.conversation().handledIds().get(0)).isEqualTo("200");
 	}
 
+	@Test
+	void should_renew_the_claim_of_an_update_that_waited_long_in_its_lane_and_handle_it() {
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
+		// "second" waits about 300 ms behind "slow first": over half its lease
+		TestTelegram.Edge edge = start("intake.lease=500ms", "intake.processing-timeout=450ms");
+
+		submit(edge, TelegramFixtures.textMessage(100, 77, "slow first"));
+		submit(edge, TelegramFixtures.textMessage(101, 77, "second"));
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(edge.store().status("101")).isEqualTo("DONE"));
+		assertThat(edge.conversation().handledIds()).containsExactly("100", "101");
+		assertThat(edge.store().renewals()).isEqualTo(1);
+		assertThat(edge.store().attempts("101")).isEqualTo(1);
+	}
+
+	@Test
+	void should_skip_an_update_that_was_claimed_again_while_it_waited_in_its_lane() throws InterruptedException {
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
+		TestTelegram.Edge edge = start("intake.lease=500ms", "intake.processing-timeout=450ms");
+
+		submit(edge, TelegramFixtures.textMessage(100, 77, "slow first"));
+		submit(edge, TelegramFixtures.textMessage(101, 77, "second"));
+		// its lease is taken to have run out, and another worker holds it now
+		edge.store().claimedElsewhere("101");
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(edge.store().status("100")).isEqualTo("DONE"));
+		Thread.sleep(300);
+		assertThat(edge.conversation().handledIds()).containsExactly("100");
+		assertThat(edge.store().status("101")).isEqualTo("PROCESSING");
+	}
+
+	@Test
+	void should_mark_an_update_done_once_it_is_handled_without_claiming_it_again() {
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
+		TestTelegram.Edge edge = start();
+
+		submit(edge, TelegramFixtures.json("text_message.json"));
+		submit(edge, TelegramFixtures.json("text_message.json").replace("123456789", "123456790"));
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(edge.store().status("123456789")).isEqualTo("DONE");
+			assertThat(edge.store().status("123456790")).isEqualTo("DONE");
+		});
+		assertThat(edge.store().attempts("123456789")).isEqualTo(1);
+		assertThat(edge.store().attempts("123456790")).isEqualTo(1);
+		assertThat(edge.store().renewals()).isZero();
+	}
+
 	private TestTelegram.Edge start(String... settings) {
 		TestTelegram.Edge edge = TestTelegram.Edge.over(TestTelegram.properties(telegram.baseUrl(), settings),
 				this.reachability);
@@ -155,10 +205,11 @@ class UpdateProcessorTest {
 
 	private static void store(TestTelegram.Edge edge, String json) {
 		UpdateEnvelope envelope = UpdateEnvelope.read(json).orElseThrow();
+		// claimed by an instance that crashed at once: its claim runs out
 		edge.store()
-			.storeIfNew(ChatChannel.TELEGRAM, envelope.updateId(), envelope.chatKey(), json)
+			.storeClaimed(ChatChannel.TELEGRAM, envelope.updateId(), envelope.chatKey(), json, Duration.ofMillis(1))
 			.as(StepVerifier::create)
-			.expectNext(true)
+			.expectNextCount(1)
 			.verifyComplete();
 	}
 

@@ -1,6 +1,7 @@
 package dev.punchcard.core.chat.application;
 
 import java.time.Duration;
+import java.util.Collection;
 
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.publisher.Flux;
@@ -10,16 +11,20 @@ import reactor.core.publisher.Mono;
 public interface InboundUpdates {
 
 	/**
-	 * Stores the update; emits true when it is new, false when this (channel, update id)
-	 * was stored before.
+	 * Stores the update already claimed by the caller for {@code lease} (it is about to
+	 * handle it): one statement instead of a store and a claim. Emits the claimed update
+	 * (attempt 1) when it is new; completes empty when this (channel, update id) was
+	 * stored before.
 	 */
-	Mono<Boolean> storeIfNew(ChatChannel channel, String updateId, String chatKey, String payload);
+	Mono<StoredUpdate> storeClaimed(ChatChannel channel, String updateId, String chatKey, String payload,
+			Duration lease);
 
 	/**
-	 * Claims a stored, unhandled update for {@code lease}; emits it, or completes empty
-	 * when it is done or another worker holds a live claim.
+	 * Extends the caller's claim on an update to {@code lease} from now. Emits the update
+	 * when the claim of attempt {@code attempts} is still the current one; completes
+	 * empty when the update is done or was claimed again since (its lease ran out).
 	 */
-	Mono<StoredUpdate> claim(ChatChannel channel, String updateId, Duration lease);
+	Mono<StoredUpdate> renew(ChatChannel channel, String updateId, int attempts, Duration lease);
 
 	/**
 	 * Claims up to {@code limit} updates that were received at least {@code olderThan}
@@ -28,8 +33,8 @@ public interface InboundUpdates {
 	 */
 	Flux<StoredUpdate> claimStale(ChatChannel channel, Duration olderThan, int limit, Duration lease);
 
-	/** Marks the update handled. */
-	Mono<Void> markDone(ChatChannel channel, String updateId);
+	/** Marks the updates handled, in one statement. */
+	Mono<Void> markDone(ChatChannel channel, Collection<String> updateIds);
 
 	/** Deletes handled updates received before {@code age} ago; emits how many. */
 	Mono<Long> purgeDone(Duration age);

@@ -3,6 +3,7 @@ package dev.punchcard.core.chat.infrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Collection;
 
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.StoredUpdate;
@@ -26,10 +27,12 @@ class R2dbcInboundUpdates implements InboundUpdates {
 	}
 
 	@Override
-	public Mono<Boolean> storeIfNew(ChatChannel channel, String updateId, String chatKey, String payload) {
+	public Mono<StoredUpdate> storeClaimed(ChatChannel channel, String updateId, String chatKey, String payload,
+			Duration lease) {
 		return this.db.sql("""
-				INSERT INTO inbound_updates (channel, update_id, chat_key, payload, received_at)
-				VALUES (:channel, :updateId, :chatKey, :payload, :now)
+				INSERT INTO inbound_updates (channel, update_id, chat_key, payload, received_at, status, attempts,
+				                             claimed_until)
+				VALUES (:channel, :updateId, :chatKey, :payload, :now, 'PROCESSING', 1, :until)
 				ON CONFLICT ON CONSTRAINT inbound_updates_pkey DO NOTHING
 				""")
 			.bind("channel", channel.name())
@@ -37,21 +40,22 @@ class R2dbcInboundUpdates implements InboundUpdates {
 			.bind("chatKey", chatKey)
 			.bind("payload", payload)
 			.bind("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.bind("until", this.clock.instant().plus(lease).atOffset(ZoneOffset.UTC))
 			.fetch()
 			.rowsUpdated()
-			.map((inserted) -> inserted == 1L);
+			.filter((inserted) -> inserted == 1L)
+			.map((inserted) -> new StoredUpdate(channel, updateId, chatKey, payload, 1));
 	}
 
 	@Override
-	public Mono<StoredUpdate> claim(ChatChannel channel, String updateId, Duration lease) {
+	public Mono<StoredUpdate> renew(ChatChannel channel, String updateId, int attempts, Duration lease) {
 		return this.db.sql("""
-				UPDATE inbound_updates SET status = 'PROCESSING', attempts = attempts + 1, claimed_until = :until
-				WHERE channel = :channel AND update_id = :updateId
-				  AND (status = 'NEW' OR (status = 'PROCESSING' AND claimed_until < :now))
+				UPDATE inbound_updates SET claimed_until = :until
+				WHERE channel = :channel AND update_id = :updateId AND status = 'PROCESSING' AND attempts = :attempts
 				""" + RETURNING)
 			.bind("channel", channel.name())
 			.bind("updateId", updateId)
-			.bind("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.bind("attempts", attempts)
 			.bind("until", this.clock.instant().plus(lease).atOffset(ZoneOffset.UTC))
 			.map(R2dbcInboundUpdates::update)
 			.one();
@@ -82,14 +86,17 @@ class R2dbcInboundUpdates implements InboundUpdates {
 	}
 
 	@Override
-	public Mono<Void> markDone(ChatChannel channel, String updateId) {
+	public Mono<Void> markDone(ChatChannel channel, Collection<String> updateIds) {
+		if (updateIds.isEmpty()) {
+			return Mono.empty();
+		}
 		return this.db.sql("""
 				UPDATE inbound_updates SET status = 'DONE', done_at = :now, claimed_until = NULL
-				WHERE channel = :channel AND update_id = :updateId
+				WHERE channel = :channel AND update_id = ANY(:updateIds)
 				""")
 			.bind("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.bind("channel", channel.name())
-			.bind("updateId", updateId)
+			.bind("updateIds", updateIds.toArray(String[]::new))
 			.then();
 	}
 

@@ -15,6 +15,12 @@ public interface ChatIdentities {
 	Mono<Customer> findCustomer(ChatChannel channel, String externalId);
 
 	/**
+	 * Emits the customer behind this chat account with the account's reachability, or
+	 * completes empty.
+	 */
+	Mono<ChatMember> findMember(ChatChannel channel, String externalId);
+
+	/**
 	 * Links the chat account to the customer; emits false when the account already
 	 * belongs to a customer.
 	 */

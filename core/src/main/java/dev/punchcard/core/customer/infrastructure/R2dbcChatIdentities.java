@@ -1,11 +1,14 @@
 package dev.punchcard.core.customer.infrastructure;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.punchcard.core.customer.application.ChatAddress;
 import dev.punchcard.core.customer.application.ChatIdentities;
+import dev.punchcard.core.customer.application.ChatMember;
 import dev.punchcard.core.customer.domain.Customer;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.shared.domain.CustomerId;
@@ -27,6 +30,23 @@ class R2dbcChatIdentities implements ChatIdentities {
 				 FROM customers c JOIN channel_identities i ON i.customer_id = c.id
 				WHERE i.channel = :channel AND i.external_id = :externalId
 				""").bind("channel", channel.name()).bind("externalId", externalId).map(R2dbcCustomers::customer).one();
+	}
+
+	@Override
+	public Mono<ChatMember> findMember(ChatChannel channel, String externalId) {
+		return this.db.sql("SELECT " + R2dbcCustomers.COLUMNS + """
+				, i.reachable, i.last_seen_at
+				FROM customers c JOIN channel_identities i ON i.customer_id = c.id
+				WHERE i.channel = :channel AND i.external_id = :externalId
+				""")
+			.bind("channel", channel.name())
+			.bind("externalId", externalId)
+			.map((row) -> new ChatMember(R2dbcCustomers.customer(row),
+					Boolean.TRUE.equals(row.get("reachable", Boolean.class)),
+					Optional.ofNullable(row.get("last_seen_at", OffsetDateTime.class))
+						.map(OffsetDateTime::toInstant)
+						.orElse(null)))
+			.one();
 	}
 
 	@Override
@@ -56,9 +76,10 @@ class R2dbcChatIdentities implements ChatIdentities {
 				    unreachable_since = CASE WHEN :reachable THEN NULL ELSE COALESCE(unreachable_since, :at) END,
 				    last_seen_at = CASE WHEN :reachable THEN :at ELSE last_seen_at END
 				WHERE channel = :channel AND external_id = :externalId
-				  -- a write on every message would cost WAL for nothing: only a change, or an hourly last-seen
-				  AND (reachable <> :reachable OR last_seen_at IS NULL OR last_seen_at < :at - interval '1 hour')
+				  -- a write on every message would cost WAL for nothing: only a change, or an outdated last-seen
+				  AND (reachable <> :reachable OR last_seen_at IS NULL OR last_seen_at < :seenBefore)
 				""")
+			.bind("seenBefore", at.minus(ChatMember.LAST_SEEN_RESOLUTION).atOffset(ZoneOffset.UTC))
 			.bind("reachable", reachable)
 			.bind("at", at.atOffset(ZoneOffset.UTC))
 			.bind("channel", channel.name())

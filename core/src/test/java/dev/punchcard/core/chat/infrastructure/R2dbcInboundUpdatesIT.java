@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.punchcard.core.chat.application.StoredUpdate;
@@ -57,63 +58,100 @@ class R2dbcInboundUpdatesIT {
 
 	@Test
 	void should_store_an_update_once_when_it_is_delivered_twice() {
-		this.updates.storeIfNew(ChatChannel.TELEGRAM, "42", "chat-1", "{}")
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "42", "chat-1", "{}", LEASE)
 			.as(StepVerifier::create)
-			.expectNext(true)
+			.expectNext(new StoredUpdate(ChatChannel.TELEGRAM, "42", "chat-1", "{}", 1))
 			.verifyComplete();
-		this.updates.storeIfNew(ChatChannel.TELEGRAM, "42", "chat-1", "{}")
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "42", "chat-1", "{}", LEASE)
 			.as(StepVerifier::create)
-			.expectNext(false)
 			.verifyComplete();
-		this.updates.storeIfNew(ChatChannel.WHATSAPP, "42", "chat-1", "{}")
+		this.updates.storeClaimed(ChatChannel.WHATSAPP, "42", "chat-1", "{}", LEASE)
 			.as(StepVerifier::create)
-			.expectNext(true)
+			.expectNextCount(1)
 			.verifyComplete();
 	}
 
 	@Test
-	void should_hand_an_update_to_one_worker_until_its_lease_expires() {
-		this.updates.storeIfNew(ChatChannel.TELEGRAM, "7", "chat-1", "{\"update_id\":7}").block();
+	void should_leave_a_stored_update_to_its_claimer_until_the_lease_expires() {
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "7", "chat-1", "{\"update_id\":7}", LEASE).block();
 
-		this.updates.claim(ChatChannel.TELEGRAM, "7", LEASE)
+		this.now.set(this.now.get().plus(LEASE).minusSeconds(1));
+		this.updates.claimStale(ChatChannel.TELEGRAM, Duration.ofSeconds(10), 10, LEASE)
 			.as(StepVerifier::create)
-			.assertNext((claimed) -> assertThat(claimed)
-				.isEqualTo(new StoredUpdate(ChatChannel.TELEGRAM, "7", "chat-1", "{\"update_id\":7}", 1)))
 			.verifyComplete();
-		this.updates.claim(ChatChannel.TELEGRAM, "7", LEASE).as(StepVerifier::create).verifyComplete();
 
-		this.now.set(this.now.get().plus(LEASE).plusSeconds(1));
-		this.updates.claim(ChatChannel.TELEGRAM, "7", LEASE)
+		this.now.set(this.now.get().plusSeconds(2));
+		this.updates.claimStale(ChatChannel.TELEGRAM, Duration.ofSeconds(10), 10, LEASE)
 			.as(StepVerifier::create)
-			.assertNext((claimed) -> assertThat(claimed.attempts()).isEqualTo(2))
+			.expectNext(new StoredUpdate(ChatChannel.TELEGRAM, "7", "chat-1", "{\"update_id\":7}", 2))
+			.verifyComplete();
+	}
+
+	@Test
+	void should_renew_a_claim_only_while_it_is_the_current_one() {
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "7", "chat-1", "{}", LEASE).block();
+
+		this.now.set(this.now.get().plusSeconds(20));
+		this.updates.renew(ChatChannel.TELEGRAM, "7", 1, LEASE)
+			.as(StepVerifier::create)
+			.expectNext(new StoredUpdate(ChatChannel.TELEGRAM, "7", "chat-1", "{}", 1))
+			.verifyComplete();
+		// renewed at +20 s: still held at +40 s, so the sweeper leaves it alone
+		this.now.set(this.now.get().plusSeconds(20));
+		this.updates.claimStale(ChatChannel.TELEGRAM, Duration.ofSeconds(10), 10, LEASE)
+			.as(StepVerifier::create)
+			.verifyComplete();
+
+		this.now.set(this.now.get().plus(LEASE));
+		this.updates.claimStale(ChatChannel.TELEGRAM, Duration.ofSeconds(10), 10, LEASE).blockLast();
+		this.updates.renew(ChatChannel.TELEGRAM, "7", 1, LEASE).as(StepVerifier::create).verifyComplete();
+		this.updates.renew(ChatChannel.TELEGRAM, "7", 2, LEASE)
+			.as(StepVerifier::create)
+			.expectNextCount(1)
 			.verifyComplete();
 	}
 
 	@Test
 	void should_never_hand_out_a_done_update_again() {
-		this.updates.storeIfNew(ChatChannel.TELEGRAM, "8", "chat-1", "{}").block();
-		this.updates.claim(ChatChannel.TELEGRAM, "8", LEASE).block();
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "8", "chat-1", "{}", LEASE).block();
 
-		this.updates.markDone(ChatChannel.TELEGRAM, "8").as(StepVerifier::create).verifyComplete();
+		this.updates.markDone(ChatChannel.TELEGRAM, List.of("8")).as(StepVerifier::create).verifyComplete();
 		this.now.set(this.now.get().plus(Duration.ofHours(1)));
 
-		this.updates.claim(ChatChannel.TELEGRAM, "8", LEASE).as(StepVerifier::create).verifyComplete();
+		this.updates.renew(ChatChannel.TELEGRAM, "8", 1, LEASE).as(StepVerifier::create).verifyComplete();
 		this.updates.claimStale(ChatChannel.TELEGRAM, Duration.ofSeconds(10), 10, LEASE)
 			.as(StepVerifier::create)
 			.verifyComplete();
 	}
 
 	@Test
-	void should_sweep_up_updates_left_behind_by_a_crash_oldest_first() {
-		this.updates.storeIfNew(ChatChannel.TELEGRAM, "1", "chat-1", "{}").block();
-		this.now.set(this.now.get().plusSeconds(1));
-		this.updates.storeIfNew(ChatChannel.TELEGRAM, "2", "chat-2", "{}").block();
-		this.updates.claim(ChatChannel.TELEGRAM, "2", LEASE).block();
-		this.now.set(this.now.get().plusSeconds(5));
-		this.updates.storeIfNew(ChatChannel.TELEGRAM, "3", "chat-3", "{}").block();
+	void should_mark_a_group_of_updates_done_in_one_call_and_only_of_its_channel() {
+		List.of("1", "2", "3")
+			.forEach((id) -> this.updates.storeClaimed(ChatChannel.TELEGRAM, id, "chat-" + id, "{}", LEASE).block());
+		this.updates.storeClaimed(ChatChannel.WHATSAPP, "2", "chat-2", "{}", LEASE).block();
 
-		// 2 is claimed by a live worker; 1 and 3 were received over 10 s ago and nobody
-		// holds them
+		this.updates.markDone(ChatChannel.TELEGRAM, List.of("1", "2")).as(StepVerifier::create).verifyComplete();
+		this.updates.markDone(ChatChannel.TELEGRAM, List.of()).as(StepVerifier::create).verifyComplete();
+
+		this.db.sql("SELECT channel || ':' || update_id AS id FROM inbound_updates WHERE status = 'DONE'")
+			.map((row) -> row.get("id", String.class))
+			.all()
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((done) -> assertThat(done).containsExactlyInAnyOrder("TELEGRAM:1", "TELEGRAM:2"))
+			.verifyComplete();
+	}
+
+	@Test
+	void should_sweep_up_updates_left_behind_by_a_crash_oldest_first() {
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "1", "chat-1", "{}", Duration.ofSeconds(1)).block();
+		this.now.set(this.now.get().plusSeconds(1));
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "2", "chat-2", "{}", LEASE).block();
+		this.now.set(this.now.get().plusSeconds(5));
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "3", "chat-3", "{}", Duration.ofSeconds(1)).block();
+
+		// 2 is claimed by a live worker; the claims on 1 and 3 ran out, and they were
+		// received over 10 s ago
 		this.now.set(this.now.get().plusSeconds(12));
 		this.updates.claimStale(ChatChannel.TELEGRAM, Duration.ofSeconds(10), 10, LEASE)
 			.map(StoredUpdate::updateId)
@@ -132,9 +170,9 @@ class R2dbcInboundUpdatesIT {
 
 	@Test
 	void should_purge_only_done_updates_when_they_are_old() {
-		this.updates.storeIfNew(ChatChannel.TELEGRAM, "1", "chat-1", "{}").block();
-		this.updates.markDone(ChatChannel.TELEGRAM, "1").block();
-		this.updates.storeIfNew(ChatChannel.TELEGRAM, "2", "chat-1", "{}").block();
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "1", "chat-1", "{}", LEASE).block();
+		this.updates.markDone(ChatChannel.TELEGRAM, List.of("1")).block();
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "2", "chat-1", "{}", LEASE).block();
 		this.now.set(this.now.get().plus(Duration.ofDays(3)));
 
 		this.updates.purgeDone(Duration.ofDays(2)).as(StepVerifier::create).expectNext(1L).verifyComplete();
