@@ -74,7 +74,8 @@ public class WebhookLoad {
 			// JIT-compiles the /profile path before anything is recorded; printed, not counted
 			run("warmup", http, service, secret, users, Integer.parseInt(rates[0].strip()), warmup);
 		}
-		System.out.println("# phase,target_rps,sent,completed,achieved_rps,p50_ms,p90_ms,p99_ms,max_ms,errors");
+		System.out.println(
+				"# phase,target_rps,sent,completed,achieved_rps,p50_ms,p90_ms,p99_ms,max_ms,errors,start_ms,end_ms");
 		for (String rate : rates) {
 			int rps = Integer.parseInt(rate.strip());
 			run("baseline", http, service, secret, users, rps, seconds);
@@ -133,6 +134,7 @@ public class WebhookLoad {
 		AtomicInteger next = new AtomicInteger();
 		ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
 		long periodNanos = 1_000_000_000L / rps;
+		long startMillis = System.currentTimeMillis();
 		long start = System.nanoTime();
 		ticks.scheduleAtFixedRate(() -> {
 			int user = 100_000 + Math.floorMod(next.getAndIncrement(), users);
@@ -166,6 +168,7 @@ public class WebhookLoad {
 		Thread.sleep(seconds * 1000L);
 		ticks.shutdownNow();
 		long elapsed = System.nanoTime() - start;
+		long endMillis = System.currentTimeMillis();
 		Thread.sleep(3000); // let the tail arrive; anything later counts as lost
 		errors.addAndGet(inFlight.size());
 		List<Long> sorted;
@@ -173,9 +176,9 @@ public class WebhookLoad {
 			sorted = new ArrayList<>(latencies);
 		}
 		Collections.sort(sorted);
-		System.out.printf("%s,%d,%d,%d,%.0f,%.1f,%.1f,%.1f,%.1f,%d%n", phase, rps, sent.get(), sorted.size(),
+		System.out.printf("%s,%d,%d,%d,%.0f,%.1f,%.1f,%.1f,%.1f,%d,%d,%d%n", phase, rps, sent.get(), sorted.size(),
 				sorted.size() / (elapsed / 1e9), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 100),
-				errors.get());
+				errors.get(), startMillis, endMillis);
 		Thread.sleep(1000);
 	}
 

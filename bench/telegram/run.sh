@@ -4,7 +4,7 @@
 # same run, a baseline of the same open-loop rates against GET /actuator/health/liveness of the same service.
 # Telegram's own send limits (~30/s overall, ~1/s per chat) are lifted for the run: this measures our path, not theirs.
 # Uses this machine's PostgreSQL (fresh database punchcard_tgbench) and Redis (index 6). Loopback only; bounded.
-#   bench/telegram/run.sh [--no-build] [--rates 250,500,1000,1500] [--seconds 15] [--users 2000] [--warmup 20]
+#   bench/telegram/run.sh [--no-build] [--rates 250,500,1000,1500] [--seconds 15] [--users 2000] [--warmup 60]
 # JAR=path runs another build of the service (e.g. a before/after comparison).
 # The warm-up phase (webhook updates at the first rate, not counted) lets the JIT compile the path first.
 set -euo pipefail
@@ -16,7 +16,7 @@ BUILD=1
 RATES=250,500,1000,1500
 SECONDS_PER_PHASE=15
 USERS=2000
-WARMUP=20
+WARMUP=60
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --no-build) BUILD=0 ;;
@@ -55,9 +55,34 @@ env SERVER_PORT=18080 \
 SERVICE_PID=$!
 trap 'kill $SERVICE_PID $LOAD_PID 2>/dev/null || true' EXIT
 
+# CPU of each party, once a second: epoch ms, then ticks (1/100 s) of the service, the load client (with its fake
+# Bot API) and all PostgreSQL processes together; summed per phase below
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+(
+    while kill -0 $SERVICE_PID 2>/dev/null; do
+        pg=0
+        for p in $(pgrep -x postgres); do pg=$((pg + $(ticks "$p"))); done
+        echo "$(date +%s%3N),$(ticks $SERVICE_PID),$(ticks $LOAD_PID),$pg"
+        sleep 1
+    done
+) >"$OUT/cpu.csv" &
+
 wait $LOAD_PID || { echo "load client failed: $(tail -5 "$OUT/load.err")"; exit 1; }
 grep VmHWM "/proc/$SERVICE_PID/status" | tee "$OUT/rss.txt" || true
 kill -TERM $SERVICE_PID
 wait $SERVICE_PID || true
 echo "results in $OUT"
 column -s, -t <"$OUT/load.csv" | grep -v '^fake\|^registered' || cat "$OUT/load.csv"
+
+# CPU per phase: cores used by each party, and the service's and PostgreSQL's CPU milliseconds per completed request
+echo
+awk -F, 'NR == FNR { t[NR] = $1; svc[NR] = $2; load[NR] = $3; pg[NR] = $4; n = NR; next }
+    $1 !~ /^#/ && NF >= 12 {
+        a = 0; b = 0
+        for (i = 1; i <= n; i++) { if (!a && t[i] >= $11) a = i; if (t[i] <= $12) b = i }
+        if (!a || b <= a) next
+        secs = (t[b] - t[a]) / 1000; done = $4 * (t[b] - t[a]) / ($12 - $11)
+        printf "%s,%s,%.2f,%.2f,%.2f,%.2f,%.2f\n", $1, $2, (svc[b] - svc[a]) / 100 / secs, (load[b] - load[a]) / 100 / secs,
+            (pg[b] - pg[a]) / 100 / secs, (svc[b] - svc[a]) * 10 / done, (pg[b] - pg[a]) * 10 / done
+    }' "$OUT/cpu.csv" "$OUT/load.csv" | (echo "phase,rate,service_cores,load_client_cores,postgres_cores,service_cpu_ms_per_req,postgres_cpu_ms_per_req"; cat) \
+    | tee "$OUT/cpu-per-phase.csv" | column -s, -t

@@ -30,9 +30,11 @@ class HelpCommand implements CommandHandler {
 	@Override
 	public Mono<List<OutgoingMessage>> handle(ChatContext context, String argument) {
 		String language = context.language();
-		String text = this.menus.html(language, "help.shopper")
-				+ (ScanCommand.maySell(context) ? this.menus.html(language, "help.staff") : "");
-		return Mono.just(List.of(OutgoingMessage.Text.of(text)));
+		return ScanCommand.seller(context)
+			.hasElement()
+			.map((seller) -> this.menus.html(language, "help.shopper")
+					+ (seller ? this.menus.html(language, "help.staff") : ""))
+			.map((text) -> List.of(OutgoingMessage.Text.of(text)));
 	}
 
 }

@@ -38,12 +38,12 @@ class PhotoOutsideFlow implements DefaultHandler {
 
 	@Override
 	public Mono<List<OutgoingMessage>> handle(ChatContext context) {
-		if (!ScanCommand.maySell(context) || context.staff().get().storeId() == null) {
-			return Mono.just(List.of(this.menus.text(context.language(), "scan.shopper")));
-		}
 		FlowState state = FlowState.start(ScanFlow.NAME, ScanFlow.CARD);
-		return this.states.put(context.event().channel(), context.event().userId(), state)
-			.then(this.scanFlow.resume(context, state, context.event().input()));
+		return ScanCommand.seller(context)
+			.filter((seller) -> seller.storeId() != null)
+			.flatMap((seller) -> this.states.put(context.event().channel(), context.event().userId(), state)
+				.then(this.scanFlow.resume(context, state, context.event().input())))
+			.switchIfEmpty(Mono.fromSupplier(() -> List.of(this.menus.text(context.language(), "scan.shopper"))));
 	}
 
 }

@@ -57,13 +57,14 @@ class ScanButtons implements ButtonHandler {
 		return this.states.get(context.event().channel(), context.event().userId())
 			.filter((state) -> ScanFlow.NAME.equals(state.flow()) && ScanFlow.CONFIRM.equals(state.step()))
 			.flatMap((state) -> this.states.clear(context.event().channel(), context.event().userId())
-				.then("y".equals(data) && ScanCommand.maySell(context) ? record(context, state)
-						: Mono.just(List.of(this.menus.text(language, "scan.cancelled")))))
+				.then("y".equals(data)
+						? ScanCommand.seller(context).flatMap((cashier) -> record(context, state, cashier))
+						: Mono.empty())
+				.switchIfEmpty(Mono.fromSupplier(() -> List.of(this.menus.text(language, "scan.cancelled")))))
 			.defaultIfEmpty(List.of(this.menus.text(language, "scan.expired")));
 	}
 
-	private Mono<List<OutgoingMessage>> record(ChatContext context, FlowState state) {
-		StaffMember cashier = context.staff().orElseThrow();
+	private Mono<List<OutgoingMessage>> record(ChatContext context, FlowState state, StaffMember cashier) {
 		Currency currency = this.program.currency();
 		long amount = Long.parseLong(state.get("amount"));
 		return this.stores.findById(cashier.storeId())

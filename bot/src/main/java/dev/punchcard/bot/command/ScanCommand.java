@@ -37,21 +37,24 @@ class ScanCommand implements CommandHandler {
 
 	@Override
 	public Mono<List<OutgoingMessage>> handle(ChatContext context, String argument) {
-		String language = context.language();
-		if (!maySell(context)) {
-			return Mono.just(List.of(this.menus.text(language, "scan.shopper")));
-		}
-		if (context.staff().map(StaffMember::storeId).isEmpty()) {
-			return Mono.just(List.of(this.menus.text(language, "scan.no-store")));
-		}
-		return this.states
-			.put(context.event().channel(), context.event().userId(), FlowState.start(ScanFlow.NAME, ScanFlow.CARD))
-			.thenReturn(List.of(this.menus.text(language, "scan.ask-card")));
+		return seller(context)
+			.flatMap((seller) -> (seller.storeId() == null) ? Mono.just("scan.no-store")
+					: startFlow(context).thenReturn("scan.ask-card"))
+			.defaultIfEmpty("scan.shopper")
+			.map((answer) -> List.of(this.menus.text(context.language(), answer)));
 	}
 
-	/** Cashiers and administrators linked to this chat may record purchases. */
-	static boolean maySell(ChatContext context) {
-		return context.staff().map((staff) -> staff.role() == Role.CASHIER || staff.role() == Role.ADMIN).orElse(false);
+	private Mono<Void> startFlow(ChatContext context) {
+		return this.states.put(context.event().channel(), context.event().userId(),
+				FlowState.start(ScanFlow.NAME, ScanFlow.CARD));
+	}
+
+	/**
+	 * Emits the staff member linked to this chat when they may record purchases (cashiers
+	 * and administrators), else completes empty.
+	 */
+	static Mono<StaffMember> seller(ChatContext context) {
+		return context.staff().filter((staff) -> staff.role() == Role.CASHIER || staff.role() == Role.ADMIN);
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.punchcard.core.customer.application.ChatIdentities;
 import dev.punchcard.core.customer.application.ChatMember;
 import dev.punchcard.core.customer.domain.Customer;
 import dev.punchcard.core.staff.application.StaffChats;
+import dev.punchcard.core.staff.domain.StaffMember;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -32,17 +33,14 @@ class ChatContexts {
 	}
 
 	Mono<ChatContext> of(ChatEvent event) {
-		return Mono.zip(
-				this.identities.findMember(event.channel(), event.userId())
-					.map(Optional::of)
-					.defaultIfEmpty(Optional.empty()),
-				this.staffChats.findStaff(event.channel(), event.userId())
-					.map(Optional::of)
-					.defaultIfEmpty(Optional.empty()))
-			.flatMap((found) -> {
-				Optional<Customer> customer = found.getT1().map(ChatMember::customer);
-				return markSeen(event, found.getT1())
-					.thenReturn(new ChatContext(event, language(event, customer), customer, found.getT2()));
+		Mono<StaffMember> staff = this.staffChats.findStaff(event.channel(), event.userId()).cache();
+		return this.identities.findMember(event.channel(), event.userId())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((member) -> {
+				Optional<Customer> customer = member.map(ChatMember::customer);
+				return markSeen(event, member)
+					.thenReturn(new ChatContext(event, language(event, customer), customer, staff));
 			});
 	}
 

@@ -141,7 +141,7 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 	 * @param purgeEvery how often done updates are purged
 	 * @param storeTimeout the longest storing one received update may take
 	 */
-	public record Intake(@DefaultValue("16") @Positive int lanes, @DefaultValue("60s") Duration lease,
+	public record Intake(@DefaultValue("64") @Positive int lanes, @DefaultValue("60s") Duration lease,
 			@DefaultValue("45s") Duration processingTimeout, @DefaultValue("10s") Duration staleAfter,
 			@DefaultValue("5s") Duration sweepEvery, @DefaultValue("50") @Positive int sweepBatch,
 			@DefaultValue("5") @Positive int maxAttempts, @DefaultValue("2d") Duration purgeAfter,
