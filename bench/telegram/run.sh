@@ -5,7 +5,8 @@
 # Telegram's own send limits (~30/s overall, ~1/s per chat) are lifted for the run: this measures our path, not theirs.
 # Uses this machine's PostgreSQL (fresh database punchcard_tgbench) and Redis (index 6). Loopback only; bounded.
 #   bench/telegram/run.sh [--no-build] [--rates 250,500,1000,1500] [--seconds 15] [--users 2000] [--warmup 60]
-# JAR=path runs another build of the service (e.g. a before/after comparison).
+# JAR=path runs another build of the service (e.g. a before/after comparison), SERVICE_DIR=dir runs it in dir
+# (a ./config/application.yml there overrides the packaged one: give an older build its own).
 # The warm-up phase (webhook updates at the first rate, not counted) lets the JIT compile the path first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,6 +41,10 @@ redis-cli -n 6 flushdb >/dev/null
 LOAD_PID=$!
 sleep 2
 
+# the service runs in SERVICE_DIR (default: here), whose ./config/application.yml overrides the packaged one
+JAR_PATH=$(realpath "${JAR:-app/target/punchcard.jar}")
+OUT=$(realpath "$OUT")
+cd "${SERVICE_DIR:-.}"
 env SERVER_PORT=18080 \
     SPRING_R2DBC_URL=r2dbc:postgresql://127.0.0.1:5432/punchcard_tgbench SPRING_R2DBC_USERNAME=postgres \
     SPRING_FLYWAY_URL=jdbc:postgresql://127.0.0.1:5432/punchcard_tgbench SPRING_FLYWAY_USER=postgres \
@@ -51,7 +56,7 @@ env SERVER_PORT=18080 \
     TELEGRAM_API_URL=http://127.0.0.1:18081 TELEGRAM_BOT_USERNAME=bench_bot \
     PUNCHCARD_TELEGRAM_RATELIMITS_GLOBALPERSECOND=100000 PUNCHCARD_TELEGRAM_RATELIMITS_PERCHATPERSECOND=1000 \
     PUNCHCARD_TELEGRAM_RATELIMITS_PERCHATBURST=100 \
-    "$JAVA" ${JAVA_OPTS:-} -jar "${JAR:-app/target/punchcard.jar}" >"$OUT/service.log" 2>&1 &
+    "$JAVA" ${JAVA_OPTS:-} -jar "$JAR_PATH" >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 trap 'kill $SERVICE_PID $LOAD_PID 2>/dev/null || true' EXIT
 

@@ -56,7 +56,7 @@ class TelegramConfiguration {
 	@Bean
 	UpdateIntake telegramUpdateIntake(InboundUpdates updates, UpdateProcessor processor,
 			TelegramProperties properties) {
-		return new UpdateIntake(updates, processor, properties.intake().lease());
+		return new UpdateIntake(updates, processor, properties.intake().lease(), properties.intake().storeTimeout());
 	}
 
 	@Bean

@@ -1,8 +1,13 @@
 package dev.punchcard.bot.telegram;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import dev.punchcard.core.chat.application.InboundUpdates;
+import dev.punchcard.core.chat.application.ReceivedUpdate;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.publisher.Mono;
@@ -10,21 +15,22 @@ import reactor.core.publisher.Mono;
 /**
  * Stores a received update (the step that must finish before Telegram is told it arrived)
  * and queues it for processing when it is new. It is stored already claimed for this
- * instance, which handles it next, so processing needs no claim of its own. A redelivered
- * update is stored once and queued once.
+ * instance, which handles it next, so processing needs no claim of its own. Updates
+ * arriving together are stored together, in one statement. A redelivered update is stored
+ * once and queued once.
  */
 class UpdateIntake {
 
-	private final InboundUpdates updates;
+	private static final int MAX_UPDATES_PER_WRITE = 100;
 
 	private final UpdateProcessor processor;
 
-	private final Duration lease;
+	private final GroupCommit<ReceivedUpdate, Boolean> stores;
 
-	UpdateIntake(InboundUpdates updates, UpdateProcessor processor, Duration lease) {
-		this.updates = updates;
+	UpdateIntake(InboundUpdates updates, UpdateProcessor processor, Duration lease, Duration storeTimeout) {
 		this.processor = processor;
-		this.lease = lease;
+		this.stores = new GroupCommit<>((group) -> updates.storeClaimed(ChatChannel.TELEGRAM, group, lease)
+			.map((stored) -> newOnes(group, stored)), MAX_UPDATES_PER_WRITE, storeTimeout);
 	}
 
 	/**
@@ -32,15 +38,26 @@ class UpdateIntake {
 	 * stored.
 	 */
 	Mono<Boolean> accept(UpdateEnvelope envelope, String json) {
-		return this.updates
-			.storeClaimed(ChatChannel.TELEGRAM, envelope.updateId(), envelope.chatKey(), json, this.lease)
-			.map(this::queue)
-			.defaultIfEmpty(false);
+		ReceivedUpdate received = new ReceivedUpdate(envelope.updateId(), envelope.chatKey(), json);
+		return this.stores.submit(received).doOnNext((isNew) -> {
+			if (isNew) {
+				this.processor
+					.submit(new StoredUpdate(ChatChannel.TELEGRAM, received.updateId(), received.chatKey(), json, 1));
+			}
+		});
 	}
 
-	private boolean queue(StoredUpdate claimed) {
-		this.processor.submit(claimed);
-		return true;
+	/**
+	 * Which of the group were stored now: each new update id counts for its first
+	 * occurrence only, so an update delivered twice at once is handled once.
+	 */
+	private static List<Boolean> newOnes(List<ReceivedUpdate> group, Set<String> stored) {
+		Set<String> seen = new HashSet<>();
+		List<Boolean> isNew = new ArrayList<>(group.size());
+		for (ReceivedUpdate update : group) {
+			isNew.add(stored.contains(update.updateId()) && seen.add(update.updateId()));
+		}
+		return isNew;
 	}
 
 }

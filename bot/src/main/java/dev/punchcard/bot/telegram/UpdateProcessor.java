@@ -35,15 +35,17 @@ class UpdateProcessor {
 
 	private final Lanes<Work> lanes;
 
-	private final DoneMarks done;
+	private final GroupCommit<String, Boolean> done;
 
 	UpdateProcessor(InboundUpdates updates, UpdateHandler handler, TelegramProperties.Intake settings) {
 		this.updates = updates;
 		this.handler = handler;
 		this.settings = settings;
 		this.lanes = new Lanes<>(settings.lanes());
-		this.done = new DoneMarks((ids) -> updates.markDone(ChatChannel.TELEGRAM, ids), MAX_DONE_MARKS_PER_WRITE,
-				DONE_MARKS_WRITE_TIMEOUT);
+		this.done = new GroupCommit<>(
+				(ids) -> updates.markDone(ChatChannel.TELEGRAM, ids)
+					.thenReturn(ids.stream().map((id) -> true).toList()),
+				MAX_DONE_MARKS_PER_WRITE, DONE_MARKS_WRITE_TIMEOUT);
 	}
 
 	/** Queues an update claimed just now (by intake or by the sweeper). */
@@ -87,14 +89,14 @@ class UpdateProcessor {
 	private Mono<Void> handleOnce(StoredUpdate update) {
 		return this.handler.handle(update)
 			.timeout(this.settings.processingTimeout())
-			.then(this.done.mark(update.updateId()))
+			.then(this.done.submit(update.updateId()).then())
 			.onErrorResume((error) -> failed(update, error));
 	}
 
 	private Mono<Void> failed(StoredUpdate update, Throwable error) {
 		if (update.attempts() >= this.settings.maxAttempts()) {
 			log.error("Giving up Telegram update {} after {} attempts", update.updateId(), update.attempts(), error);
-			return this.done.mark(update.updateId());
+			return this.done.submit(update.updateId()).then();
 		}
 		log.warn("Telegram update {} failed (attempt {}), will be retried: {}", update.updateId(), update.attempts(),
 				error.toString());

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.punchcard.core.chat.application.InboundUpdates;
+import dev.punchcard.core.chat.application.ReceivedUpdate;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.publisher.Flux;
@@ -24,19 +27,35 @@ class InMemoryInboundUpdates implements InboundUpdates {
 
 	private int renewals;
 
+	private int writes;
+
+	private volatile Duration storeDelay = Duration.ZERO;
+
 	InMemoryInboundUpdates(Clock clock) {
 		this.clock = clock;
 	}
 
 	@Override
-	public Mono<StoredUpdate> storeClaimed(ChatChannel channel, String updateId, String chatKey, String payload,
-			Duration lease) {
+	public Mono<Set<String>> storeClaimed(ChatChannel channel, List<ReceivedUpdate> updates, Duration lease) {
 		return Mono.fromSupplier(() -> {
 			synchronized (this.rows) {
-				Row row = new Row(updateId, chatKey, payload, now());
-				return (this.rows.putIfAbsent(updateId, row) == null) ? row.claim(now().plus(lease)) : null;
+				Set<String> stored = new HashSet<>();
+				for (ReceivedUpdate update : updates) {
+					Row row = new Row(update.updateId(), update.chatKey(), update.payload(), now());
+					if (this.rows.putIfAbsent(update.updateId(), row) == null) {
+						row.claim(now().plus(lease));
+						stored.add(update.updateId());
+					}
+				}
+				this.writes++;
+				return stored;
 			}
-		});
+		}).delayElement(this.storeDelay);
+	}
+
+	/** Makes every store take this long (so that updates arriving meanwhile group up). */
+	void delayStores(Duration delay) {
+		this.storeDelay = delay;
 	}
 
 	@Override
@@ -106,6 +125,13 @@ class InMemoryInboundUpdates implements InboundUpdates {
 	void claimedElsewhere(String updateId) {
 		synchronized (this.rows) {
 			this.rows.get(updateId).claim(now().plusSeconds(60));
+		}
+	}
+
+	/** How many times updates were stored. */
+	int storeWrites() {
+		synchronized (this.rows) {
+			return this.writes;
 		}
 	}
 

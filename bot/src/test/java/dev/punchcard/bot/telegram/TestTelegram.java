@@ -86,7 +86,8 @@ final class TestTelegram {
 			StaleUpdateSweeper sweeper = new StaleUpdateSweeper(store, processor, properties.intake(),
 					Schedulers.parallel());
 			return new Edge(properties, store, conversation, processor,
-					new UpdateIntake(store, processor, properties.intake().lease()), sweeper);
+					new UpdateIntake(store, processor, properties.intake().lease(), properties.intake().storeTimeout()),
+					sweeper);
 		}
 
 		Disposable start() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -194,6 +195,30 @@ class UpdateProcessorTest {
 		assertThat(edge.store().attempts("123456789")).isEqualTo(1);
 		assertThat(edge.store().attempts("123456790")).isEqualTo(1);
 		assertThat(edge.store().renewals()).isZero();
+	}
+
+	@Test
+	void should_store_updates_arriving_together_in_one_write_and_a_double_delivery_once() {
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
+		TestTelegram.Edge edge = start();
+		edge.store().delayStores(Duration.ofMillis(200));
+		String first = TelegramFixtures.textMessage(300, 90, "first");
+		String second = TelegramFixtures.textMessage(301, 91, "second");
+
+		// the first is written at once; the second arrives twice while that write is
+		// under way, and both go into the next write
+		var accepted = Mono.zip(accept(edge, first), accept(edge, second), accept(edge, second))
+			.block(Duration.ofSeconds(5));
+
+		assertThat(List.of(accepted.getT1(), accepted.getT2(), accepted.getT3())).containsExactly(true, true, false);
+		assertThat(edge.store().storeWrites()).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(edge.conversation().handledIds()).containsExactlyInAnyOrder("300", "301"));
+		assertThat(edge.store().size()).isEqualTo(2);
+	}
+
+	private static Mono<Boolean> accept(TestTelegram.Edge edge, String json) {
+		return edge.intake().accept(UpdateEnvelope.read(json).orElseThrow(), json);
 	}
 
 	private TestTelegram.Edge start(String... settings) {

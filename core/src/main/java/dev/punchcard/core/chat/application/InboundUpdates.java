@@ -2,6 +2,8 @@ package dev.punchcard.core.chat.application;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.publisher.Flux;
@@ -11,13 +13,23 @@ import reactor.core.publisher.Mono;
 public interface InboundUpdates {
 
 	/**
-	 * Stores the update already claimed by the caller for {@code lease} (it is about to
-	 * handle it): one statement instead of a store and a claim. Emits the claimed update
-	 * (attempt 1) when it is new; completes empty when this (channel, update id) was
-	 * stored before.
+	 * Stores the updates, each already claimed by the caller for {@code lease} (it is
+	 * about to handle them): one statement instead of a store and a claim each. Emits the
+	 * update ids that were new, each once; an update id stored before (or twice in the
+	 * list) is left out, as it must not be handled again.
 	 */
-	Mono<StoredUpdate> storeClaimed(ChatChannel channel, String updateId, String chatKey, String payload,
-			Duration lease);
+	Mono<Set<String>> storeClaimed(ChatChannel channel, List<ReceivedUpdate> updates, Duration lease);
+
+	/**
+	 * As {@link #storeClaimed(ChatChannel, List, Duration)} for one update: emits it
+	 * claimed (attempt 1) when it is new; completes empty when it was stored before.
+	 */
+	default Mono<StoredUpdate> storeClaimed(ChatChannel channel, String updateId, String chatKey, String payload,
+			Duration lease) {
+		return storeClaimed(channel, List.of(new ReceivedUpdate(updateId, chatKey, payload)), lease)
+			.filter((stored) -> stored.contains(updateId))
+			.map((stored) -> new StoredUpdate(channel, updateId, chatKey, payload, 1));
+	}
 
 	/**
 	 * Extends the caller's claim on an update to {@code lease} from now. Emits the update

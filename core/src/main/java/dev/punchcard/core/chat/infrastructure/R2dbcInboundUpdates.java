@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.punchcard.core.chat.application.InboundUpdates;
+import dev.punchcard.core.chat.application.ReceivedUpdate;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import io.r2dbc.spi.Readable;
@@ -27,24 +31,29 @@ class R2dbcInboundUpdates implements InboundUpdates {
 	}
 
 	@Override
-	public Mono<StoredUpdate> storeClaimed(ChatChannel channel, String updateId, String chatKey, String payload,
-			Duration lease) {
+	public Mono<Set<String>> storeClaimed(ChatChannel channel, List<ReceivedUpdate> updates, Duration lease) {
+		if (updates.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		// one statement for any number of updates; a repeated id is inserted once
 		return this.db.sql("""
 				INSERT INTO inbound_updates (channel, update_id, chat_key, payload, received_at, status, attempts,
 				                             claimed_until)
-				VALUES (:channel, :updateId, :chatKey, :payload, :now, 'PROCESSING', 1, :until)
+				SELECT :channel, u.update_id, u.chat_key, u.payload, :now, 'PROCESSING', 1, :until
+				FROM unnest(CAST(:updateIds AS text[]), CAST(:chatKeys AS text[]), CAST(:payloads AS text[]))
+				     AS u(update_id, chat_key, payload)
 				ON CONFLICT ON CONSTRAINT inbound_updates_pkey DO NOTHING
+				RETURNING update_id
 				""")
 			.bind("channel", channel.name())
-			.bind("updateId", updateId)
-			.bind("chatKey", chatKey)
-			.bind("payload", payload)
+			.bind("updateIds", updates.stream().map(ReceivedUpdate::updateId).toArray(String[]::new))
+			.bind("chatKeys", updates.stream().map(ReceivedUpdate::chatKey).toArray(String[]::new))
+			.bind("payloads", updates.stream().map(ReceivedUpdate::payload).toArray(String[]::new))
 			.bind("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.bind("until", this.clock.instant().plus(lease).atOffset(ZoneOffset.UTC))
-			.fetch()
-			.rowsUpdated()
-			.filter((inserted) -> inserted == 1L)
-			.map((inserted) -> new StoredUpdate(channel, updateId, chatKey, payload, 1));
+			.map((row) -> row.get("update_id", String.class))
+			.all()
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override

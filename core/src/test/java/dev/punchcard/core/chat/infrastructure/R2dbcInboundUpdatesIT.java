@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.punchcard.core.chat.application.ReceivedUpdate;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.support.TestDatabase;
@@ -68,6 +69,31 @@ class R2dbcInboundUpdatesIT {
 		this.updates.storeClaimed(ChatChannel.WHATSAPP, "42", "chat-1", "{}", LEASE)
 			.as(StepVerifier::create)
 			.expectNextCount(1)
+			.verifyComplete();
+	}
+
+	@Test
+	void should_store_a_group_in_one_call_and_tell_which_ids_were_new() {
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "5", "chat-5", "{\"update_id\":5}", LEASE).block();
+
+		this.updates.storeClaimed(ChatChannel.TELEGRAM,
+				List.of(new ReceivedUpdate("5", "chat-5", "{}"), new ReceivedUpdate("6", "chat-6", "{\"update_id\":6}"),
+						new ReceivedUpdate("7", "chat-7", "{\"update_id\":7}"),
+						new ReceivedUpdate("6", "chat-6", "{\"update_id\":6}")),
+				LEASE)
+			.as(StepVerifier::create)
+			.assertNext((stored) -> assertThat(stored).containsExactlyInAnyOrder("6", "7"))
+			.verifyComplete();
+
+		this.db.sql("SELECT update_id, chat_key, payload, status, attempts FROM inbound_updates ORDER BY update_id")
+			.map((row) -> row.get("update_id", String.class) + " " + row.get("chat_key", String.class) + " "
+					+ row.get("payload", String.class) + " " + row.get("status", String.class) + " "
+					+ row.get("attempts", Integer.class))
+			.all()
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((rows) -> assertThat(rows).containsExactly("5 chat-5 {\"update_id\":5} PROCESSING 1",
+					"6 chat-6 {\"update_id\":6} PROCESSING 1", "7 chat-7 {\"update_id\":7} PROCESSING 1"))
 			.verifyComplete();
 	}
 
