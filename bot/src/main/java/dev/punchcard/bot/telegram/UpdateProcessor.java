@@ -14,24 +14,25 @@ import reactor.core.publisher.Mono;
  * Handles stored updates after they were acknowledged, one at a time per chat in the
  * order they were queued. Every queued update is already claimed with a lease (by intake,
  * which stores it claimed, or by the sweeper), so it is handled by one worker only; an
- * update that waited in its lane for over half its lease has the claim renewed first, and
- * is skipped when the claim was lost meanwhile. Handled updates are marked done in
- * groups. A failed update stays claimed until its lease runs out; then the sweeper offers
- * it again, until it has failed {@code maxAttempts} times and is given up.
+ * update that waited in its lane so long that the rest of its lease might not cover its
+ * processing has the claim renewed first, and is skipped when the claim was lost
+ * meanwhile. Handled updates are marked done in groups. A failed update stays claimed
+ * until its lease runs out; then the sweeper offers it again, until it has failed
+ * {@code maxAttempts} times and is given up.
  */
 class UpdateProcessor {
 
 	private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
+
+	private static final int MAX_DONE_MARKS_PER_WRITE = 200;
+
+	private static final Duration DONE_MARKS_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
 	private final InboundUpdates updates;
 
 	private final UpdateHandler handler;
 
 	private final TelegramProperties.Intake settings;
-
-	private static final int MAX_DONE_MARKS_PER_WRITE = 200;
-
-	private static final Duration DONE_MARKS_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
 	private final Lanes<Work> lanes;
 
@@ -70,14 +71,14 @@ class UpdateProcessor {
 	}
 
 	/**
-	 * The claim is taken as still held while under half the lease has passed (processing
-	 * may take up to the processing timeout, which is below the lease); past that it is
-	 * renewed, which fails when the lease ran out and the sweeper claimed the update
-	 * again.
+	 * The claim is used as it is while what is left of its lease covers the longest
+	 * processing may take (the processing timeout); an update that waited longer in its
+	 * lane has the claim renewed first, which fails when the lease ran out and the
+	 * sweeper claimed the update again.
 	 */
 	private Mono<StoredUpdate> stillClaimed(Work work) {
 		long waited = System.nanoTime() - work.claimedAtNanos();
-		if (waited < this.settings.lease().toNanos() / 2) {
+		if (waited < this.settings.lease().minus(this.settings.processingTimeout()).toNanos()) {
 			return Mono.just(work.claimed());
 		}
 		StoredUpdate claimed = work.claimed();

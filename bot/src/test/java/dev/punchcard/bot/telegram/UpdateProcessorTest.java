@@ -150,8 +150,9 @@ class UpdateProcessorTest {
 	@Test
 	void should_renew_the_claim_of_an_update_that_waited_long_in_its_lane_and_handle_it() {
 		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
-		// "second" waits about 300 ms behind "slow first": over half its lease
-		TestTelegram.Edge edge = start("intake.lease=500ms", "intake.processing-timeout=450ms");
+		// "second" waits about 300 ms behind "slow first": longer than lease minus
+		// processing timeout (200 ms), so its claim might run out while it is handled
+		TestTelegram.Edge edge = start("intake.lease=1s", "intake.processing-timeout=800ms");
 
 		submit(edge, TelegramFixtures.textMessage(100, 77, "slow first"));
 		submit(edge, TelegramFixtures.textMessage(101, 77, "second"));
@@ -166,7 +167,7 @@ class UpdateProcessorTest {
 	@Test
 	void should_skip_an_update_that_was_claimed_again_while_it_waited_in_its_lane() throws InterruptedException {
 		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
-		TestTelegram.Edge edge = start("intake.lease=500ms", "intake.processing-timeout=450ms");
+		TestTelegram.Edge edge = start("intake.lease=1s", "intake.processing-timeout=800ms");
 
 		submit(edge, TelegramFixtures.textMessage(100, 77, "slow first"));
 		submit(edge, TelegramFixtures.textMessage(101, 77, "second"));
