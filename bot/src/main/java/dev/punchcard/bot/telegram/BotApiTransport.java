@@ -8,9 +8,7 @@ import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -100,20 +98,8 @@ final class BotApiTransport {
 			return response.releaseBody()
 				.then(Mono.error(() -> BotApiException.rejected("download", status, "HTTP " + status, null)));
 		}
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), maxBytes)
-			.map(BotApiTransport::bytes)
+		return BoundedBodies.read(response.body(BodyExtractors.toDataBuffers()), maxBytes)
 			.onErrorResume(DataBufferLimitException.class, (tooLarge) -> Mono.empty());
-	}
-
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 	private BotApiException unanswered(String method, Throwable error) {

@@ -8,9 +8,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -51,8 +49,7 @@ class TelegramWebhookController {
 			return Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).build());
 		}
 		int maxBytes = (int) this.properties.webhookMaxBody().toBytes();
-		return DataBufferUtils.join(request.getBody(), maxBytes)
-			.map(TelegramWebhookController::bytes)
+		return BoundedBodies.read(request.getBody(), maxBytes)
 			.flatMap(this::accept)
 			.switchIfEmpty(Mono.fromSupplier(() -> status(HttpStatus.BAD_REQUEST)))
 			.onErrorResume(DataBufferLimitException.class,
@@ -69,17 +66,6 @@ class TelegramWebhookController {
 
 	private static ResponseEntity<Void> status(HttpStatus status) {
 		return ResponseEntity.status(status).build();
-	}
-
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 }

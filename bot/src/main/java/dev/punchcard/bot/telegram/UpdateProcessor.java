@@ -1,6 +1,7 @@
 package dev.punchcard.bot.telegram;
 
 import java.time.Duration;
+import java.util.Collections;
 
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.StoredUpdate;
@@ -44,8 +45,7 @@ class UpdateProcessor {
 		this.settings = settings;
 		this.lanes = new Lanes<>(settings.lanes());
 		this.done = new GroupCommit<>(
-				(ids) -> updates.markDone(ChatChannel.TELEGRAM, ids)
-					.thenReturn(ids.stream().map((id) -> true).toList()),
+				(ids) -> updates.markDone(ChatChannel.TELEGRAM, ids).thenReturn(Collections.nCopies(ids.size(), true)),
 				MAX_DONE_MARKS_PER_WRITE, DONE_MARKS_WRITE_TIMEOUT);
 	}
 

@@ -26,10 +26,7 @@ class R2dbcChatIdentities implements ChatIdentities {
 
 	@Override
 	public Mono<Customer> findCustomer(ChatChannel channel, String externalId) {
-		return this.db.sql("SELECT " + R2dbcCustomers.COLUMNS + """
-				 FROM customers c JOIN channel_identities i ON i.customer_id = c.id
-				WHERE i.channel = :channel AND i.external_id = :externalId
-				""").bind("channel", channel.name()).bind("externalId", externalId).map(R2dbcCustomers::customer).one();
+		return findMember(channel, externalId).map(ChatMember::customer);
 	}
 
 	@Override
