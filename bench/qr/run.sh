@@ -2,7 +2,7 @@
 # Benchmarks QR decoding: plain ZXing against the bot's QrPhotoDecoder, on the ZXing
 # black-box corpus (0/90/180/270 degrees) and on generated distorted photos.
 # Usage: bench/qr/run.sh [photos=200] [seed=20251122]
-# Corpus: ../shared/zxing-blackbox beside the repository, or set
+# Corpus: bot/src/test/resources/zxing-blackbox (bundled), or set
 # BENCH_JAVA_OPTS=-Dpunchcard.zxing.corpus=/path/to/zxing-blackbox.
 # Needs JAVA_HOME pointing at a JDK 21 or newer (the default java on our machines is 17).
 set -euo pipefail

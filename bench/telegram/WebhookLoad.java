@@ -192,7 +192,7 @@ public class WebhookLoad {
 			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
-	/** A private-chat text message shaped like Telegram's (see shared/fixtures/telegram/text_message.json). */
+	/** A private-chat text message shaped like Telegram's (see bot/src/test/resources/telegram/text_message.json). */
 	static String update(long user, String text, boolean command) {
 		long updateId = updateIds.incrementAndGet();
 		String entities = text.startsWith("/") ? ",\"entities\":[{\"offset\":0,\"length\":" + text.split(" ")[0].length()

@@ -2,6 +2,8 @@ package dev.punchcard.bot.scan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +14,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ZXing QR black-box images kept in {@code shared/zxing-blackbox} beside the
- * repository, or wherever {@code -Dpunchcard.zxing.corpus} points.
+ * The ZXing QR black-box images kept in this module's test resources
+ * ({@code src/test/resources/zxing-blackbox}, see the README there), or wherever
+ * {@code -Dpunchcard.zxing.corpus} points.
  */
 final class BlackboxCorpus {
 
@@ -33,14 +36,30 @@ final class BlackboxCorpus {
 	}
 
 	static BlackboxCorpus locate(@Nullable String configured) {
-		Path root = (configured != null) ? Path.of(configured) : repositoryRoot().resolve("../shared/zxing-blackbox");
-		root = root.toAbsolutePath().normalize();
+		Path root = ((configured != null) ? Path.of(configured) : bundled()).toAbsolutePath().normalize();
 		if (!Files.isDirectory(root.resolve(SETS.get(0)))) {
 			throw new IllegalStateException("ZXing black-box corpus not found at " + root + ": expected the folders "
-					+ SETS + " there. Put the corpus in shared/zxing-blackbox beside the repository, or pass -D"
-					+ PROPERTY + "=/path/to/zxing-blackbox");
+					+ SETS + " there. Point -D" + PROPERTY + " at a folder holding them, or leave it unset to use"
+					+ " the copy in bot/src/test/resources/zxing-blackbox");
 		}
 		return new BlackboxCorpus(root);
+	}
+
+	/**
+	 * The copy on the test class path (test resources are copied to a folder, never a
+	 * jar).
+	 */
+	private static Path bundled() {
+		URL readme = BlackboxCorpus.class.getResource("/zxing-blackbox/README.md");
+		if (readme == null) {
+			throw new IllegalStateException("The bundled ZXing black-box corpus is not on the test class path");
+		}
+		try {
+			return Path.of(readme.toURI()).getParent();
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -73,17 +92,6 @@ final class BlackboxCorpus {
 	private static int number(Path png) {
 		String name = png.getFileName().toString();
 		return Integer.parseInt(name.substring(0, name.indexOf('.')));
-	}
-
-	/** The folder holding {@code .mvn}: the repository (or work tree) root. */
-	private static Path repositoryRoot() {
-		Path dir = Path.of("").toAbsolutePath();
-		for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-			if (Files.isDirectory(candidate.resolve(".mvn"))) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("Not inside the Punchcard repository: " + dir + "; pass -D" + PROPERTY);
 	}
 
 	/**
