@@ -94,6 +94,8 @@ started_at=$(date +%s)
 bin/punchcard >"$APP_LOG" 2>&1 </dev/null &
 APP_PID=$!
 
+JAR=app/target/punchcard.jar
+JAR_LIMIT_BYTES=$((100 * 1024 * 1024))
 step "Waiting up to ${STARTUP_TIMEOUT_SECONDS} s for /actuator/health to be UP"
 while true; do
     kill -0 "$APP_PID" 2>/dev/null || fail "the application exited during start-up"
@@ -108,6 +110,9 @@ while true; do
     fi
     sleep 1
 done
+jar_bytes=$(stat -c %s "$JAR")
+((jar_bytes < JAR_LIMIT_BYTES)) || fail "$JAR is $((jar_bytes / 1048576)) MiB; it must stay under 100 MiB (only Linux x86-64 binaries of embedded PostgreSQL belong in it)"
+echo "$JAR is $((jar_bytes / 1048576)) MiB"
 echo "UP at $BASE_URL after $(($(date +%s) - started_at)) s"
 grep -E 'Started embedded (PostgreSQL|Redis)' "$APP_LOG" || fail "the embedded servers did not start"
 
