@@ -68,11 +68,7 @@ class PurchaseController {
 			return Mono.just(Problems
 				.forbidden("A cashier records purchases only at their own store (" + staff.storeCode() + ")."));
 		}
-		Currency currency = Currency.getAvailableCurrencies()
-			.stream()
-			.filter((known) -> known.getCurrencyCode().equals(request.currency()))
-			.findFirst()
-			.orElse(null);
+		Currency currency = currencyOf(request.currency());
 		if (currency == null) {
 			return Mono.just(Problems.badRequest("currency: " + request.currency() + " is not an ISO 4217 code"));
 		}
@@ -89,6 +85,19 @@ class PurchaseController {
 			.refund(new RefundPurchaseCommand(new PurchaseId(id), request.refundNo(), request.amountMinor(),
 					CurrentStaff.of(token).id()))
 			.map((outcome) -> refunded(id, outcome));
+	}
+
+	/**
+	 * The ISO 4217 currency with the code, or null (without building the set of all
+	 * currencies each time).
+	 */
+	private static @Nullable Currency currencyOf(String code) {
+		try {
+			return Currency.getInstance(code);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static ResponseEntity<Object> recorded(PurchaseOutcome outcome) {

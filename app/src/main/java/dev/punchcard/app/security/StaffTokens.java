@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -12,10 +13,12 @@ import dev.punchcard.core.staff.domain.StaffMember;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -28,6 +31,9 @@ public class StaffTokens {
 	static final String ROLES = "roles";
 
 	static final String STORE = "store";
+
+	/** Tokens remembered as verified: about one per signed-in staff member and device. */
+	private static final long MAXIMUM_CACHED_TOKENS = 10_000;
 
 	private final JwtEncoder encoder;
 
@@ -68,12 +74,18 @@ public class StaffTokens {
 		return new IssuedToken(token, this.properties.ttl().toSeconds());
 	}
 
+	/** Verifies tokens this service issued, each token once while it is valid. */
 	ReactiveJwtDecoder decoder() {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(this.key)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(this.properties.issuer()));
-		return decoder;
+		// our issuer is a name, not a URL: the default conversion tried (and failed) to
+		// make it one,
+		// throwing and catching an exception on every request
+		decoder.setClaimSetConverter(MappedJwtClaimSetConverter
+			.withDefaults(Map.of(JwtClaimNames.ISS, (issuer) -> (issuer != null) ? issuer.toString() : null)));
+		return new VerifiedTokenCache(decoder, this.clock, this.properties.ttl(), MAXIMUM_CACHED_TOKENS);
 	}
 
 	/**

@@ -62,6 +62,49 @@ class ConcurrencyIT extends ApiIT {
 	}
 
 	@Test
+	void should_credit_every_purchase_and_reach_the_tier_of_their_sum_when_50_receipts_of_one_customer_race() {
+		// 50 x 45.00 = 2,250.00 net spend: Silver from 500.00, Gold from 2,000.00
+		String card = this.customer.get("cardCode").asText();
+
+		List<HttpStatus> statuses = Flux.range(0, REQUESTS)
+			.flatMap((i) -> status("/api/v1/purchases",
+					Map.of("cardCode", card, "storeCode", this.store, "receiptNo", "R-" + i, "amountMinor", 45_00,
+							"currency", "EUR")),
+					REQUESTS)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+
+		assertThat(statuses).containsOnly(HttpStatus.CREATED).hasSize(REQUESTS);
+		assertThat(scalar("SELECT count(*) FROM purchases")).isEqualTo(REQUESTS);
+		assertThat(scalar("SELECT sum(amount_minor) FROM purchases")).isEqualTo(REQUESTS * 45_00L);
+		// each purchase earned at the tier it was recorded in, and the balance is their
+		// sum
+		assertThat(scalar("SELECT balance FROM points_balances"))
+			.isEqualTo(scalar("SELECT sum(points_earned) FROM purchases"));
+		assertThat(this.db.sql("SELECT tier FROM customers").map((row) -> row.get(0, String.class)).one().block())
+			.isEqualTo("GOLD");
+		assertThat(this.db.sql("SELECT string_agg(to_tier, ',' ORDER BY net_spend_minor) FROM tier_changes")
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block()).isEqualTo("SILVER,GOLD");
+		// the balance after each purchase, in the order they were written, adds up
+		// without a gap
+		assertThat(scalar("""
+				SELECT count(*) FROM (SELECT balance_after - points_earned
+				       - lag(balance_after, 1, 0::bigint) OVER (ORDER BY balance_after) AS gap FROM purchases) g
+				WHERE gap <> 0
+				""")).isZero();
+		// and each earned at the tier the one before it left: no purchase saw a stale net
+		// spend
+		assertThat(scalar("""
+				SELECT count(*) FROM (SELECT tier_at_purchase,
+				       lag(tier_after, 1, 'BRONZE') OVER (ORDER BY balance_after) AS tier_before FROM purchases) t
+				WHERE tier_at_purchase <> tier_before
+				""")).isZero();
+		assertThat(ledgerMismatches()).isZero();
+	}
+
+	@Test
 	void should_issue_exactly_ten_vouchers_when_50_redemptions_race_for_a_balance_of_ten() {
 		this.till.purchase(this.cashier, this.customer.get("cardCode").asText(), this.store, "R-1", 100_00,
 				HttpStatus.CREATED);

@@ -45,7 +45,10 @@ public interface Customers {
 	 */
 	Mono<Boolean> markReferralRewarded(CustomerId id, Instant at);
 
-	/** Records a tier change with its cause. */
+	/**
+	 * Moves the customer from one tier to another and records the change with its cause;
+	 * changes nothing when they are no longer in the tier the change is from.
+	 */
 	Mono<Void> changeTier(CustomerId id, String fromTier, String toTier, long netSpendMinor, String causeType,
 			String causeId, Instant at);
 

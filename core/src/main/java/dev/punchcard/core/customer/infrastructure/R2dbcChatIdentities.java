@@ -31,14 +31,14 @@ class R2dbcChatIdentities implements ChatIdentities {
 
 	@Override
 	public Mono<ChatMember> findMember(ChatChannel channel, String externalId) {
-		return this.db.sql("SELECT " + R2dbcCustomers.COLUMNS + """
+		return this.db.sql("SELECT " + CustomerRows.COLUMNS + """
 				, i.reachable, i.last_seen_at
 				FROM customers c JOIN channel_identities i ON i.customer_id = c.id
 				WHERE i.channel = :channel AND i.external_id = :externalId
 				""")
 			.bind("channel", channel.name())
 			.bind("externalId", externalId)
-			.map((row) -> new ChatMember(R2dbcCustomers.customer(row),
+			.map((row) -> new ChatMember(CustomerRows.customer(row),
 					Boolean.TRUE.equals(row.get("reachable", Boolean.class)),
 					Optional.ofNullable(row.get("last_seen_at", OffsetDateTime.class))
 						.map(OffsetDateTime::toInstant)

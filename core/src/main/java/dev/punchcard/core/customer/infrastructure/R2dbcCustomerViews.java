@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 class R2dbcCustomerViews implements CustomerViews {
 
-	private static final String VIEW = "SELECT " + R2dbcCustomers.COLUMNS + """
+	private static final String VIEW = "SELECT " + CustomerRows.COLUMNS + """
 			, s.code AS store_code, b.balance,
 			  (SELECT COALESCE(SUM(p.amount_minor - p.refunded_minor), 0)::bigint FROM purchases p
 			   WHERE p.customer_id = c.id AND p.recorded_at > :since) AS net_spend
@@ -40,7 +40,7 @@ class R2dbcCustomerViews implements CustomerViews {
 		return this.db.sql(VIEW + " " + condition)
 			.bind("value", value)
 			.bind("since", since.atOffset(ZoneOffset.UTC))
-			.map((row) -> new CustomerView(R2dbcCustomers.customer(row), row.get("store_code", String.class),
+			.map((row) -> new CustomerView(CustomerRows.customer(row), row.get("store_code", String.class),
 					row.get("balance", Long.class), row.get("net_spend", Long.class)))
 			.one();
 	}

@@ -7,10 +7,8 @@ import java.util.UUID;
 
 import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.customer.domain.Customer;
-import dev.punchcard.core.customer.domain.CustomerStatus;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.shared.domain.StoreId;
-import io.r2dbc.spi.Readable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -18,8 +16,7 @@ import reactor.core.publisher.Mono;
 
 class R2dbcCustomers implements Customers {
 
-	static final String COLUMNS = "c.id, c.name, c.phone, c.language, c.home_store_id, c.referral_code, "
-			+ "c.referred_by, c.status, c.card_number, c.tier, c.created_at";
+	static final String COLUMNS = CustomerRows.COLUMNS;
 
 	// the customer and their zero balance row in one statement
 	private static final String INSERT = """
@@ -82,7 +79,7 @@ class R2dbcCustomers implements Customers {
 		return this.db.sql("UPDATE customers c SET card_number = :cardNumber WHERE c.id = :id RETURNING " + COLUMNS)
 			.bind("cardNumber", cardNumber)
 			.bind("id", id.value())
-			.map(R2dbcCustomers::customer)
+			.map(CustomerRows::customer)
 			.one();
 	}
 
@@ -90,7 +87,9 @@ class R2dbcCustomers implements Customers {
 	public Mono<Void> changeTier(CustomerId id, String fromTier, String toTier, long netSpendMinor, String causeType,
 			String causeId, Instant at) {
 		return this.db.sql("""
-				WITH changed AS (UPDATE customers SET tier = :toTier WHERE id = :customerId RETURNING id)
+				WITH changed AS (
+				    UPDATE customers SET tier = :toTier WHERE id = :customerId AND tier = :fromTier RETURNING id
+				)
 				INSERT INTO tier_changes (id, customer_id, from_tier, to_tier, net_spend_minor, cause_type, cause_id,
 				                          changed_at)
 				SELECT :id, id, :fromTier, :toTier, :netSpend, :causeType, :causeId, :at FROM changed
@@ -144,19 +143,8 @@ class R2dbcCustomers implements Customers {
 	private Mono<Customer> findWhere(String condition, Object value) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM customers c WHERE " + condition)
 			.bind("value", value)
-			.map(R2dbcCustomers::customer)
+			.map(CustomerRows::customer)
 			.one();
-	}
-
-	static Customer customer(Readable row) {
-		UUID store = row.get("home_store_id", UUID.class);
-		UUID referrer = row.get("referred_by", UUID.class);
-		return new Customer(new CustomerId(row.get("id", UUID.class)), row.get("name", String.class),
-				row.get("phone", String.class), row.get("language", String.class),
-				store == null ? null : new StoreId(store), row.get("referral_code", String.class),
-				referrer == null ? null : new CustomerId(referrer),
-				CustomerStatus.valueOf(row.get("status", String.class)), row.get("card_number", Long.class),
-				row.get("tier", String.class), row.get("created_at", OffsetDateTime.class).toInstant());
 	}
 
 	private static UUID uuid(StoreId id) {

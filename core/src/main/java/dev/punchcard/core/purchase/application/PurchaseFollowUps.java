@@ -35,7 +35,7 @@ public class PurchaseFollowUps {
 			.then(this.referralBonus.payIfDue(customer, purchase.recordedAt()));
 	}
 
-	private static Notification credited(Store store, Purchase purchase) {
+	static Notification credited(Store store, Purchase purchase) {
 		return new Notification(purchase.customerId(), "purchase:" + purchase.id(),
 				new PointsCredited(purchase.id().toString(), store.name(), purchase.amount().minorUnits(),
 						purchase.amount().currency().getCurrencyCode(), purchase.pointsEarned(),

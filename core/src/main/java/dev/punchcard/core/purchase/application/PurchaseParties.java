@@ -31,11 +31,18 @@ public class PurchaseParties {
 	}
 
 	/**
+	 * The card number a card code carries, or empty when the code does not verify.
+	 */
+	public OptionalLong cardNumber(String cardCode) {
+		return this.codes.verify(CodePurpose.CARD, cardCode);
+	}
+
+	/**
 	 * Emits the holder of the card, or completes empty when the code does not verify or
 	 * the card was replaced.
 	 */
 	public Mono<Customer> cardHolder(String cardCode) {
-		OptionalLong cardNumber = this.codes.verify(CodePurpose.CARD, cardCode);
+		OptionalLong cardNumber = cardNumber(cardCode);
 		return cardNumber.isPresent() ? this.customers.findByCardNumber(cardNumber.getAsLong()) : Mono.empty();
 	}
 

@@ -2,13 +2,14 @@ package dev.punchcard.core.purchase.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import dev.punchcard.core.customer.domain.Customer;
 import dev.punchcard.core.customer.domain.CustomerStatus;
-import dev.punchcard.core.points.application.PointsLedger;
 import dev.punchcard.core.points.domain.EntryKind;
 import dev.punchcard.core.points.domain.LedgerEntry;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
+import dev.punchcard.core.purchase.application.PurchaseCredit.TierChange;
 import dev.punchcard.core.purchase.application.PurchaseOutcome.AlreadyRecorded;
 import dev.punchcard.core.purchase.application.PurchaseOutcome.Credited;
 import dev.punchcard.core.purchase.application.PurchaseOutcome.CustomerBlocked;
@@ -20,42 +21,50 @@ import dev.punchcard.core.purchase.domain.Purchase;
 import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.shared.domain.PurchaseId;
 import dev.punchcard.core.store.domain.Store;
-import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
  * A till reports a purchase: once per (store, receipt number), the customer earns points
- * at their tier's multiplier, the tier is reviewed, and a notification is queued, all in
- * one transaction.
+ * at their tier's multiplier, the tier is reviewed, and a notification is queued, all
+ * written together or not at all.
+ * <p>
+ * Without a lock as a rule: the account is read, the purchase computed from it, and all
+ * of it written in one statement only if the account is still as it was read; otherwise
+ * it is read again. A referred customer's first purchase (its bonus also credits the
+ * referrer) and an account that other purchases keep changing meanwhile are recorded
+ * under the account's lock instead ({@link RecordPurchaseUnderLock}).
  */
 public class RecordPurchase {
 
 	static final String SOURCE_TYPE = "PURCHASE";
 
+	/**
+	 * Unlocked tries before taking the lock; each lost try means another purchase of the
+	 * same customer was written first.
+	 */
+	static final int UNLOCKED_ATTEMPTS = 3;
+
 	private final PurchaseParties parties;
 
-	private final Purchases purchases;
+	private final PurchaseAccounts accounts;
 
-	private final PointsLedger ledger;
-
-	private final PurchaseFollowUps followUps;
+	private final RecordPurchaseUnderLock underLock;
 
 	private final LoyaltyProgram program;
 
 	private final Clock clock;
 
-	public RecordPurchase(PurchaseParties parties, Purchases purchases, PointsLedger ledger,
-			PurchaseFollowUps followUps, LoyaltyProgram program, Clock clock) {
+	public RecordPurchase(PurchaseParties parties, PurchaseAccounts accounts, RecordPurchaseUnderLock underLock,
+			LoyaltyProgram program, Clock clock) {
 		this.parties = parties;
-		this.purchases = purchases;
-		this.ledger = ledger;
-		this.followUps = followUps;
+		this.accounts = accounts;
+		this.underLock = underLock;
 		this.program = program;
 		this.clock = clock;
 	}
 
 	/** Emits what happened; never errors for business reasons. */
-	@Transactional
 	public Mono<PurchaseOutcome> record(RecordPurchaseCommand command) {
 		if (!this.program.accepts(command.amount())) {
 			return Mono.just(new WrongCurrency(this.program.currency().getCurrencyCode()));
@@ -66,56 +75,63 @@ public class RecordPurchase {
 	}
 
 	private Mono<PurchaseOutcome> recordAt(Store store, RecordPurchaseCommand command) {
-		return this.parties.cardHolder(command.cardCode())
-			.flatMap((customer) -> recordFor(customer, store, command))
+		OptionalLong cardNumber = this.parties.cardNumber(command.cardCode());
+		return cardNumber.isPresent() ? attempt(store, command, cardNumber.getAsLong(), 1)
+				: Mono.just(new UnknownCard());
+	}
+
+	private Mono<PurchaseOutcome> attempt(Store store, RecordPurchaseCommand command, long cardNumber, int attempt) {
+		Instant now = this.clock.instant();
+		return this.accounts.find(cardNumber, store.id(), command.receiptNo(), now.minus(this.program.tiers().window()))
+			.flatMap((account) -> recordOn(account, store, command, now, cardNumber, attempt))
 			.switchIfEmpty(Mono.fromSupplier(UnknownCard::new));
 	}
 
-	private Mono<PurchaseOutcome> recordFor(Customer customer, Store store, RecordPurchaseCommand command) {
+	private Mono<PurchaseOutcome> recordOn(PurchaseAccount account, Store store, RecordPurchaseCommand command,
+			Instant now, long cardNumber, int attempt) {
+		Customer customer = account.holder();
 		if (customer.status() == CustomerStatus.BLOCKED) {
 			return Mono.just(new CustomerBlocked());
 		}
-		return this.ledger.lockAccount(customer.id()).flatMap((balance) -> prepare(customer, store, command, balance));
+		Purchase recorded = account.recorded();
+		if (recorded != null) {
+			return Mono.just(replayOf(recorded, customer, command));
+		}
+		if (account.referralBonusDue() || attempt > UNLOCKED_ATTEMPTS) {
+			return this.underLock.record(store, command);
+		}
+		PurchaseCredit credit = creditFor(account, store, command, now);
+		return this.accounts.credit(credit)
+			.flatMap((written) -> written ? Mono.just(new Credited(receiptOf(credit.purchase())))
+					: attempt(store, command, cardNumber, attempt + 1));
 	}
 
-	private Mono<PurchaseOutcome> prepare(Customer customer, Store store, RecordPurchaseCommand command,
-			Points balance) {
-		Instant now = this.clock.instant();
+	private PurchaseCredit creditFor(PurchaseAccount account, Store store, RecordPurchaseCommand command, Instant now) {
+		Customer customer = account.holder();
 		Points earned = this.program.pointsFor(command.amount(), customer.tier());
-		// the net spend after this purchase is known before writing it: what was spent so
-		// far plus this amount
-		return this.purchases.netSpendSince(customer.id(), now.minus(this.program.tiers().window()))
-			.map((spent) -> spent + command.amount().minorUnits())
-			.flatMap((netSpend) -> insertOnce(customer, store, command,
-					new Purchase(PurchaseId.random(), customer.id(), store.id(), command.receiptNo(), command.amount(),
-							earned.value(), customer.tier(), 0, 0, balance.plus(earned).value(),
-							this.program.tiers().tierFor(netSpend).name(), command.cashierId(), now, command.items()),
-					netSpend));
+		long netSpend = account.netSpendMinor() + command.amount().minorUnits();
+		String tierAfter = this.program.tiers().tierFor(netSpend).name();
+		Purchase purchase = new Purchase(PurchaseId.random(), customer.id(), store.id(), command.receiptNo(),
+				command.amount(), earned.value(), customer.tier(), 0, 0, account.balance().plus(earned).value(),
+				tierAfter, command.cashierId(), now, command.items());
+		@Nullable LedgerEntry entry = earned.isZero() ? null : LedgerEntry.of(customer.id(), earned, EntryKind.EARN,
+				entryReason(purchase, store), SOURCE_TYPE, purchase.id().toString(), now);
+		@Nullable TierChange tierChange = tierAfter.equals(customer.tier()) ? null
+				: new TierChange(customer.tier(), tierAfter, netSpend);
+		return new PurchaseCredit(purchase, account.version(), entry, tierChange,
+				PurchaseFollowUps.credited(store, purchase));
 	}
 
-	private Mono<PurchaseOutcome> insertOnce(Customer customer, Store store, RecordPurchaseCommand command,
-			Purchase purchase, long netSpend) {
-		return this.purchases.insertIfAbsent(purchase)
-			.flatMap((inserted) -> credit(customer, store, inserted, netSpend))
-			.switchIfEmpty(Mono.defer(() -> replay(customer, store, command)));
+	static String entryReason(Purchase purchase, Store store) {
+		return "purchase " + purchase.receiptNo() + " at " + store.code();
 	}
 
-	private Mono<PurchaseOutcome> credit(Customer customer, Store store, Purchase purchase, long netSpend) {
-		Mono<Points> credited = purchase.pointsEarned() == 0 ? Mono.just(Points.ZERO)
-				: this.ledger.append(LedgerEntry.of(purchase.customerId(), Points.of(purchase.pointsEarned()),
-						EntryKind.EARN, "purchase " + purchase.receiptNo() + " at " + store.code(), SOURCE_TYPE,
-						purchase.id().toString(), purchase.recordedAt()));
-		return credited.then(this.followUps.after(customer, store, purchase, netSpend))
-			.thenReturn(new Credited(receiptOf(purchase)));
+	static PurchaseOutcome replayOf(Purchase known, Customer customer, RecordPurchaseCommand command) {
+		return known.sameAs(customer.id(), command.amount()) ? new AlreadyRecorded(receiptOf(known))
+				: new ReceiptConflict(command.receiptNo());
 	}
 
-	private Mono<PurchaseOutcome> replay(Customer customer, Store store, RecordPurchaseCommand command) {
-		return this.purchases.findByReceipt(store.id(), command.receiptNo())
-			.map((known) -> known.sameAs(customer.id(), command.amount()) ? new AlreadyRecorded(receiptOf(known))
-					: new ReceiptConflict(command.receiptNo()));
-	}
-
-	private static PurchaseReceipt receiptOf(Purchase purchase) {
+	static PurchaseReceipt receiptOf(Purchase purchase) {
 		return new PurchaseReceipt(purchase.id(), purchase.customerId(), purchase.pointsEarned(),
 				purchase.balanceAfter(), purchase.tierAfter());
 	}

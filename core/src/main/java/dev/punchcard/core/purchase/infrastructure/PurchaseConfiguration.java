@@ -12,10 +12,13 @@ import dev.punchcard.core.purchase.application.PurchaseParties;
 import dev.punchcard.core.purchase.application.ReferralBonus;
 import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.purchase.application.Purchases;
+import dev.punchcard.core.purchase.application.PurchaseAccounts;
 import dev.punchcard.core.purchase.application.RecordPurchase;
+import dev.punchcard.core.purchase.application.RecordPurchaseUnderLock;
 import dev.punchcard.core.purchase.application.RefundPurchase;
 import dev.punchcard.core.purchase.application.TierReview;
 import dev.punchcard.core.store.application.Stores;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,9 +55,20 @@ class PurchaseConfiguration {
 	}
 
 	@Bean
-	RecordPurchase recordPurchase(PurchaseParties parties, Purchases purchases, PointsLedger ledger,
+	PurchaseAccounts purchaseAccounts(DatabaseClient db, ObjectMapper json) {
+		return new R2dbcPurchaseAccounts(db, json);
+	}
+
+	@Bean
+	RecordPurchaseUnderLock recordPurchaseUnderLock(PurchaseParties parties, Purchases purchases, PointsLedger ledger,
 			PurchaseFollowUps followUps, LoyaltyProgram program, Clock clock) {
-		return new RecordPurchase(parties, purchases, ledger, followUps, program, clock);
+		return new RecordPurchaseUnderLock(parties, purchases, ledger, followUps, program, clock);
+	}
+
+	@Bean
+	RecordPurchase recordPurchase(PurchaseParties parties, PurchaseAccounts accounts, RecordPurchaseUnderLock underLock,
+			LoyaltyProgram program, Clock clock) {
+		return new RecordPurchase(parties, accounts, underLock, program, clock);
 	}
 
 	@Bean

@@ -208,18 +208,24 @@ class R2dbcPurchases implements Purchases {
 	}
 
 	private static Purchase purchase(Readable row) {
-		return new Purchase(new PurchaseId(row.get("id", UUID.class)),
-				new CustomerId(row.get("customer_id", UUID.class)), new StoreId(row.get("store_id", UUID.class)),
-				row.get("receipt_no", String.class),
-				new Money(row.get("amount_minor", Long.class), Currency.getInstance(row.get("currency", String.class))),
-				row.get("points_earned", Long.class), row.get("tier_at_purchase", String.class),
-				row.get("refunded_minor", Long.class), row.get("points_reversed", Long.class),
-				row.get("balance_after", Long.class), row.get("tier_after", String.class),
-				staffId(row.get("cashier_id", UUID.class)), row.get("recorded_at", OffsetDateTime.class).toInstant(),
-				List.of());
+		return purchaseNamed(row, "");
 	}
 
-	private static UUID staff(StaffId id) {
+	/** The purchase in a row whose purchase columns are named with the prefix. */
+	static Purchase purchaseNamed(Readable row, String prefix) {
+		return new Purchase(new PurchaseId(row.get(prefix + "id", UUID.class)),
+				new CustomerId(row.get(prefix + "customer_id", UUID.class)),
+				new StoreId(row.get(prefix + "store_id", UUID.class)), row.get(prefix + "receipt_no", String.class),
+				new Money(row.get(prefix + "amount_minor", Long.class),
+						Currency.getInstance(row.get(prefix + "currency", String.class))),
+				row.get(prefix + "points_earned", Long.class), row.get(prefix + "tier_at_purchase", String.class),
+				row.get(prefix + "refunded_minor", Long.class), row.get(prefix + "points_reversed", Long.class),
+				row.get(prefix + "balance_after", Long.class), row.get(prefix + "tier_after", String.class),
+				staffId(row.get(prefix + "cashier_id", UUID.class)),
+				row.get(prefix + "recorded_at", OffsetDateTime.class).toInstant(), List.of());
+	}
+
+	static UUID staff(StaffId id) {
 		return id == null ? null : id.value();
 	}
 
