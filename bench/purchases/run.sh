@@ -79,7 +79,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 IFS=',' read -r -a LEVEL_LIST <<< "$LEVELS"
-JAR="$ROOT/app/target/punchcard.jar"
+# JAR=path runs another build of the service, e.g. a before/after comparison in one go
+JAR="${JAR:-$ROOT/app/target/punchcard.jar}"
 BASE_URL="http://127.0.0.1:$PORT"
 CLK_TCK="$(getconf CLK_TCK)"
 
@@ -137,6 +138,7 @@ mkdir -p "$OUT"
 [[ -n "$SUMMARIZE" ]] || {
 	echo "date_utc: $STAMP"
 	echo "git: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD))$(git -C "$ROOT" diff --quiet || echo ' +uncommitted changes')"
+	echo "jar: $JAR"
 	echo "cpu: $(nproc) x $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 	echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 	echo "kernel: $(uname -r)"
