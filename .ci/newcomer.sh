@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STARTUP_TIMEOUT_SECONDS=180
+STARTUP_TIMEOUT_SECONDS=300
 SHUTDOWN_TIMEOUT_SECONDS=60
 
 step() { printf '\n==> %s\n' "$*"; }
