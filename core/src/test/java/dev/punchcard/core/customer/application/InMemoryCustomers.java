@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.customer.domain.CustomerStatus;
 import dev.punchcard.core.points.application.InMemoryPointsLedger;
 import dev.punchcard.core.shared.domain.CustomerId;
 import org.jspecify.annotations.Nullable;
@@ -103,6 +104,18 @@ public class InMemoryCustomers implements Customers {
 			throw new IllegalStateException("phone number already taken");
 		}
 		return saved;
+	}
+
+	/**
+	 * Blocks the customer, as an administrator does in the database (no port changes a
+	 * status).
+	 */
+	public synchronized void block(CustomerId id) {
+		Customer known = get(id);
+		this.customers.put(id,
+				new Customer(known.id(), known.name(), known.phone(), known.language(), known.homeStoreId(),
+						known.referralCode(), known.referredBy(), CustomerStatus.BLOCKED, known.cardNumber(),
+						known.tier(), known.createdAt()));
 	}
 
 	/** The customer as stored now. */

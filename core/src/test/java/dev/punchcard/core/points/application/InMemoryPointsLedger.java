@@ -18,6 +18,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The points ledger in memory, with the guarantees of {@code R2dbcPointsLedger} and its
@@ -42,6 +43,8 @@ public class InMemoryPointsLedger implements PointsLedger {
 
 	private final Map<CustomerId, Integer> locks = new HashMap<>();
 
+	private final Map<CustomerId, Sinks.Empty<Void>> holds = new HashMap<>();
+
 	@Override
 	public Mono<Points> append(LedgerEntry entry) {
 		return Mono.fromSupplier(() -> appendNow(entry));
@@ -49,7 +52,22 @@ public class InMemoryPointsLedger implements PointsLedger {
 
 	@Override
 	public Mono<Points> lockAccount(CustomerId customerId) {
-		return Mono.fromSupplier(() -> lockNow(customerId));
+		Mono<Points> lock = Mono.fromSupplier(() -> lockNow(customerId));
+		return Mono.defer(() -> {
+			Sinks.Empty<Void> held = takeHold(customerId);
+			return (held != null) ? held.asMono().then(lock) : lock;
+		});
+	}
+
+	/**
+	 * Makes the next lock of the customer's account wait until the returned sink
+	 * completes, as a transaction waits for a row lock another one holds; for tests that
+	 * interleave two use cases.
+	 */
+	public synchronized Sinks.Empty<Void> holdNextLock(CustomerId customerId) {
+		Sinks.Empty<Void> held = Sinks.empty();
+		this.holds.put(customerId, held);
+		return held;
 	}
 
 	@Override
@@ -188,6 +206,10 @@ public class InMemoryPointsLedger implements PointsLedger {
 		}
 		this.locks.merge(customerId, 1, Integer::sum);
 		return Points.of(balance);
+	}
+
+	private synchronized Sinks.@Nullable Empty<Void> takeHold(CustomerId customerId) {
+		return this.holds.remove(customerId);
 	}
 
 	private synchronized boolean hasEntryNow(String sourceType, String sourceId) {

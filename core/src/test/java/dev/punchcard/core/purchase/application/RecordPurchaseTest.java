@@ -25,8 +25,10 @@ import dev.punchcard.core.store.domain.Store;
 import dev.punchcard.core.store.domain.StoreFixture;
 import dev.punchcard.core.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import static dev.punchcard.core.points.domain.ProgramFixture.BRONZE;
@@ -324,6 +326,22 @@ class RecordPurchaseTest {
 	}
 
 	@Test
+	@Disabled("BUG? a till's retry of a receipt recorded before the member was blocked answers CustomerBlocked, not "
+			+ "the original receipt; see the core-tests report")
+	void should_answer_the_original_receipt_when_a_receipt_recorded_before_a_block_is_replayed() {
+		// given
+		RecordPurchaseCommand command = aPurchaseBy(this.customer).at(this.store).receipt("R-1").amount(10_00).build();
+		PurchaseReceipt original = this.desk.credited(command);
+		this.desk.customers.block(this.customer.id());
+
+		// when
+		Mono<PurchaseOutcome> replay = this.recordPurchase.record(command);
+
+		// then
+		replay.as(StepVerifier::create).expectNext(new AlreadyRecorded(original)).verifyComplete();
+	}
+
+	@Test
 	void should_refuse_and_record_nothing_when_the_amount_is_not_in_the_program_currency() {
 		// when
 		Mono<PurchaseOutcome> outcome = this.recordPurchase
@@ -398,6 +416,30 @@ class RecordPurchaseTest {
 
 		// then
 		assertThat(later.tier()).isEqualTo(SILVER);
+	}
+
+	@Test
+	@Disabled("BUG: RecordPurchase reads the member (and their tier) before it takes the account lock, so a purchase "
+			+ "that waited for the lock earns at the tier held before and records the same tier change again; see "
+			+ "the core-tests report")
+	void should_earn_at_the_tier_reached_by_a_purchase_that_held_the_account_lock_first() {
+		// given: a purchase is read and waits for the lock while another one moves the
+		// member to SILVER
+		this.desk.credited(aPurchaseBy(this.customer).at(this.store).receipt("R-0").amount(450_00).build());
+		Sinks.Empty<Void> lockHeld = this.desk.ledger.holdNextLock(this.customer.id());
+		PurchaseOutcome[] waiting = new PurchaseOutcome[1];
+		this.recordPurchase.record(aPurchaseBy(this.customer).at(this.store).receipt("R-2").amount(100_00).build())
+			.subscribe((outcome) -> waiting[0] = outcome);
+		this.desk.credited(aPurchaseBy(this.customer).at(this.store).receipt("R-1").amount(100_00).build());
+
+		// when
+		lockHeld.tryEmitEmpty();
+
+		// then
+		assertThat(waiting[0]).isInstanceOfSatisfying(Credited.class,
+				(credited) -> assertThat(credited.receipt().pointsEarned()).as("SILVER multiplies by 1.25")
+					.isEqualTo(125));
+		assertThat(this.desk.customers.tierChangesOf(this.customer.id())).hasSize(1);
 	}
 
 	@Test
