@@ -28,7 +28,8 @@ import reactor.core.publisher.Sinks;
  * balance row have an account. The balance rows are opened by {@code InMemoryCustomers}
  * when a customer is stored, as the customer adapter's insert does. Work happens on
  * subscription; each operation holds the fake's monitor, so concurrent callers see one
- * operation at a time. The account lock is therefore a read of the balance.
+ * operation at a time. The account lock is therefore a read of the balance, unless a test
+ * makes it wait with {@link #holdNextLock}.
  */
 public class InMemoryPointsLedger implements PointsLedger {
 
@@ -110,7 +111,7 @@ public class InMemoryPointsLedger implements PointsLedger {
 		}
 	}
 
-	/** Credits points to set a test up, through {@link #append} like any other entry. */
+	/** Credits points to set a test up, under the rules of {@link #append}. */
 	public Points give(CustomerId customerId, long points) {
 		Points balance = appendNow(LedgerEntry.of(customerId, Points.of(points), EntryKind.BONUS, "given in a test",
 				GIVEN_IN_TEST, UUID.randomUUID().toString(), Instant.EPOCH));
