@@ -90,12 +90,13 @@ public class RecordPurchase {
 	private Mono<PurchaseOutcome> recordOn(PurchaseAccount account, Store store, RecordPurchaseCommand command,
 			Instant now, long cardNumber, int attempt) {
 		Customer customer = account.holder();
-		if (customer.status() == CustomerStatus.BLOCKED) {
-			return Mono.just(new CustomerBlocked());
-		}
+		// a till's retry gets its original answer, even if the member was blocked since
 		Purchase recorded = account.recorded();
 		if (recorded != null) {
 			return Mono.just(replayOf(recorded, customer, command));
+		}
+		if (customer.status() == CustomerStatus.BLOCKED) {
+			return Mono.just(new CustomerBlocked());
 		}
 		if (account.referralBonusDue() || attempt > UNLOCKED_ATTEMPTS) {
 			return this.underLock.record(store, command);

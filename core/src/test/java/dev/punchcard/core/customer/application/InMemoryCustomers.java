@@ -174,9 +174,12 @@ public class InMemoryCustomers implements Customers {
 
 	private synchronized void changeTierNow(CustomerId id, String fromTier, String toTier, long netSpendMinor,
 			String causeType, String causeId, Instant at) {
-		// UPDATE ... WHERE id = :customerId, then the history row only if a customer
-		// changed
-		if (update(id, (known) -> copy(known, known.phone(), known.language(), known.cardNumber(), toTier)) != null) {
+		// UPDATE ... WHERE id = :customerId AND tier = :fromTier, then the history row
+		// only
+		// if a customer changed
+		Customer current = this.customers.get(id);
+		if (current != null && current.tier().equals(fromTier) && update(id,
+				(known) -> copy(known, known.phone(), known.language(), known.cardNumber(), toTier)) != null) {
 			this.tierChanges.add(new TierChange(id, fromTier, toTier, netSpendMinor, causeType, causeId, at));
 		}
 	}

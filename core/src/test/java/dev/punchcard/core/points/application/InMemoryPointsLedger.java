@@ -44,6 +44,8 @@ public class InMemoryPointsLedger implements PointsLedger {
 
 	private final Map<CustomerId, Integer> locks = new HashMap<>();
 
+	private final Map<CustomerId, Long> versions = new HashMap<>();
+
 	private final Map<CustomerId, Sinks.Empty<Void>> holds = new HashMap<>();
 
 	@Override
@@ -131,6 +133,33 @@ public class InMemoryPointsLedger implements PointsLedger {
 		return balance;
 	}
 
+	/**
+	 * The version of the customer's balance row, which every write of the balance changes
+	 * (as PostgreSQL's {@code xmin} does), or null without an account.
+	 */
+	public synchronized @Nullable String versionOf(CustomerId customerId) {
+		return this.balances.containsKey(customerId) ? String.valueOf(this.versions.getOrDefault(customerId, 0L))
+				: null;
+	}
+
+	/**
+	 * Adds points to the balance, with their entry if there is one, only if the balance
+	 * row is still at the version: as the guarded {@code UPDATE} of a credit does (which
+	 * writes the row even for zero points). Returns the new balance, or null when the
+	 * version moved on.
+	 */
+	public synchronized @Nullable Points creditAtVersion(CustomerId customerId, String version, long points,
+			@Nullable LedgerEntry entry) {
+		if (!version.equals(versionOf(customerId))) {
+			return null;
+		}
+		if (entry != null) {
+			return appendNow(entry);
+		}
+		this.versions.merge(customerId, 1L, Long::sum);
+		return Points.of(this.balances.get(customerId) + points);
+	}
+
 	/** The customer's balance now; fails when the customer has no account. */
 	public synchronized long balance(CustomerId customerId) {
 		Long balance = this.balances.get(customerId);
@@ -196,6 +225,7 @@ public class InMemoryPointsLedger implements PointsLedger {
 		}
 		long moved = Math.addExact(balance, delta);
 		this.balances.put(entry.customerId(), moved);
+		this.versions.merge(entry.customerId(), 1L, Long::sum);
 		this.entries.add(entry);
 		return Points.of(moved);
 	}

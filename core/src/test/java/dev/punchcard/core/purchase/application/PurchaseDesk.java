@@ -35,6 +35,9 @@ final class PurchaseDesk {
 
 	final InMemoryNotifications notifications = new InMemoryNotifications();
 
+	final InMemoryPurchaseAccounts accounts = new InMemoryPurchaseAccounts(this.customers, this.ledger, this.purchases,
+			this.notifications);
+
 	final LoyaltyProgram program = ProgramFixture.program();
 
 	final TierReview tierReview = new TierReview(this.purchases, this.customers, this.program.tiers());
@@ -44,10 +47,21 @@ final class PurchaseDesk {
 	}
 
 	RecordPurchase recordPurchaseAt(Clock clock) {
-		PurchaseParties parties = new PurchaseParties(CodeSignerFixture.signer(), this.customers, this.stores);
+		return new RecordPurchase(parties(), this.accounts, recordPurchaseUnderLockAt(clock), this.program, clock);
+	}
+
+	RecordPurchaseUnderLock recordPurchaseUnderLock() {
+		return recordPurchaseUnderLockAt(TestClock.fixed());
+	}
+
+	RecordPurchaseUnderLock recordPurchaseUnderLockAt(Clock clock) {
 		PurchaseFollowUps followUps = new PurchaseFollowUps(this.tierReview,
 				new ReferralBonus(this.customers, this.ledger, this.notifications, REFERRAL_BONUS), this.notifications);
-		return new RecordPurchase(parties, this.purchases, this.ledger, followUps, this.program, clock);
+		return new RecordPurchaseUnderLock(parties(), this.purchases, this.ledger, followUps, this.program, clock);
+	}
+
+	private PurchaseParties parties() {
+		return new PurchaseParties(CodeSignerFixture.signer(), this.customers, this.stores);
 	}
 
 	RefundPurchase refundPurchase() {

@@ -25,7 +25,6 @@ import dev.punchcard.core.store.domain.Store;
 import dev.punchcard.core.store.domain.StoreFixture;
 import dev.punchcard.core.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -326,8 +325,6 @@ class RecordPurchaseTest {
 	}
 
 	@Test
-	@Disabled("BUG? a till's retry of a receipt recorded before the member was blocked answers CustomerBlocked, not "
-			+ "the original receipt; see the core-tests report")
 	void should_answer_the_original_receipt_when_a_receipt_recorded_before_a_block_is_replayed() {
 		// given
 		RecordPurchaseCommand command = aPurchaseBy(this.customer).at(this.store).receipt("R-1").amount(10_00).build();
@@ -419,16 +416,14 @@ class RecordPurchaseTest {
 	}
 
 	@Test
-	@Disabled("BUG: RecordPurchase reads the member (and their tier) before it takes the account lock, so a purchase "
-			+ "that waited for the lock earns at the tier held before and records the same tier change again; see "
-			+ "the core-tests report")
-	void should_earn_at_the_tier_reached_by_a_purchase_that_held_the_account_lock_first() {
-		// given: a purchase is read and waits for the lock while another one moves the
-		// member to SILVER
+	void should_earn_at_the_tier_reached_by_a_purchase_that_held_the_account_lock_first_when_recording_under_it() {
+		// given: a purchase recorded under the lock waits for it while another one moves
+		// the member to SILVER
 		this.desk.credited(aPurchaseBy(this.customer).at(this.store).receipt("R-0").amount(450_00).build());
 		Sinks.Empty<Void> lockHeld = this.desk.ledger.holdNextLock(this.customer.id());
 		PurchaseOutcome[] waiting = new PurchaseOutcome[1];
-		this.recordPurchase.record(aPurchaseBy(this.customer).at(this.store).receipt("R-2").amount(100_00).build())
+		this.desk.recordPurchaseUnderLock()
+			.record(this.store, aPurchaseBy(this.customer).at(this.store).receipt("R-2").amount(100_00).build())
 			.subscribe((outcome) -> waiting[0] = outcome);
 		this.desk.credited(aPurchaseBy(this.customer).at(this.store).receipt("R-1").amount(100_00).build());
 
@@ -443,12 +438,74 @@ class RecordPurchaseTest {
 	}
 
 	@Test
-	void should_take_the_account_lock_once_when_a_purchase_is_credited() {
+	void should_read_the_account_again_and_earn_at_the_new_tier_when_another_purchase_is_written_before_its_credit() {
+		// given: between reading the account and writing its credit, another purchase
+		// moves the member to SILVER
+		this.desk.credited(aPurchaseBy(this.customer).at(this.store).receipt("R-0").amount(450_00).build());
+		this.desk.accounts.interleaveBeforeCredits(1, () -> this.desk
+			.credited(aPurchaseBy(this.customer).at(this.store).receipt("R-1").amount(100_00).build()));
+
+		// when
+		Mono<PurchaseOutcome> outcome = this.recordPurchase
+			.record(aPurchaseBy(this.customer).at(this.store).receipt("R-2").amount(100_00).build());
+
+		// then
+		outcome.as(StepVerifier::create)
+			.assertNext((result) -> assertThat(result).isInstanceOfSatisfying(Credited.class,
+					(credited) -> assertThat(credited.receipt().pointsEarned()).as("SILVER multiplies by 1.25")
+						.isEqualTo(125)))
+			.verifyComplete();
+		assertThat(this.desk.accounts.creditsRefused()).isEqualTo(1);
+		assertThat(this.desk.customers.tierChangesOf(this.customer.id())).hasSize(1);
+		assertThat(this.desk.ledger.locksTaken(this.customer.id())).isZero();
+	}
+
+	@Test
+	void should_answer_the_purchase_recorded_meanwhile_when_the_same_receipt_is_written_before_its_credit() {
+		// given: the till's first try of the receipt is written while its retry is
+		// between
+		// read and credit
+		RecordPurchaseCommand command = aPurchaseBy(this.customer).at(this.store).receipt("R-1").amount(30_00).build();
+		PurchaseReceipt[] first = new PurchaseReceipt[1];
+		this.desk.accounts.interleaveBeforeCredits(1, () -> first[0] = this.desk.credited(command));
+
+		// when
+		Mono<PurchaseOutcome> retry = this.recordPurchase.record(command);
+
+		// then
+		retry.as(StepVerifier::create)
+			.assertNext((result) -> assertThat(result).isEqualTo(new AlreadyRecorded(first[0])))
+			.verifyComplete();
+		assertThat(this.desk.purchases.purchasesOf(this.customer.id())).hasSize(1);
+		assertThat(this.desk.ledger.balance(this.customer.id())).isEqualTo(30);
+	}
+
+	@Test
+	void should_record_under_the_account_lock_when_the_account_changes_before_every_unlocked_credit() {
+		// given: something moves the balance before each of the unlocked tries
+		this.desk.accounts.interleaveBeforeCredits(RecordPurchase.UNLOCKED_ATTEMPTS,
+				() -> this.desk.ledger.give(this.customer.id(), 1));
+
+		// when
+		PurchaseReceipt receipt = this.desk
+			.credited(aPurchaseBy(this.customer).at(this.store).receipt("R-1").amount(20_00).build());
+
+		// then
+		assertThat(this.desk.accounts.creditsRefused()).isEqualTo(RecordPurchase.UNLOCKED_ATTEMPTS);
+		assertThat(this.desk.ledger.locksTaken(this.customer.id())).isEqualTo(1);
+		assertThat(receipt.pointsEarned()).isEqualTo(20);
+		assertThat(receipt.balance()).isEqualTo(RecordPurchase.UNLOCKED_ATTEMPTS + 20);
+		assertThat(this.desk.purchases.purchasesOf(this.customer.id())).hasSize(1);
+	}
+
+	@Test
+	void should_record_without_the_account_lock_when_nothing_changes_the_account_meanwhile() {
 		// when
 		this.desk.credited(aPurchaseBy(this.customer).at(this.store).build());
 
 		// then
-		assertThat(this.desk.ledger.locksTaken(this.customer.id())).isEqualTo(1);
+		assertThat(this.desk.ledger.locksTaken(this.customer.id())).isZero();
+		assertThat(this.desk.accounts.creditsRefused()).isZero();
 		assertThat(this.desk.ledger.entriesOf(this.customer.id())).extracting(LedgerEntry::kind)
 			.containsExactly(EntryKind.EARN);
 		assertThat(this.desk.notifications.queuedFor(this.customer.id())).allMatch(PointsCredited.class::isInstance);
