@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.customer.domain.CustomerStatus;
 import dev.punchcard.core.notification.application.Notification;
 import dev.punchcard.core.notification.application.NotificationPayload.ReferralBonusPaid;
 import dev.punchcard.core.notification.application.Notifications;
@@ -16,10 +17,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Pays the referral bonus to a referred customer and their referrer on the referred
- * customer's first purchase, once. Runs in the purchase's transaction under the referred
- * customer's account lock; the referrer's account is locked after it (a referral is
- * recorded only when a new member joins, so referrals form no cycle and locks no
- * deadlock).
+ * customer's first purchase, once (the referrer's share only while they are not blocked).
+ * Runs in the purchase's transaction under the referred customer's account lock; the
+ * referrer's account is locked after it (a referral is recorded only when a new member
+ * joins, so referrals form no cycle and locks no deadlock).
  */
 public class ReferralBonus {
 
@@ -53,8 +54,16 @@ public class ReferralBonus {
 		}
 		return this.customers.markReferralRewarded(customer.id(), at)
 			.filter(Boolean::booleanValue)
-			.flatMap((due) -> credit(customer.id(), REFEREE, customer.id(), at).then(this.ledger.lockAccount(referrer))
-				.then(credit(referrer, REFERRER, customer.id(), at)));
+			.flatMap((due) -> credit(customer.id(), REFEREE, customer.id(), at)
+				.then(creditReferrer(referrer, customer, at)));
+	}
+
+	/** A blocked member earns nothing, a referral bonus included. */
+	private Mono<Void> creditReferrer(CustomerId referrer, Customer referee, Instant at) {
+		return this.ledger.lockAccount(referrer)
+			.then(this.customers.findById(referrer))
+			.filter((found) -> found.status() != CustomerStatus.BLOCKED)
+			.flatMap((found) -> credit(referrer, REFERRER, referee.id(), at));
 	}
 
 	private Mono<Void> credit(CustomerId to, String sourceType, CustomerId referee, Instant at) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import dev.punchcard.core.card.domain.CodePurpose;
 import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.customer.application.Customers;
+import dev.punchcard.core.customer.domain.CustomerStatus;
 import dev.punchcard.core.notification.application.Notification;
 import dev.punchcard.core.notification.application.NotificationPayload.RewardRedeemed;
 import dev.punchcard.core.notification.application.Notifications;
@@ -29,14 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
 
 /**
- * A customer spends points on a reward: under the customer's account lock the balance is
- * checked, one unit of stock is taken, the points are debited and a one-time voucher is
- * issued, all or nothing. Concurrent redemptions can neither overdraw the balance nor
- * oversell the stock.
+ * A customer spends points on a reward: under the customer's account lock their
+ * membership and the balance are checked, one unit of stock is taken, the points are
+ * debited and a one-time voucher is issued, all or nothing. Concurrent redemptions can
+ * neither overdraw the balance nor oversell the stock.
  */
 public class RedeemReward {
 
 	static final String SOURCE_TYPE = "VOUCHER";
+
+	private final Customers customers;
 
 	private final Rewards rewards;
 
@@ -48,8 +52,9 @@ public class RedeemReward {
 
 	private final Issuer issuer;
 
-	public RedeemReward(Rewards rewards, Vouchers vouchers, PointsLedger ledger, Notifications notifications,
-			Issuer issuer) {
+	public RedeemReward(Customers customers, Rewards rewards, Vouchers vouchers, PointsLedger ledger,
+			Notifications notifications, Issuer issuer) {
+		this.customers = customers;
 		this.rewards = rewards;
 		this.vouchers = vouchers;
 		this.ledger = ledger;
@@ -60,24 +65,32 @@ public class RedeemReward {
 	/**
 	 * Emits what happened; never errors for business reasons. A non-null
 	 * {@code requestKey} makes the request idempotent: repeating it answers the voucher
-	 * it issued.
+	 * it issued (whatever reward the repeat names, and even once that reward is retired).
 	 */
 	@Transactional
 	public Mono<RedemptionOutcome> redeem(CustomerId customerId, RewardId rewardId, @Nullable String requestKey) {
-		return this.rewards.findById(rewardId)
-			.filter(Reward::active)
-			.flatMap((reward) -> lockThenRedeem(customerId, reward, requestKey))
-			.switchIfEmpty(Mono.fromSupplier(UnknownReward::new));
+		return this.ledger.lockAccount(customerId)
+			.flatMap((balance) -> (requestKey == null) ? redeemFor(customerId, rewardId, balance, null)
+					: this.vouchers.findByRequestKey(customerId, requestKey)
+						.flatMap((known) -> answeredBefore(known, balance))
+						.switchIfEmpty(Mono.defer(() -> redeemFor(customerId, rewardId, balance, requestKey))))
+			.switchIfEmpty(Mono.fromSupplier(UnknownCustomer::new));
 	}
 
-	private Mono<RedemptionOutcome> lockThenRedeem(CustomerId customerId, Reward reward, @Nullable String requestKey) {
-		return this.ledger.lockAccount(customerId)
-			.flatMap((balance) -> (requestKey == null) ? redeemNow(customerId, reward, balance, null)
-					: this.vouchers.findByRequestKey(customerId, requestKey)
-						.<RedemptionOutcome>map(
-								(known) -> new AlreadyRedeemed(known, code(known), reward, balance.value()))
-						.switchIfEmpty(Mono.defer(() -> redeemNow(customerId, reward, balance, requestKey))))
-			.switchIfEmpty(Mono.fromSupplier(UnknownCustomer::new));
+	private Mono<RedemptionOutcome> answeredBefore(Voucher known, Points balance) {
+		return this.rewards.findById(known.rewardId())
+			.map((reward) -> new AlreadyRedeemed(known, code(known), reward, balance.value()));
+	}
+
+	/** Under the account lock: a member in good standing, an active reward. */
+	private Mono<RedemptionOutcome> redeemFor(CustomerId customerId, RewardId rewardId, Points balance,
+			@Nullable String requestKey) {
+		return this.customers.findById(customerId)
+			.filter((customer) -> customer.status() != CustomerStatus.BLOCKED)
+			.flatMap((member) -> this.rewards.findById(rewardId)
+				.filter(Reward::active)
+				.flatMap((reward) -> redeemNow(customerId, reward, balance, requestKey))
+				.switchIfEmpty(Mono.fromSupplier(UnknownReward::new)));
 	}
 
 	private Mono<RedemptionOutcome> redeemNow(CustomerId customerId, Reward reward, Points balance,

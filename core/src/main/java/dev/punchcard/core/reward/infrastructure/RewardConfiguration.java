@@ -3,6 +3,7 @@ package dev.punchcard.core.reward.infrastructure;
 import java.time.Clock;
 
 import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.notification.application.Notifications;
 import dev.punchcard.core.points.application.PointsLedger;
 import dev.punchcard.core.reward.application.CancelVoucher;
@@ -34,9 +35,10 @@ class RewardConfiguration {
 	}
 
 	@Bean
-	RedeemReward redeemReward(Rewards rewards, Vouchers vouchers, PointsLedger ledger, Notifications notifications,
-			CodeSigner codes, Clock clock) {
-		return new RedeemReward(rewards, vouchers, ledger, notifications, new RedeemReward.Issuer(codes, clock));
+	RedeemReward redeemReward(Customers customers, Rewards rewards, Vouchers vouchers, PointsLedger ledger,
+			Notifications notifications, CodeSigner codes, Clock clock) {
+		return new RedeemReward(customers, rewards, vouchers, ledger, notifications,
+				new RedeemReward.Issuer(codes, clock));
 	}
 
 	@Bean

@@ -10,7 +10,6 @@ import dev.punchcard.core.store.domain.Store;
 import dev.punchcard.core.store.domain.StoreFixture;
 import dev.punchcard.core.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -154,7 +153,6 @@ class ReferralBonusTest {
 	}
 
 	@Test
-	@Disabled("BUG? BLOCKED means 'no earning', yet ReferralBonus credits a blocked referrer; see the core-tests report")
 	void should_pay_only_the_referred_member_when_the_referrer_is_blocked() {
 		// given
 		Customer blockedReferrer = this.desk.customers.save(CustomerFixture.aCustomer().blocked().build());

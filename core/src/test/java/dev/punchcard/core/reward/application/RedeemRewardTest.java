@@ -20,7 +20,6 @@ import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.shared.domain.RewardId;
 import dev.punchcard.core.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -274,8 +273,6 @@ class RedeemRewardTest {
 	}
 
 	@Test
-	@Disabled("BUG: RedeemReward never looks at the customer's status; UnknownCustomer says 'or their membership is "
-			+ "blocked' and BLOCKED says 'no redeeming'; see the core-tests report")
 	void should_refuse_and_change_nothing_when_the_member_is_blocked() {
 		// given
 		Customer blocked = this.desk.customers.save(CustomerFixture.aCustomer().blocked().build());
@@ -292,8 +289,6 @@ class RedeemRewardTest {
 	}
 
 	@Test
-	@Disabled("BUG: a repeated request answers UnknownReward once the reward was deactivated, although its voucher "
-			+ "was issued; see the core-tests report")
 	void should_answer_the_voucher_it_issued_when_the_request_is_repeated_after_the_reward_was_deactivated() {
 		// given
 		this.desk.ledger.give(this.customer.id(), 100);
@@ -313,8 +308,6 @@ class RedeemRewardTest {
 	}
 
 	@Test
-	@Disabled("BUG: a request key reused for another reward answers the first voucher labelled with the other "
-			+ "reward; see the core-tests report")
 	void should_not_present_the_voucher_as_another_reward_when_a_request_key_is_reused_for_it() {
 		// given
 		this.desk.ledger.give(this.customer.id(), 100);

@@ -36,7 +36,8 @@ final class RewardDesk {
 	}
 
 	RedeemReward redeemRewardAt(Clock clock) {
-		return new RedeemReward(this.rewards, this.vouchers, this.ledger, this.notifications, issuer(clock));
+		return new RedeemReward(this.customers, this.rewards, this.vouchers, this.ledger, this.notifications,
+				issuer(clock));
 	}
 
 	HonourVoucher honourVoucherAt(Clock clock) {
