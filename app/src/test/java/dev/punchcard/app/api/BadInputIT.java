@@ -106,7 +106,8 @@ class BadInputIT extends ApiIT {
 				Arguments.of("/api/v1/purchases/" + java.util.UUID.randomUUID() + "/refunds",
 						"{\"refundNo\":\"F\",\"amountMinor\":0}", 400),
 				Arguments.of("/api/v1/vouchers/FORGED0000000000000000/honour", "{}", 404),
-				// the customer in the path is looked up first: unknown, whatever the reward
+				// the customer in the path is looked up first: unknown, whatever the
+				// reward
 				Arguments.of("/api/v1/customers/" + java.util.UUID.randomUUID() + "/redemptions",
 						"{\"rewardId\":\"" + java.util.UUID.randomUUID() + "\"}", 404),
 				Arguments.of("/api/v1/customers/" + java.util.UUID.randomUUID() + "/redemptions",
