@@ -1,5 +1,8 @@
 package dev.punchcard.core.support;
 
+import io.r2dbc.spi.ConnectionFactories;
+import org.springframework.r2dbc.core.DatabaseClient;
+
 /**
  * Connection settings of one PostgreSQL database that a test module owns.
  *
@@ -12,6 +15,12 @@ public record TestDatabase(String host, int port, String database, String user) 
 
 	public String r2dbcUrl() {
 		return "r2dbc:postgresql://" + this.host + ":" + this.port + "/" + this.database;
+	}
+
+	/** A client of this database, connecting as its user. */
+	public DatabaseClient client() {
+		return DatabaseClient.create(ConnectionFactories
+			.get("r2dbc:postgresql://" + this.user + "@" + this.host + ":" + this.port + "/" + this.database));
 	}
 
 	public String jdbcUrl() {

@@ -12,7 +12,6 @@ import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.support.TestDatabase;
 import dev.punchcard.core.support.TestDatabases;
-import io.r2dbc.spi.ConnectionFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,7 @@ class R2dbcInboundUpdatesIT {
 	@BeforeEach
 	void emptyTable() {
 		TestDatabase database = TestDatabases.forModule("core");
-		this.db = DatabaseClient.create(ConnectionFactories
-			.get(database.r2dbcUrl().replace("r2dbc:postgresql://", "r2dbc:postgresql://" + database.user() + "@")));
+		this.db = database.client();
 		this.db.sql("TRUNCATE inbound_updates").then().as(StepVerifier::create).verifyComplete();
 		this.updates = new R2dbcInboundUpdates(this.db, new Clock() {
 			@Override

@@ -5,7 +5,6 @@ import dev.punchcard.core.customer.application.CustomersContract;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.support.TestDatabase;
 import dev.punchcard.core.support.TestDatabases;
-import io.r2dbc.spi.ConnectionFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -23,8 +22,7 @@ class R2dbcCustomersIT extends CustomersContract {
 	@BeforeEach
 	void emptyTables() {
 		TestDatabase database = TestDatabases.forModule("core");
-		this.db = DatabaseClient.create(ConnectionFactories
-			.get(database.r2dbcUrl().replace("r2dbc:postgresql://", "r2dbc:postgresql://" + database.user() + "@")));
+		this.db = database.client();
 		this.db.sql("TRUNCATE customers, points_balances, tier_changes CASCADE")
 			.then()
 			.as(StepVerifier::create)

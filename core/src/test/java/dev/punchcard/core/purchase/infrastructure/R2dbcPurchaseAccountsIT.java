@@ -23,7 +23,6 @@ import dev.punchcard.core.shared.domain.PurchaseId;
 import dev.punchcard.core.shared.domain.StoreId;
 import dev.punchcard.core.support.TestDatabase;
 import dev.punchcard.core.support.TestDatabases;
-import io.r2dbc.spi.ConnectionFactories;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,8 +60,7 @@ class R2dbcPurchaseAccountsIT {
 	@BeforeEach
 	void givenAStoreAndTwoCustomers() {
 		TestDatabase database = TestDatabases.forModule("core");
-		this.db = DatabaseClient.create(ConnectionFactories
-			.get(database.r2dbcUrl().replace("r2dbc:postgresql://", "r2dbc:postgresql://" + database.user() + "@")));
+		this.db = database.client();
 		this.accounts = new R2dbcPurchaseAccounts(this.db, new ObjectMapper());
 		execute("TRUNCATE stores, customers, points_balances, points_ledger_entries, purchases, purchase_items, "
 				+ "refunds, notification_outbox, tier_changes RESTART IDENTITY CASCADE");

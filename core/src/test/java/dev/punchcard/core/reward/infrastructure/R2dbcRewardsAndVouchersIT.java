@@ -1,16 +1,13 @@
 package dev.punchcard.core.reward.infrastructure;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import dev.punchcard.core.reward.application.Rewards;
 import dev.punchcard.core.reward.application.RewardsAndVouchersContract;
 import dev.punchcard.core.reward.application.Vouchers;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.shared.domain.StaffId;
+import dev.punchcard.core.support.Rows;
 import dev.punchcard.core.support.TestDatabase;
 import dev.punchcard.core.support.TestDatabases;
-import io.r2dbc.spi.ConnectionFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -30,8 +27,7 @@ class R2dbcRewardsAndVouchersIT extends RewardsAndVouchersContract {
 	@BeforeEach
 	void emptyTables() {
 		TestDatabase database = TestDatabases.forModule("core");
-		this.db = DatabaseClient.create(ConnectionFactories
-			.get(database.r2dbcUrl().replace("r2dbc:postgresql://", "r2dbc:postgresql://" + database.user() + "@")));
+		this.db = database.client();
 		this.db.sql("TRUNCATE vouchers, rewards, customers, staff CASCADE")
 			.then()
 			.as(StepVerifier::create)
@@ -52,19 +48,7 @@ class R2dbcRewardsAndVouchersIT extends RewardsAndVouchersContract {
 
 	@Override
 	protected CustomerId aCustomer() {
-		CustomerId customer = CustomerId.random();
-		this.db.sql("""
-				INSERT INTO customers (id, name, referral_code, card_number, created_at)
-				VALUES (:id, 'Contract', :code, :card, :at)
-				""")
-			.bind("id", customer.value())
-			.bind("code", "C-" + customer)
-			.bind("card", customer.value().getMostSignificantBits() & Long.MAX_VALUE)
-			.bind("at", OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
-			.then()
-			.as(StepVerifier::create)
-			.verifyComplete();
-		return customer;
+		return Rows.customer(this.db);
 	}
 
 	@Override
