@@ -65,7 +65,11 @@ class SecurityConfig {
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			// stateless: no session to keep a context or a request to replay after login
+			// in (the default
+			// request cache looked up a web session on every request)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.authorizeExchange((exchange) -> exchange
 				// first, as the busiest (matchers are tried in order; these overlap no
 				// other):
