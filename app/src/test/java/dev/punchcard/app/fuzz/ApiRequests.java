@@ -109,7 +109,7 @@ public final class ApiRequests {
 			.frequencyOf(weighted(16, Arbitraries.just("application/json")),
 					weighted(1, Arbitraries.of("text/plain", "application/xml", "application/json;charset=ISO-8859-1",
 							"application/problem+json", "multipart/form-data", "application/x-www-form-urlencoded",
-							"*/*", "application/json;charset=UTF-16", "nonsense")),
+							"*/*", "application/json;charset=UTF-16", "a/b")),
 					weighted(1, Arbitraries.just((String) null)));
 		Arbitrary<byte @Nullable []> body = (endpoint.body() == null)
 				? Arbitraries.frequencyOf(weighted(6, Arbitraries.just((byte[]) null)),
