@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -74,9 +75,15 @@ class ApiFuzzIT extends ApiIT {
 	static final long SEED = Long.getLong("punchcard.fuzz.seed", 20261201L);
 
 	/** Inputs in total: four fifths to the API, one fifth to the webhooks. */
-	static final int TRIES = Integer.getInteger("punchcard.fuzz.tries", 3000);
+	static final int TRIES = Integer.getInteger("punchcard.fuzz.tries", 2000);
 
 	private static final int MAX_FAILURES = 20;
+
+	/**
+	 * Refused by Netty's HTTP decoder before any of our code runs (a request line over 4
+	 * KB, headers over 8 KB), with an empty body: 4xx is all that can be asked of them.
+	 */
+	private static final java.util.Set<Integer> ANSWERED_BY_THE_HTTP_SERVER = java.util.Set.of(414, 431);
 
 	private static final WireMockServer TELEGRAM = new WireMockServer(options().dynamicPort());
 
@@ -148,10 +155,12 @@ class ApiFuzzIT extends ApiIT {
 				continue;
 			}
 			String after = fingerprint();
-			campaign.check(i, request, answer, answer.status() < 500, "a 5xx");
+			campaign.check(i, request, answer, answer.status() > 0 && answer.status() < 500,
+					"a 5xx, or the connection closed without an answer");
 			if (answer.status() >= 400) {
 				campaign.check(i, request, answer, before.equals(after), "a rejected request wrote to the database");
-				if (request.target().startsWith("/api/") && request.method() != HttpMethod.HEAD) {
+				if (request.target().startsWith("/api/") && request.method() != HttpMethod.HEAD && !answer.closed()
+						&& !ANSWERED_BY_THE_HTTP_SERVER.contains(answer.status())) {
 					campaign.check(i, request, answer, isProblem(answer), "an API error that is not problem+json");
 				}
 			}
@@ -236,17 +245,30 @@ class ApiFuzzIT extends ApiIT {
 			return null;
 		}
 		WebTestClient.RequestBodySpec spec = this.http.mutate()
-			.responseTimeout(Duration.ofSeconds(30))
+			.responseTimeout(Duration.ofSeconds(60))
 			.build()
 			.method(request.method())
 			.uri(uri)
 			.headers((headers) -> headers(request, headers));
 		WebTestClient.RequestHeadersSpec<?> ready = (request.body() == null) ? spec : spec.bodyValue(request.body());
-		EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
+		EntityExchangeResult<byte[]> result;
+		try {
+			result = ready.exchange().expectBody().returnResult();
+		}
+		catch (WebClientRequestException closed) {
+			// the server may close the connection while a body too large, or behind a
+			// request line too long, is still being sent: the client then sees no answer
+			boolean oversized = request.target().length() > 4000
+					|| (request.body() != null && request.body().length > 256 * 1024);
+			return new Answer(oversized ? 413 : 0, null, String.valueOf(closed.getMessage()), true);
+		}
+		catch (IllegalStateException timeout) {
+			return new Answer(0, null, "no answer within 60 s: " + timeout.getMessage(), true);
+		}
 		MediaType type = result.getResponseHeaders().getContentType();
 		byte[] body = result.getResponseBody();
 		return new Answer(result.getStatus().value(), type,
-				(body == null) ? "" : new String(body, StandardCharsets.UTF_8));
+				(body == null) ? "" : new String(body, StandardCharsets.UTF_8), false);
 	}
 
 	private void headers(FuzzRequest request, HttpHeaders headers) {
@@ -331,8 +353,10 @@ class ApiFuzzIT extends ApiIT {
 	 * @param status the status
 	 * @param type its Content-Type
 	 * @param body its body as text
+	 * @param closed whether the server closed the connection before the client could read
+	 * an answer (an oversized request is then counted as 413)
 	 */
-	record Answer(int status, @Nullable MediaType type, String body) {
+	record Answer(int status, @Nullable MediaType type, String body, boolean closed) {
 	}
 
 	/** One seeded run: the random source, and the failures found so far. */
