@@ -168,6 +168,12 @@ class ApiFuzzIT extends ApiIT {
 			if (i % 250 == 0) {
 				campaign.check(i, request, answer, healthy(), "the service unhealthy after this request");
 			}
+			if (i % 2000 == 0) {
+				// tokens live 15 minutes; a long campaign logs in again
+				this.till = new Till(this.http);
+				login(this.world.storeCode(), this.world.otherStoreCode());
+				before = fingerprint();
+			}
 		}
 		campaign.finish(this::healthy, () -> ledgerMismatches() == 0);
 	}
@@ -194,6 +200,9 @@ class ApiFuzzIT extends ApiIT {
 				before = after;
 			}
 			campaign.finish(this::healthy, () -> allHandled() && noErrorReplies());
+			System.out.printf("ApiFuzzIT %s campaign: %d members joined from chat, %d Bot API calls%n", webhook.name(),
+					count("SELECT count(*) FROM channel_identities"),
+					TELEGRAM.findAll(postRequestedFor(urlPathMatching("/bot.*"))).size());
 		}
 	}
 
@@ -372,6 +381,8 @@ class ApiFuzzIT extends ApiIT {
 
 		private final long started = System.nanoTime();
 
+		private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+
 		Campaign(String name, int tries) {
 			this.name = name;
 			this.tries = tries;
@@ -405,6 +416,9 @@ class ApiFuzzIT extends ApiIT {
 		}
 
 		void check(int i, FuzzRequest request, Answer answer, boolean ok, String what) {
+			if (what.startsWith("a 5xx") || what.startsWith("a status outside")) {
+				this.statuses.merge(answer.status(), 1, Integer::sum);
+			}
 			if (!ok) {
 				String body = answer.body().length() > 600 ? answer.body().substring(0, 600) + "..." : answer.body();
 				this.failures.add(String.format("try %d: %s%n  %s%n  -> %d %s %s", i, what, request.describe(),
@@ -414,8 +428,9 @@ class ApiFuzzIT extends ApiIT {
 
 		void finish(java.util.function.BooleanSupplier healthy, java.util.function.BooleanSupplier consistent) {
 			JqwikSession.finish();
-			System.out.printf("ApiFuzzIT %s campaign: %d tries in %d s, %d failures%n", this.name, this.tries,
-					Duration.ofNanos(System.nanoTime() - this.started).toSeconds(), this.failures.size());
+			System.out.printf("ApiFuzzIT %s campaign: %d tries in %d s, %d failures, statuses %s%n", this.name,
+					this.tries, Duration.ofNanos(System.nanoTime() - this.started).toSeconds(), this.failures.size(),
+					this.statuses);
 			assertThat(this.failures).as("%s campaign with seed %d", this.name, SEED).isEmpty();
 			assertThat(healthy.getAsBoolean()).as("healthy after the %s campaign", this.name).isTrue();
 			assertThat(consistent.getAsBoolean()).as("consistent after the %s campaign", this.name).isTrue();
