@@ -1,10 +1,13 @@
 package dev.punchcard.app.api;
 
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -50,8 +53,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		String detail = causedBy(ex, DecodingException.class)
 				? "The request body is not valid JSON for this endpoint, or a value is out of range."
-				: ex.getReason() == null ? "The request is invalid." : ex.getReason();
+				: causedBy(ex, TypeMismatchException.class) ? mismatch(ex.getMethodParameter())
+						: ex.getReason() == null ? "The request is invalid." : ex.getReason();
 		return Mono.just(Problems.badRequest(detail));
+	}
+
+	/**
+	 * A path variable or query parameter that does not convert: which one, and what it
+	 * must be.
+	 */
+	private static String mismatch(@Nullable MethodParameter parameter) {
+		if (parameter == null || parameter.getParameterName() == null) {
+			return "A path variable or query parameter has the wrong type.";
+		}
+		Class<?> type = parameter.getParameterType();
+		String expected = (type == UUID.class) ? "a UUID like 123e4567-e89b-12d3-a456-426614174000"
+				: (type == boolean.class || type == Boolean.class) ? "true or false"
+						: (type == int.class || type == Integer.class || type == long.class || type == Long.class)
+								? "a whole number in range" : "a " + type.getSimpleName();
+		return parameter.getParameterName() + " must be " + expected + ".";
 	}
 
 	/**

@@ -78,7 +78,8 @@ class AuthController {
 		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
 	}
 
-	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+	record TokenRequest(@NotBlank @Size(max = 64) @CleanText String username,
+			@NotBlank @Size(max = 128) @CleanText String password) {
 
 		@Override
 		public String toString() {

@@ -127,7 +127,8 @@ class CustomerController {
 		return Problems.notFound("No customer has id " + id + ".");
 	}
 
-	record EnrolRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 32) String phone,
+	record EnrolRequest(@NotBlank @Size(max = 100) @CleanText String name,
+			@Nullable @Size(max = 32) @CleanText String phone,
 			@Nullable @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?",
 					message = "must be a language tag like en or ru") String language,
 			@Nullable @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a store code") String homeStoreCode) {

@@ -71,7 +71,7 @@ class LedgerController {
 	}
 
 	record AdjustmentRequest(@NotNull @Min(-1_000_000_000) @Max(1_000_000_000) Long points,
-			@NotBlank @Size(max = 500) String reason, @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
+			@NotBlank @Size(max = 500) @CleanText String reason, @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
 					message = "must be 1-64 letters, digits, . _ : or -") String adjustmentKey) {
 	}
 

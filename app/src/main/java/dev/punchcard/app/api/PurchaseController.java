@@ -132,7 +132,7 @@ class PurchaseController {
 		};
 	}
 
-	record PurchaseRequest(@NotBlank @Size(max = 64) String cardCode,
+	record PurchaseRequest(@NotBlank @Size(max = 64) @CleanText String cardCode,
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a store code") String storeCode,
 			@NotBlank @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
 					message = "must be 1-64 printable characters without spaces") String receiptNo,
@@ -150,8 +150,9 @@ class PurchaseController {
 
 	}
 
-	record ItemRequest(@NotBlank @Size(max = 64) String sku, @Nullable @Size(max = 200) String name,
-			@Nullable @Size(max = 100) String category, @NotNull @Positive @Max(1_000_000) Integer quantity,
+	record ItemRequest(@NotBlank @Size(max = 64) @CleanText String sku,
+			@Nullable @Size(max = 200) @CleanText String name, @Nullable @Size(max = 100) @CleanText String category,
+			@NotNull @Positive @Max(1_000_000) Integer quantity,
 			@NotNull @PositiveOrZero @Max(MAX_AMOUNT_MINOR) Long unitPriceMinor) {
 	}
 

@@ -79,9 +79,10 @@ class RewardController {
 		return Problems.notFound("No reward has id " + id + ".");
 	}
 
-	record RewardRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 1000) String description,
-			@NotNull @Positive @Max(1_000_000_000) Long costPoints, @Nullable @PositiveOrZero Integer stock,
-			@Nullable Boolean active) {
+	record RewardRequest(@NotBlank @Size(max = 100) @CleanText String name,
+			@Nullable @Size(max = 1000) @CleanText(multiLine = true) String description,
+			@NotNull @Positive @Max(1_000_000_000) Long costPoints,
+			@Nullable @PositiveOrZero @Max(Reward.MAX_STOCK) Integer stock, @Nullable Boolean active) {
 
 		String descriptionOrEmpty() {
 			return this.description == null ? "" : this.description.strip();

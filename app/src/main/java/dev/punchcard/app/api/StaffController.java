@@ -99,7 +99,8 @@ class StaffController {
 	record StaffRequest(
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}",
 					message = "must be 3-64 letters, digits, . _ @ or -") String username,
-			@NotBlank @Size(max = 128) String password, @NotNull Role role, @Nullable String storeCode) {
+			@NotBlank @Size(max = 128) @CleanText String password, @NotNull Role role,
+			@Nullable @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a store code") String storeCode) {
 
 		@Override
 		public String toString() {

@@ -49,7 +49,7 @@ class StoreController {
 	record StoreRequest(
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}",
 					message = "must be 1-32 letters, digits, _ or -") String code,
-			@NotBlank @Size(max = 100) String name) {
+			@NotBlank @Size(max = 100) @CleanText String name) {
 	}
 
 	record StoreResponse(String id, String code, String name, boolean active) {

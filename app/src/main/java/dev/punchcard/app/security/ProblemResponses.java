@@ -1,6 +1,8 @@
 package dev.punchcard.app.security;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -38,9 +41,18 @@ class ProblemResponses {
 		return write(exchange, HttpStatus.FORBIDDEN, "Your role may not use this endpoint.");
 	}
 
+	/**
+	 * A request the firewall refuses before any filter sees it (an encoded NUL, slash or
+	 * percent in the path, a malformed header): 400, not an empty body.
+	 */
+	Mono<Void> rejected(ServerWebExchange exchange, ServerExchangeRejectedException ex) {
+		return write(exchange, HttpStatus.BAD_REQUEST,
+				"The request was rejected: its path or headers hold characters the service does not accept.");
+	}
+
 	private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		instance(exchange.getRequest().getPath().value()).ifPresent(problem::setInstance);
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -50,6 +62,18 @@ class ProblemResponses {
 		}
 		catch (JsonProcessingException ex) {
 			return Mono.error(ex);
+		}
+	}
+
+	/**
+	 * The path as the problem's instance, unless it is not even a valid URI reference.
+	 */
+	private static Optional<URI> instance(String path) {
+		try {
+			return Optional.of(new URI(path));
+		}
+		catch (URISyntaxException ex) {
+			return Optional.empty();
 		}
 	}
 

@@ -135,6 +135,104 @@ class BadInputIT extends ApiIT {
 	}
 
 	@org.junit.jupiter.api.Test
+	void should_answer_400_and_store_no_reward_when_its_name_holds_a_nul_character() {
+		JsonNode problem = problem(this.http.post()
+			.uri("/api/v1/rewards")
+			.headers((headers) -> headers.setBearerAuth(this.till.adminToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"Free\\u0000coffee\",\"costPoints\":100}"), 400);
+
+		assertThat(problem.path("detail").asText()).isEqualTo("name: must not contain control characters");
+		assertThat(count("rewards")).isZero();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = {
+			"{\"name\":\"Tea\",\"description\":\"a\\u0000b\",\"costPoints\":1}",
+			"{\"name\":\"Tea\",\"description\":\"bell\\u0007\",\"costPoints\":1}",
+			"{\"name\":\"Tea\\nTime\",\"costPoints\":1}", "{\"name\":\"Tea\\u0085\",\"costPoints\":1}",
+			"{\"name\":\"Tea\\ud800\",\"costPoints\":1}", "{\"name\":\"Tea\",\"costPoints\":1,\"stock\":2147483647}" })
+	void should_answer_400_and_store_no_reward_when_a_field_is_out_of_its_rules(String body) {
+		problem(this.http.post()
+			.uri("/api/v1/rewards")
+			.headers((headers) -> headers.setBearerAuth(this.till.adminToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body), 400);
+
+		assertThat(count("rewards")).isZero();
+	}
+
+	@org.junit.jupiter.api.Test
+	void should_keep_line_breaks_when_a_reward_description_has_several_lines() {
+		JsonNode reward = this.till.post(this.till.adminToken(), "/api/v1/rewards",
+				java.util.Map.of("name", "Cake", "description", "Line one\n\tLine two", "costPoints", 5),
+				HttpStatus.CREATED);
+
+		assertThat(reward.get("description").asText()).isEqualTo("Line one\n\tLine two");
+	}
+
+	@ParameterizedTest(name = "GET {0}")
+	@org.junit.jupiter.params.provider.ValueSource(
+			strings = { "/api/v1/customers/%20", "/api/v1/customers/%20/ledger", "/api/v1/customers/%20%20/card.png",
+					"/api/v1/customers/1-2-3-4-5", "/api/v1/customers/%E2%80%8B", "/api/v1/rewards/%20" })
+	void should_answer_400_problem_when_an_id_in_the_path_is_blank_or_malformed(String path) {
+		JsonNode problem = problem(this.http.get()
+			.uri(java.net.URI.create("http://localhost:" + this.port + path))
+			.headers((headers) -> headers.setBearerAuth(this.till.adminToken())), 400);
+
+		assertThat(problem.path("detail").asText())
+			.isEqualTo("id must be a UUID like 123e4567-e89b-12d3-a456-426614174000.");
+	}
+
+	@ParameterizedTest(name = "GET {0}")
+	@org.junit.jupiter.params.provider.ValueSource(
+			strings = { "/api/v1/customers/%00", "/api/v1/cards/A%00B", "/api/v1/customers/a%2Fb", "/api/v1/%25" })
+	void should_answer_400_problem_when_the_firewall_rejects_the_path(String path) {
+		problem(this.http.get()
+			.uri(java.net.URI.create("http://localhost:" + this.port + path))
+			.headers((headers) -> headers.setBearerAuth(this.till.adminToken())), 400);
+	}
+
+	@org.junit.jupiter.api.Test
+	void should_answer_400_and_create_no_staff_when_the_store_code_holds_a_nul_character() {
+		problem(this.http.post()
+			.uri("/api/v1/staff")
+			.headers((headers) -> headers.setBearerAuth(this.till.adminToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"username\":\"nul-store\",\"password\":\"long-enough-password\",\"role\":\"CASHIER\","
+					+ "\"storeCode\":\"S\\u0000\"}"),
+				400);
+
+		assertThat(count("staff WHERE username = 'nul-store'")).isZero();
+	}
+
+	@org.junit.jupiter.api.Test
+	void should_answer_400_not_500_when_a_login_holds_a_nul_character() {
+		problem(this.http.post()
+			.uri("/api/v1/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"username\":\"ad\\u0000min\",\"password\":\"whatever-it-is\"}"), 400);
+	}
+
+	private static JsonNode problem(
+			org.springframework.test.web.reactive.server.WebTestClient.RequestHeadersSpec<?> request, int status) {
+		JsonNode problem = request.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(problem.path("detail").asText()).as("problem %s", problem).isNotBlank().doesNotContain("Exception");
+		return problem;
+	}
+
+	private long count(String table) {
+		return this.db.sql("SELECT count(*) FROM " + table).map((row) -> row.get(0, Long.class)).one().block();
+	}
+
+	@org.junit.jupiter.api.Test
 	void should_answer_415_problem_when_the_content_type_is_not_json() {
 		this.http.post()
 			.uri("/api/v1/purchases")

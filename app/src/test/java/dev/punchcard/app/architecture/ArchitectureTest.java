@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -13,6 +14,21 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "dev.punchcard",
 		importOptions = { ImportOption.DoNotIncludeTests.class, ArchitectureTest.ExcludeTestJars.class })
 class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule request_text_is_checked_for_control_characters = fields().that()
+		.areDeclaredInClassesThat()
+		.resideInAPackage("dev.punchcard.app.api..")
+		.and()
+		.areDeclaredInClassesThat()
+		.haveSimpleNameEndingWith("Request")
+		.and()
+		.haveRawType(String.class)
+		.should()
+		.beAnnotatedWith("dev.punchcard.app.api.CleanText")
+		.orShould()
+		.beAnnotatedWith("jakarta.validation.constraints.Pattern")
+		.as("every text field of an API request refuses control characters (@CleanText or a @Pattern)");
 
 	@ArchTest
 	static final ArchRule core_depends_on_no_other_module = noClasses().that()

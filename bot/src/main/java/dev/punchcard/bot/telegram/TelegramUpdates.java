@@ -51,7 +51,7 @@ final class TelegramUpdates {
 
 	private MappedUpdate message(String id, Message message, boolean edited) {
 		User from = message.getFrom();
-		if (from == null || !message.isUserMessage()) {
+		if (from == null || from.getId() == null || message.getChat() == null || !message.isUserMessage()) {
 			return new MappedUpdate.Ignored("not a private chat with a user");
 		}
 		ChatInput input = edited ? new ChatInput.Unsupported() : input(message);
@@ -83,17 +83,23 @@ final class TelegramUpdates {
 
 	private MappedUpdate callback(String id, CallbackQuery query) {
 		MaybeInaccessibleMessage origin = query.getMessage();
-		if (origin != null && !origin.isUserMessage()) {
+		User from = query.getFrom();
+		if (from == null || from.getId() == null) {
+			// Telegram always names the sender; an update without one is malformed, and
+			// retrying it would fail the same way
+			return new MappedUpdate.Ignored("a button press without a sender");
+		}
+		if (origin != null && (origin.getChat() == null || !origin.isUserMessage())) {
 			return new MappedUpdate.Ignored("a button in a group chat");
 		}
-		User from = query.getFrom();
 		String chatId = String.valueOf((origin != null) ? origin.getChatId() : from.getId());
 		String data = (query.getData() != null) ? query.getData() : "";
 		return event(id, chatId, from, new ChatInput.ButtonPress(query.getId(), data));
 	}
 
 	private static MappedUpdate reachability(ChatMemberUpdated change) {
-		if (!change.getChat().isUserChat() || change.getNewChatMember() == null) {
+		if (change.getChat() == null || change.getFrom() == null || change.getFrom().getId() == null
+				|| !change.getChat().isUserChat() || change.getNewChatMember() == null) {
 			return new MappedUpdate.Ignored("membership change outside a private chat");
 		}
 		String status = change.getNewChatMember().getStatus();

@@ -43,6 +43,17 @@ class TelegramUpdatesTest {
 		assertThat(mapped).isInstanceOf(MappedUpdate.Ignored.class);
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "{\"update_id\":1,\"callback_query\":{}}",
+			"{\"update_id\":1,\"callback_query\":{\"id\":\"q\",\"data\":\"x\"}}",
+			"{\"update_id\":1,\"message\":{\"message_id\":1,\"from\":{\"id\":5,\"is_bot\":false,\"first_name\":\"A\"},\"text\":\"/start\"}}",
+			"{\"update_id\":1,\"my_chat_member\":{\"date\":1,\"new_chat_member\":{\"status\":\"kicked\"}}}" })
+	void should_ignore_the_update_when_telegram_left_out_the_sender_or_the_chat(String json) {
+		MappedUpdate mapped = this.mapping.map(TelegramFixtures.parse(json));
+
+		assertThat(mapped).isInstanceOf(MappedUpdate.Ignored.class);
+	}
+
 	@Test
 	void should_map_a_contact_without_user_id_to_a_contact_of_unknown_owner() {
 		ChatEvent event = event(this.mapping.map(TelegramFixtures.update("contact_share.json")));

@@ -64,10 +64,10 @@ public class JoinFromChat {
 
 	private Mono<JoinOutcome> register(JoinFromChatCommand command, Optional<Store> store,
 			Optional<Customer> referrer) {
-		Customer customer = new Customer(CustomerId.random(), displayName(command.name()), null, command.language(),
-				store.map(Store::id).orElse(null), ReferralCodes.next(), referrer.map(Customer::id).orElse(null),
-				CustomerStatus.ACTIVE, this.codes.newSerial(), this.defaults.lowestTier(),
-				this.defaults.clock().instant());
+		Customer customer = new Customer(CustomerId.random(), Customer.fromChatName(command.name()), null,
+				command.language(), store.map(Store::id).orElse(null), ReferralCodes.next(),
+				referrer.map(Customer::id).orElse(null), CustomerStatus.ACTIVE, this.codes.newSerial(),
+				this.defaults.lowestTier(), this.defaults.clock().instant());
 		return this.customers.insertIfPhoneFree(customer)
 			.flatMap((inserted) -> this.identities.link(inserted.id(), command.channel(), command.externalId(),
 					command.chatId(), inserted.createdAt()))
@@ -77,14 +77,6 @@ public class JoinFromChat {
 
 	private static <T> Mono<Optional<T>> optional(String key, java.util.function.Function<String, Mono<T>> find) {
 		return key == null ? Mono.just(Optional.empty()) : find.apply(key).map(Optional::of);
-	}
-
-	private static String displayName(String name) {
-		String trimmed = name.strip();
-		if (trimmed.isEmpty()) {
-			return "Member";
-		}
-		return trimmed.length() > Customer.MAX_NAME_LENGTH ? trimmed.substring(0, Customer.MAX_NAME_LENGTH) : trimmed;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import dev.punchcard.core.shared.domain.CustomerId;
+import dev.punchcard.core.shared.domain.PlainText;
 import dev.punchcard.core.shared.domain.StoreId;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,25 @@ public record Customer(CustomerId id, String name, @Nullable String phone, Strin
 		if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
 			throw new IllegalArgumentException("a customer's name must have 1-100 characters");
 		}
+		PlainText.requireSingleLine(name, "a customer's name");
+	}
+
+	/**
+	 * A display name a chat platform gave, made storable: control characters become
+	 * spaces (never refused: a shopper with an odd name still joins), whitespace runs
+	 * collapse, an over-long name is cut without splitting an emoji, and an empty one
+	 * becomes "Member".
+	 */
+	public static String fromChatName(String platformName) {
+		String clean = PlainText.sanitizedSingleLine(platformName);
+		if (clean.isEmpty()) {
+			return "Member";
+		}
+		if (clean.length() <= MAX_NAME_LENGTH) {
+			return clean;
+		}
+		int end = Character.isHighSurrogate(clean.charAt(MAX_NAME_LENGTH - 1)) ? MAX_NAME_LENGTH - 1 : MAX_NAME_LENGTH;
+		return clean.substring(0, end).strip();
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.punchcard.core.store.domain;
 
 import java.util.regex.Pattern;
 
+import dev.punchcard.core.shared.domain.PlainText;
 import dev.punchcard.core.shared.domain.StoreId;
 
 /**
@@ -20,6 +21,7 @@ public record Store(StoreId id, String code, String name, boolean active) {
 		if (!CODE.matcher(code).matches()) {
 			throw new IllegalArgumentException("store code must be 1-32 letters, digits, _ or -");
 		}
+		PlainText.requireSingleLine(name, "a store's name");
 	}
 
 }
