@@ -15,6 +15,7 @@ import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Counts login attempts per username and per client address in fixed Redis windows
@@ -64,7 +65,12 @@ public class LoginAttempts {
 		if (retryAt != null && this.clock.instant().isBefore(retryAt)) {
 			return Mono.fromSupplier(() -> countLocally(userKey, addressKey));
 		}
-		return shared(userKey, addressKey).timeout(this.properties.sharedTimeout())
+		return shared(userKey, addressKey)
+			// Lettuce re-connects synchronously on the subscribing thread when the shared
+			// connection broke; off the event loop, so that the timeout can answer in
+			// time
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(this.properties.sharedTimeout())
 			.doOnSuccess((wait) -> sharedCountsWorked())
 			.onErrorResume(LoginAttempts::redisUnreachable, (error) -> fallBack(error, userKey, addressKey));
 	}
