@@ -9,6 +9,7 @@ import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Redis in the overall health ({@code redis}): {@code UP} when it answers a {@code PING}
@@ -38,6 +39,8 @@ class RedisHealthIndicator implements ReactiveHealthIndicator {
 		return Mono
 			.usingWhen(Mono.fromSupplier(this.connections::getReactiveConnection), (connection) -> connection.ping(),
 					ReactiveRedisConnection::closeLater)
+			// a broken shared connection is re-made synchronously: not on the event loop
+			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(PING_TIMEOUT)
 			.map((pong) -> Health.up().build())
 			// a health check reports every failure instead of passing it on

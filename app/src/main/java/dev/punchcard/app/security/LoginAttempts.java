@@ -65,10 +65,11 @@ public class LoginAttempts {
 		if (retryAt != null && this.clock.instant().isBefore(retryAt)) {
 			return Mono.fromSupplier(() -> countLocally(userKey, addressKey));
 		}
-		return shared(userKey, addressKey)
-			// Lettuce re-connects synchronously on the subscribing thread when the shared
-			// connection broke; off the event loop, so that the timeout can answer in
-			// time
+		// Lettuce re-connects synchronously, on the thread that asks for a connection,
+		// when
+		// the shared connection broke: off the event loop, so that the timeout answers in
+		// time
+		return Mono.defer(() -> shared(userKey, addressKey))
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.properties.sharedTimeout())
 			.doOnSuccess((wait) -> sharedCountsWorked())
