@@ -246,7 +246,17 @@ public class FaultLoad {
 	}
 
 	static void redisPhase(int downSeconds) throws Exception {
-		Thread.sleep(3000);
+		Thread.sleep(2000);
+		List<Long> baselineMs = new ArrayList<>();
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < 2; i++) {
+				long t = System.nanoTime();
+				post(i, "/api/v1/auth/token", null,
+						"{\"username\":\"" + adminUser + "\",\"password\":\"" + adminPassword + "\"}");
+				baselineMs.add((System.nanoTime() - t) / 1_000_000);
+			}
+		}
+		figures.put("redis_up_login_ms", baselineMs.toString());
 		phase = "redis-down";
 		log("stopping Redis for %d s", downSeconds);
 		ctl("redis-stop");
@@ -285,8 +295,9 @@ public class FaultLoad {
 		figures.put("redis_down_purchases_acked", Long.toString(count("redis-down", "purchase", "2xx")));
 		figures.put("redis_down_purchases_failed", Long.toString(count5xxOrIo("redis-down", "purchase")));
 		figures.put("redis_down_chat_apologies", Long.toString(apologised));
-		if (loginFailures > 0 || maxLoginMs > 1000) {
-			problems.add("logins failed or were slow while Redis was down");
+		// the bug this guards against: every login waited for the 2 s Redis command timeout, then answered 500
+		if (loginFailures > 0 || maxLoginMs >= 2000) {
+			problems.add("logins failed or took 2 s or more while Redis was down");
 		}
 		if (degraded != healthProbes || notReady > 0) {
 			problems.add("health was not DEGRADED/200 or readiness not UP while Redis was down");
