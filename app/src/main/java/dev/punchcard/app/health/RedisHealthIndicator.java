@@ -22,9 +22,15 @@ import reactor.core.scheduler.Schedulers;
 @Component("redisHealthIndicator")
 class RedisHealthIndicator implements ReactiveHealthIndicator {
 
-	/** Working, with some features impaired. */
-	static final Status DEGRADED = new Status("DEGRADED",
-			"Redis is unreachable: chat flows and shared login throttling are impaired; purchases work");
+	/**
+	 * Working, with some features impaired. No description: the status is shown to
+	 * anyone, and which protections are weakened is for administrators (the details)
+	 * only.
+	 */
+	static final Status DEGRADED = new Status("DEGRADED");
+
+	private static final String IMPACT = "chat flows answer with an apology and login throttling is counted per instance; "
+			+ "purchases work";
 
 	private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
 
@@ -48,7 +54,10 @@ class RedisHealthIndicator implements ReactiveHealthIndicator {
 	}
 
 	private static Health degraded(Throwable error) {
-		return Health.status(DEGRADED).withDetail("error", error.getClass().getName()).build();
+		return Health.status(DEGRADED)
+			.withDetail("error", error.getClass().getName())
+			.withDetail("impact", IMPACT)
+			.build();
 	}
 
 }

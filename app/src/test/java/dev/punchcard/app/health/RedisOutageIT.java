@@ -88,7 +88,11 @@ class RedisOutageIT {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
-			.isEqualTo("DEGRADED");
+			.isEqualTo("DEGRADED")
+			.jsonPath("$.description")
+			.doesNotExist()
+			.jsonPath("$.components")
+			.doesNotExist();
 		expectUp("/actuator/health/readiness");
 		expectUp("/actuator/health/liveness");
 	}
