@@ -12,8 +12,8 @@
 # duplicated write, a lost update, or any HTTP 500.
 #
 #   bench/faults/run.sh [--short] [--no-build] [--kills N] [--pg-down S] [--redis-down S] [--workers N]
-#     full:    20 kills, PostgreSQL down 10 s, Redis down 15 s            (about 20 minutes on 2 cores)
-#     --short:  3 kills, PostgreSQL down 5 s,  Redis down 8 s  (for CI;  about 4 minutes)
+#     full:    20 kills, PostgreSQL down 10 s, Redis down 15 s            (15-20 minutes on 2 cores)
+#     --short:  3 kills, PostgreSQL down 5 s,  Redis down 8 s  (for CI; 2-4 minutes)
 #
 # Its own servers, so as not to disturb anyone else's work on this machine: a fresh PostgreSQL cluster (this
 # machine's binaries under /usr/lib/postgresql/*/bin, initdb into a temporary directory, trust auth, run as the
