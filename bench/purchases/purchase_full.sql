@@ -10,6 +10,7 @@
 \set cn random(1, :customers)
 \set amount random(100, 20000)
 \set points :amount / 100
+\set receipt random(1, 9000000000000)
 SELECT c.id AS cid, c.name, c.phone, c.language, c.home_store_id, c.referral_code, c.referred_by, c.status,
        c.card_number, c.tier AS tier, c.created_at,
        c.referred_by IS NOT NULL AND c.referral_rewarded_at IS NULL AS referral_due,
@@ -19,7 +20,7 @@ SELECT c.id AS cid, c.name, c.phone, c.language, c.home_store_id, c.referral_cod
        p.id AS p_id
 FROM customers c
 JOIN points_balances b ON b.customer_id = c.id
-LEFT JOIN purchases p ON p.store_id = '00000000-0000-4000-9000-000000000001' AND p.receipt_no = gen_random_uuid()::text
+LEFT JOIN purchases p ON p.store_id = '00000000-0000-4000-9000-000000000001' AND p.receipt_no = 'PGB-' || :receipt
 WHERE c.card_number = :cn::bigint \gset
 WITH moved AS (
     UPDATE points_balances SET balance = balance + :points, updated_at = now()
@@ -28,7 +29,7 @@ WITH moved AS (
 ), purchase AS (
     INSERT INTO purchases (id, customer_id, store_id, receipt_no, amount_minor, currency, points_earned,
                            tier_at_purchase, balance_after, tier_after, cashier_id, recorded_at)
-    SELECT gen_random_uuid(), :cid::uuid, '00000000-0000-4000-9000-000000000001', gen_random_uuid()::text,
+    SELECT gen_random_uuid(), :cid::uuid, '00000000-0000-4000-9000-000000000001', 'PGB-' || :receipt,
            :amount, 'EUR', :points, :tier::text, moved.balance, :tier::text, NULL, now()
     FROM moved
     RETURNING id, receipt_no

@@ -33,7 +33,11 @@ public final class CodeSigner {
 
 	private static final int MIN_KEY_BYTES = 32;
 
-	private final Map<Character, SecretKeySpec> keys;
+	/**
+	 * One keyed MAC per key id, never used itself, only copied: looking the algorithm up
+	 * and keying a new MAC cost more than the HMAC of a code, and a copy keeps the key.
+	 */
+	private final Map<Character, Mac> keys;
 
 	private final char activeKeyId;
 
@@ -43,7 +47,7 @@ public final class CodeSigner {
 		this.keys = keys.entrySet()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap((key) -> Base32.requireDigit(key.getKey()),
-					(key) -> new SecretKeySpec(strong(key.getValue()), "HmacSHA256")));
+					(key) -> newMac(new SecretKeySpec(strong(key.getValue()), "HmacSHA256"))));
 		this.activeKeyId = Base32.requireDigit(activeKeyId);
 		if (!this.keys.containsKey(this.activeKeyId)) {
 			throw new IllegalArgumentException("the active signing key " + activeKeyId + " is not in the key ring");
@@ -77,7 +81,7 @@ public final class CodeSigner {
 			return OptionalLong.empty();
 		}
 		String code = normalized.get();
-		SecretKeySpec key = this.keys.get(code.charAt(0));
+		Mac key = this.keys.get(code.charAt(0));
 		if (key == null) {
 			return OptionalLong.empty();
 		}
@@ -100,13 +104,27 @@ public final class CodeSigner {
 		return out.toString();
 	}
 
-	private static long tag(SecretKeySpec key, CodePurpose purpose, String body) {
+	private static long tag(Mac keyed, CodePurpose purpose, String body) {
+		Mac mac = copyOf(keyed);
+		byte[] digest = mac.doFinal(("punchcard/" + purpose.name() + "/" + body).getBytes(StandardCharsets.UTF_8));
+		// the first 64 bits of the HMAC, written unsigned in 13 base32 characters
+		return ByteBuffer.wrap(Arrays.copyOf(digest, 8)).getLong();
+	}
+
+	private static Mac copyOf(Mac keyed) {
+		try {
+			return (Mac) keyed.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("the HmacSHA256 provider cannot copy a keyed MAC", ex);
+		}
+	}
+
+	private static Mac newMac(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
-			byte[] digest = mac.doFinal(("punchcard/" + purpose.name() + "/" + body).getBytes(StandardCharsets.UTF_8));
-			// the first 64 bits of the HMAC, written unsigned in 13 base32 characters
-			return ByteBuffer.wrap(Arrays.copyOf(digest, 8)).getLong();
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

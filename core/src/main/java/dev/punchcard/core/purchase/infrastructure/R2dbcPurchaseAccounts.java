@@ -2,7 +2,9 @@ package dev.punchcard.core.purchase.infrastructure;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,7 +24,6 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 
@@ -141,49 +142,52 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 		Purchase purchase = credit.purchase();
 		LedgerEntry entry = credit.entry();
 		TierChange tierChange = credit.tierChange();
-		boolean items = !purchase.items().isEmpty();
-		GenericExecuteSpec spec = this.db.sql(CREDITS.get(index(entry != null, items, tierChange != null)))
-			.bind("customerId", purchase.customerId().value())
-			.bind("version", credit.accountVersion())
-			.bind("earned", purchase.pointsEarned())
-			.bind("id", purchase.id().value())
-			.bind("storeId", purchase.storeId().value())
-			.bind("receiptNo", purchase.receiptNo())
-			.bind("amountMinor", purchase.amount().minorUnits())
-			.bind("currency", purchase.amount().currency().getCurrencyCode())
-			.bind("tierAtPurchase", purchase.tierAtPurchase())
-			.bind("tierAfter", purchase.tierAfter())
-			.bind("cashierId", Parameter.fromOrEmpty(R2dbcPurchases.staff(purchase.cashierId()), UUID.class))
-			.bind("recordedAt", purchase.recordedAt().atOffset(ZoneOffset.UTC));
-		spec = notification(spec, credit.notification());
+		// bound at once: each bind(name, value) of DatabaseClient copies all bindings so
+		// far
+		Map<String, Object> values = new HashMap<>(64);
+		values.put("customerId", purchase.customerId().value());
+		values.put("version", credit.accountVersion());
+		values.put("earned", purchase.pointsEarned());
+		values.put("id", purchase.id().value());
+		values.put("storeId", purchase.storeId().value());
+		values.put("receiptNo", purchase.receiptNo());
+		values.put("amountMinor", purchase.amount().minorUnits());
+		values.put("currency", purchase.amount().currency().getCurrencyCode());
+		values.put("tierAtPurchase", purchase.tierAtPurchase());
+		values.put("tierAfter", purchase.tierAfter());
+		values.put("cashierId", Parameter.fromOrEmpty(R2dbcPurchases.staff(purchase.cashierId()), UUID.class));
+		values.put("recordedAt", purchase.recordedAt().atOffset(ZoneOffset.UTC));
+		notification(values, credit.notification());
 		if (entry != null) {
-			spec = spec.bind("entryId", entry.id())
-				.bind("entryKind", entry.kind().name())
-				.bind("entryReason", entry.reason())
-				.bind("entrySourceType", entry.sourceType())
-				.bind("entrySourceId", entry.sourceId());
+			values.put("entryId", entry.id());
+			values.put("entryKind", entry.kind().name());
+			values.put("entryReason", entry.reason());
+			values.put("entrySourceType", entry.sourceType());
+			values.put("entrySourceId", entry.sourceId());
 		}
+		boolean items = !purchase.items().isEmpty();
 		if (items) {
-			spec = items(spec, purchase.items());
+			items(values, purchase.items());
 		}
 		if (tierChange != null) {
-			spec = spec.bind("tierChangeId", UUID.randomUUID())
-				.bind("fromTier", tierChange.from())
-				.bind("toTier", tierChange.to())
-				.bind("netSpend", tierChange.netSpendMinor());
-			if (entry == null) {
-				// the tier change names its cause like the ledger entry would
-				spec = spec.bind("entrySourceType", "PURCHASE").bind("entrySourceId", purchase.id().toString());
-			}
+			// the tier change names its cause as the ledger entry does
+			values.putIfAbsent("entrySourceType", "PURCHASE");
+			values.putIfAbsent("entrySourceId", purchase.id().toString());
+			values.put("tierChangeId", UUID.randomUUID());
+			values.put("fromTier", tierChange.from());
+			values.put("toTier", tierChange.to());
+			values.put("netSpend", tierChange.netSpendMinor());
 		}
-		return spec.map((row) -> row.get("balance", Long.class))
+		return this.db.sql(CREDITS.get(index(entry != null, items, tierChange != null)))
+			.bindValues(values)
+			.map((row) -> row.get("balance", Long.class))
 			.one()
 			.map((balance) -> true)
 			.defaultIfEmpty(false)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> receiptTaken(ex) ? Mono.just(false) : Mono.error(ex));
 	}
 
-	private GenericExecuteSpec notification(GenericExecuteSpec spec, Notification notification) {
+	private void notification(Map<String, Object> values, Notification notification) {
 		String payload;
 		try {
 			payload = this.json.writeValueAsString(notification.payload());
@@ -191,13 +195,13 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("unserialisable payload", ex);
 		}
-		return spec.bind("notificationId", UUID.randomUUID())
-			.bind("notificationKind", notification.payload().kind())
-			.bind("payload", Json.of(payload))
-			.bind("notificationKey", notification.idempotencyKey());
+		values.put("notificationId", UUID.randomUUID());
+		values.put("notificationKind", notification.payload().kind());
+		values.put("payload", Json.of(payload));
+		values.put("notificationKey", notification.idempotencyKey());
 	}
 
-	private static GenericExecuteSpec items(GenericExecuteSpec spec, List<LineItem> items) {
+	private static void items(Map<String, Object> values, List<LineItem> items) {
 		Integer[] lineNos = new Integer[items.size()];
 		Integer[] quantities = new Integer[items.size()];
 		Long[] prices = new Long[items.size()];
@@ -206,12 +210,12 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 			quantities[i] = items.get(i).quantity();
 			prices[i] = items.get(i).unitPriceMinor();
 		}
-		return spec.bind("lineNos", lineNos)
-			.bind("skus", items.stream().map(LineItem::sku).toArray(String[]::new))
-			.bind("names", items.stream().map(LineItem::name).toArray(String[]::new))
-			.bind("categories", items.stream().map(LineItem::category).toArray(String[]::new))
-			.bind("quantities", quantities)
-			.bind("prices", prices);
+		values.put("lineNos", lineNos);
+		values.put("skus", items.stream().map(LineItem::sku).toArray(String[]::new));
+		values.put("names", items.stream().map(LineItem::name).toArray(String[]::new));
+		values.put("categories", items.stream().map(LineItem::category).toArray(String[]::new));
+		values.put("quantities", quantities);
+		values.put("prices", prices);
 	}
 
 	private static boolean receiptTaken(DuplicateKeyException ex) {
