@@ -66,9 +66,8 @@ public class LoginAttempts {
 			return Mono.fromSupplier(() -> countLocally(userKey, addressKey));
 		}
 		// Lettuce re-connects synchronously, on the thread that asks for a connection,
-		// when
-		// the shared connection broke: off the event loop, so that the timeout answers in
-		// time
+		// when the shared connection broke: off the event loop, so that the timeout
+		// answers in time
 		return Mono.defer(() -> shared(userKey, addressKey))
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.properties.sharedTimeout())
