@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -91,6 +92,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					: "The request was not accepted: " + problem.getTitle() + ".");
 		}
 		return response;
+	}
+
+	/**
+	 * The firewall checks query parameter names only when a handler reads them, after
+	 * every filter: a client mistake like the ones it refuses up front.
+	 */
+	@ExceptionHandler(ServerExchangeRejectedException.class)
+	ResponseEntity<Object> rejected(ServerExchangeRejectedException ex) {
+		return Problems.badRequest(
+				"The request was rejected: its path, query parameters or headers hold characters the service does not accept.");
 	}
 
 	@ExceptionHandler(DataBufferLimitException.class)
