@@ -16,7 +16,6 @@ import dev.punchcard.core.purchase.application.PurchaseAccount;
 import dev.punchcard.core.purchase.application.PurchaseAccounts;
 import dev.punchcard.core.purchase.application.PurchaseCredit;
 import dev.punchcard.core.purchase.application.PurchaseCredit.TierChange;
-import dev.punchcard.core.purchase.domain.LineItem;
 import dev.punchcard.core.purchase.domain.Purchase;
 import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.shared.domain.StoreId;
@@ -167,7 +166,7 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 		}
 		boolean items = !purchase.items().isEmpty();
 		if (items) {
-			items(values, purchase.items());
+			values.putAll(R2dbcPurchases.itemColumns(purchase.items()));
 		}
 		if (tierChange != null) {
 			// the tier change names its cause as the ledger entry does
@@ -199,23 +198,6 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 		values.put("notificationKind", notification.payload().kind());
 		values.put("payload", Json.of(payload));
 		values.put("notificationKey", notification.idempotencyKey());
-	}
-
-	private static void items(Map<String, Object> values, List<LineItem> items) {
-		Integer[] lineNos = new Integer[items.size()];
-		Integer[] quantities = new Integer[items.size()];
-		Long[] prices = new Long[items.size()];
-		for (int i = 0; i < items.size(); i++) {
-			lineNos[i] = i + 1;
-			quantities[i] = items.get(i).quantity();
-			prices[i] = items.get(i).unitPriceMinor();
-		}
-		values.put("lineNos", lineNos);
-		values.put("skus", items.stream().map(LineItem::sku).toArray(String[]::new));
-		values.put("names", items.stream().map(LineItem::name).toArray(String[]::new));
-		values.put("categories", items.stream().map(LineItem::category).toArray(String[]::new));
-		values.put("quantities", quantities);
-		values.put("prices", prices);
 	}
 
 	private static boolean receiptTaken(DuplicateKeyException ex) {

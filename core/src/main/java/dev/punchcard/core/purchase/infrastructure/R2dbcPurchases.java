@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.punchcard.core.purchase.application.PurchaseLine;
@@ -79,6 +81,17 @@ class R2dbcPurchases implements Purchases {
 		if (items.isEmpty()) {
 			return Mono.empty();
 		}
+		return this.db.sql(INSERT_ITEMS)
+			.bind("purchaseId", purchase.id().value())
+			.bindValues(itemColumns(items))
+			.then();
+	}
+
+	/**
+	 * The items as the arrays that {@code unnest(:lineNos, :skus, :names, :categories,
+	 * :quantities, :prices)} turns into rows, numbered from 1.
+	 */
+	static Map<String, Object> itemColumns(List<LineItem> items) {
 		Integer[] lineNos = new Integer[items.size()];
 		Integer[] quantities = new Integer[items.size()];
 		Long[] prices = new Long[items.size()];
@@ -87,15 +100,14 @@ class R2dbcPurchases implements Purchases {
 			quantities[i] = items.get(i).quantity();
 			prices[i] = items.get(i).unitPriceMinor();
 		}
-		return this.db.sql(INSERT_ITEMS)
-			.bind("purchaseId", purchase.id().value())
-			.bind("lineNos", lineNos)
-			.bind("skus", items.stream().map(LineItem::sku).toArray(String[]::new))
-			.bind("names", items.stream().map(LineItem::name).toArray(String[]::new))
-			.bind("categories", items.stream().map(LineItem::category).toArray(String[]::new))
-			.bind("quantities", quantities)
-			.bind("prices", prices)
-			.then();
+		Map<String, Object> columns = new HashMap<>(8);
+		columns.put("lineNos", lineNos);
+		columns.put("skus", items.stream().map(LineItem::sku).toArray(String[]::new));
+		columns.put("names", items.stream().map(LineItem::name).toArray(String[]::new));
+		columns.put("categories", items.stream().map(LineItem::category).toArray(String[]::new));
+		columns.put("quantities", quantities);
+		columns.put("prices", prices);
+		return columns;
 	}
 
 	@Override
