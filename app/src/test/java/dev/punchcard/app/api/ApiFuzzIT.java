@@ -272,12 +272,26 @@ class ApiFuzzIT extends ApiIT {
 			return new Answer(oversized ? 413 : 0, null, String.valueOf(closed.getMessage()), true);
 		}
 		catch (IllegalStateException timeout) {
+			// the server runs in this JVM: what its threads were doing is the diagnosis
+			printThreads();
 			return new Answer(0, null, "no answer within 60 s: " + timeout.getMessage(), true);
 		}
 		MediaType type = result.getResponseHeaders().getContentType();
 		byte[] body = result.getResponseBody();
 		return new Answer(result.getStatus().value(), type,
 				(body == null) ? "" : new String(body, StandardCharsets.UTF_8), false);
+	}
+
+	private static void printThreads() {
+		StringBuilder dump = new StringBuilder("ApiFuzzIT threads when a request went unanswered:\n");
+		for (java.lang.management.ThreadInfo thread : java.lang.management.ManagementFactory.getThreadMXBean()
+			.dumpAllThreads(true, true)) {
+			dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState()).append('\n');
+			for (StackTraceElement frame : thread.getStackTrace()) {
+				dump.append("    at ").append(frame).append('\n');
+			}
+		}
+		System.out.println(dump);
 	}
 
 	private void headers(FuzzRequest request, HttpHeaders headers) {
@@ -383,6 +397,10 @@ class ApiFuzzIT extends ApiIT {
 
 		private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 
+		private String previous = "none";
+
+		private String current = "none";
+
 		Campaign(String name, int tries) {
 			this.name = name;
 			this.tries = tries;
@@ -401,7 +419,10 @@ class ApiFuzzIT extends ApiIT {
 			if (i % 500 == 0) {
 				restartSession();
 			}
-			return generator.next(this.random).value();
+			T next = generator.next(this.random).value();
+			this.previous = this.current;
+			this.current = (next instanceof FuzzRequest request) ? request.describe() : String.valueOf(next);
+			return next;
 		}
 
 		private static void restartSession() {
@@ -421,8 +442,8 @@ class ApiFuzzIT extends ApiIT {
 			}
 			if (!ok) {
 				String body = answer.body().length() > 600 ? answer.body().substring(0, 600) + "..." : answer.body();
-				this.failures.add(String.format("try %d: %s%n  %s%n  -> %d %s %s", i, what, request.describe(),
-						answer.status(), answer.type(), body));
+				this.failures.add(String.format("try %d: %s%n  %s%n  -> %d %s %s%n  (the try before: %s)", i, what,
+						request.describe(), answer.status(), answer.type(), body, this.previous));
 			}
 		}
 
