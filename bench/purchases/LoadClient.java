@@ -79,6 +79,9 @@ public class LoadClient {
 	static int maxInFlight = 2000;
 	static double timeoutSeconds = 10;
 	static String currency = "EUR";
+	/** Who sends the closed-loop purchases: this program ("java") or wrk with purchase.lua ("wrk"). */
+	static String client = "java";
+	static Path wrkScript = Path.of(System.getProperty("user.dir"), "purchase.lua");
 	static long minAmount = 100;
 	static long maxAmount = 20_000;
 	static Path outDir;
@@ -97,6 +100,8 @@ public class LoadClient {
 	static final AtomicLong totalSent = new AtomicLong();
 	static final AtomicLong total2xx = new AtomicLong();
 	static final AtomicLong totalNon2xx = new AtomicLong();
+	/** Requests wrk may have sent without reading the answer when it stopped: one per connection per run. */
+	static final AtomicLong cutOffAtMost = new AtomicLong();
 	static final List<String> resultLines = new ArrayList<>();
 	static final List<String[]> table = new ArrayList<>();
 	static PrintWriter errorsOut;
@@ -121,7 +126,7 @@ public class LoadClient {
 			double peak = 0;
 			if (!mode.equals("open")) {
 				for (int level : levels) {
-					Stats s = closedLoop(level);
+					Stats s = client.equals("wrk") ? closedLoopWithWrk(level) : closedLoop(level);
 					peak = Math.max(peak, s.rps());
 				}
 			}
@@ -150,7 +155,7 @@ public class LoadClient {
 		}
 		// all purchases sent, warm-up included: what the database should hold afterwards
 		System.out.println("TOTAL purchases_sent=" + totalSent.get() + " purchases_2xx=" + total2xx.get()
-				+ " purchases_failed=" + totalNon2xx.get());
+				+ " purchases_failed=" + totalNon2xx.get() + " purchases_cut_off_at_most=" + cutOffAtMost.get());
 		printSummary();
 		if (outDir != null) {
 			List<String> tsv = new ArrayList<>();
@@ -185,6 +190,8 @@ public class LoadClient {
 				case "--max-in-flight" -> { maxInFlight = Integer.parseInt(v); i++; }
 				case "--timeout" -> { timeoutSeconds = Double.parseDouble(v); i++; }
 				case "--currency" -> { currency = v; i++; }
+				case "--client" -> { client = v; i++; }
+				case "--wrk-script" -> { wrkScript = Path.of(v); i++; }
 				case "--out" -> { outDir = Path.of(v); i++; }
 				case "--tag" -> { runTag = v.toUpperCase(Locale.ROOT); i++; }
 				case "-h", "--help" -> { usage(); System.exit(0); }
@@ -208,7 +215,7 @@ public class LoadClient {
 				         [--initial-warmup 20] [--initial-warmup-concurrency 8]
 				         [--warmup 5] [--duration 20] [--mode all|closed|open]
 				         [--open-rate auto|R|0] [--max-in-flight 2000] [--timeout 10]
-				         [--out DIR] [--tag RUNTAG]""");
+				         [--out DIR] [--tag RUNTAG] [--client java|wrk] [--wrk-script purchase.lua]""");
 	}
 
 	// ---------------------------------------------------------------- set-up
@@ -450,6 +457,101 @@ public class LoadClient {
 			System.out.println("WARN mode=closed concurrency=" + workers + " workers still running after deadline; abandoned");
 		}
 		return report(rec, durationSeconds);
+	}
+
+	/**
+	 * The closed loop sent by wrk (C, epoll) instead of this program: on two shared cores the
+	 * JDK HttpClient costs about as much CPU per request as the service's PostgreSQL work, CPU
+	 * that pgbench's own client does not take from the database. Same phases, same result line;
+	 * the warm-up is a wrk run of its own, not measured.
+	 */
+	static Stats closedLoopWithWrk(int connections) throws Exception {
+		System.out.printf(Locale.ROOT, "PHASE mode=closed concurrency=%d warmup_s=%.1f duration_s=%.1f client=wrk%n",
+				connections, warmupSeconds, durationSeconds);
+		Path setup = Files.createTempFile("punchcard-wrk-", ".txt");
+		List<String> lines = new ArrayList<>(List.of(token(), storeCode, currency));
+		lines.addAll(Arrays.asList(cardCodes));
+		Files.write(setup, lines);
+		try {
+			if (warmupSeconds > 0) {
+				runWrk(connections, warmupSeconds, setup, "W" + runTag + "c" + connections + "w");
+			}
+			long start = System.nanoTime();
+			Recorder rec = new Recorder("closed", connections, 0, start, start + (long) (durationSeconds * 1e9));
+			WrkResult r = runWrk(connections, durationSeconds, setup, "W" + runTag + "c" + connections + "m");
+			long[] machineNow = machineTicks();
+			long busy = machineNow[0] - rec.machineAtStart[0];
+			long all = machineNow[1] - rec.machineAtStart[1];
+			double seconds = r.durationUs() / 1e6;
+			double rps = r.ok() / seconds;
+			long errors = r.failed() + r.socketErrors();
+			String line = String.format(Locale.ROOT,
+					"%s\t%d\t%.1f\t%d\t%d\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%s\t%.3f\t%.3f",
+					"closed", connections, 0.0, r.ok() + errors, r.ok(), errors, rps, r.p50Us() / 1e3, r.p90Us() / 1e3,
+					r.p99Us() / 1e3, r.maxUs() / 1e3, r.meanUs() / 1e3, r.cpuSeconds() / seconds,
+					all > 0 ? 100.0 * busy / all : Double.NaN, loadAverage(), rec.fromEpoch,
+					rec.fromEpoch + seconds);
+			resultLines.add(line);
+			System.out.println("RESULT " + line.replace('\t', ' ') + " client=wrk statuses=" + r.statuses());
+			table.add(new String[] { "wrk", Integer.toString(connections), Long.toString(r.ok() + errors),
+					Long.toString(errors), String.format(Locale.ROOT, "%.1f", rps),
+					String.format(Locale.ROOT, "%.2f", r.p50Us() / 1e3), String.format(Locale.ROOT, "%.2f", r.p99Us() / 1e3),
+					String.format(Locale.ROOT, "%.2f", r.maxUs() / 1e3) });
+			return new Stats(rps);
+		}
+		finally {
+			Files.deleteIfExists(setup);
+		}
+	}
+
+	record WrkResult(long ok, long failed, long socketErrors, long durationUs, long p50Us, long p90Us, long p99Us,
+			long maxUs, double meanUs, String statuses, double cpuSeconds) {
+	}
+
+	static WrkResult runWrk(int connections, double seconds, Path setup, String tag) throws Exception {
+		List<String> command = List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
+				Integer.toString(connections), "-d", Math.round(seconds) + "s", "--timeout",
+				Math.round(timeoutSeconds) + "s", "-s", wrkScript.toString(), baseUrl, "--", setup.toString(), tag);
+		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+		// the CPU wrk used, read while it still runs (a finished process has no /proc entry)
+		double cpu = 0;
+		StringBuilder out = new StringBuilder();
+		Thread reader = Thread.ofPlatform().start(() -> {
+			try {
+				out.append(new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				out.append("read failed: ").append(ex);
+			}
+		});
+		long deadline = System.nanoTime() + (long) ((seconds + timeoutSeconds + 30) * 1e9);
+		while (wrk.isAlive() && System.nanoTime() < deadline) {
+			cpu = wrk.toHandle().info().totalCpuDuration().map((d) -> d.toNanos() / 1e9).orElse(cpu);
+			wrk.waitFor(100, TimeUnit.MILLISECONDS);
+		}
+		if (wrk.isAlive()) {
+			wrk.destroyForcibly();
+			throw new IllegalStateException("wrk did not finish: " + command);
+		}
+		reader.join();
+		Matcher m = Pattern.compile("WRK ok=(\\d+) failed=(\\d+) socket_errors=(\\d+) timeouts=\\d+ duration_us=(\\d+)"
+				+ " p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+) max_us=(\\d+) mean_us=([\\d.]+) statuses=(\\S+)")
+			.matcher(out);
+		if (wrk.exitValue() != 0 || !m.find()) {
+			throw new IllegalStateException("wrk failed (exit " + wrk.exitValue() + "): " + out);
+		}
+		WrkResult r = new WrkResult(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+				Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)),
+				Long.parseLong(m.group(7)), Long.parseLong(m.group(8)), Double.parseDouble(m.group(9)), m.group(10), cpu);
+		// every purchase wrk sent counts toward what the database must hold (socket errors: unknown)
+		totalSent.addAndGet(r.ok() + r.failed());
+		total2xx.addAndGet(r.ok());
+		totalNon2xx.addAndGet(r.failed());
+		cutOffAtMost.addAndGet(connections);
+		if (r.socketErrors() > 0) {
+			System.out.println("WARN wrk socket errors: " + r.socketErrors() + " (" + tag + ")");
+		}
+		return r;
 	}
 
 	static void openLoop(double rate) throws Exception {

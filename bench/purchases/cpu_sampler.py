@@ -11,7 +11,7 @@ Every process is put in one bucket, CPU in cores (1.0 = one CPU busy for the who
   service    the service JVM and its children
   pg_ours    PostgreSQL backends connected to one of --dbs (the benchmark's own queries)
   pg_aux     the postmaster and PostgreSQL's shared processes (WAL writer, checkpointer, ...)
-  loadgen    the load generator (LoadClient.java, pgbench) and this sampler
+  loadgen    the load generator (LoadClient.java, wrk, pgbench) and this sampler
   kernel     kernel threads (kworker, jbd2 journaling for fsync, ...)
   irq        hard and soft interrupts (loopback TCP, disk completion), from /proc/stat
   others     everything else: other users' processes, other databases' backends
@@ -82,7 +82,7 @@ def bucket(pid, table, service_pid, dbs):
             seen += 1
     if pid == 2 or ppid == 2:
         return "kernel"  # kernel threads: kworker, jbd2 (fsync), kswapd ...
-    if pid == SELF or comm == "pgbench" or "LoadClient.java" in cmd:
+    if pid == SELF or comm in ("pgbench", "wrk") or "LoadClient.java" in cmd:
         return "loadgen"
     if comm == "postgres":
         # backend title: "postgres: 15/main: <user> <db> <client> <state>"
