@@ -31,6 +31,8 @@ class InMemoryInboundUpdates implements InboundUpdates {
 
 	private volatile Duration storeDelay = Duration.ZERO;
 
+	private final java.util.concurrent.atomic.AtomicInteger failingStores = new java.util.concurrent.atomic.AtomicInteger();
+
 	InMemoryInboundUpdates(Clock clock) {
 		this.clock = clock;
 	}
@@ -38,6 +40,9 @@ class InMemoryInboundUpdates implements InboundUpdates {
 	@Override
 	public Mono<Set<String>> storeClaimed(ChatChannel channel, List<ReceivedUpdate> updates, Duration lease) {
 		return Mono.fromSupplier(() -> {
+			if (this.failingStores.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+				throw new IllegalStateException("the database is down (test)");
+			}
 			synchronized (this.rows) {
 				Set<String> stored = new HashSet<>();
 				for (ReceivedUpdate update : updates) {
@@ -51,6 +56,11 @@ class InMemoryInboundUpdates implements InboundUpdates {
 				return stored;
 			}
 		}).delayElement(this.storeDelay);
+	}
+
+	/** Makes the next stores fail, as while the database is down. */
+	void failNextStores(int count) {
+		this.failingStores.set(count);
 	}
 
 	/** Makes every store take this long (so that updates arriving meanwhile group up). */

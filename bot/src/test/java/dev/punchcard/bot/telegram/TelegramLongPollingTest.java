@@ -71,6 +71,35 @@ class TelegramLongPollingTest {
 			.withRequestBody(matchingJsonPath("$.allowed_updates[2]", equalTo("my_chat_member"))));
 	}
 
+	@Test
+	void should_hold_polling_until_an_update_is_stored_when_the_database_is_down() {
+		telegram.stubFor(post(anyCase("deleteWebhook")).willReturn(TestTelegram.ok("true")));
+		telegram.stubFor(post(anyCase("getUpdates")).inScenario("poll")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(TestTelegram.ok("[" + TelegramFixtures.json("text_message.json") + "]"))
+			.willSetStateTo("drained"));
+		telegram.stubFor(post(anyCase("getUpdates")).inScenario("poll")
+			.whenScenarioStateIs("drained")
+			.willReturn(TestTelegram.ok("[]").withFixedDelay(200)));
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
+		TelegramProperties properties = TestTelegram.properties(telegram.baseUrl());
+		TestTelegram.Edge edge = TestTelegram.Edge.over(properties, ReachabilityListener.IGNORE);
+		edge.store().failNextStores(3);
+		this.lanes = edge.start();
+		this.polling = new TelegramLongPolling(properties,
+				new TelegramPollingConsumer(edge.intake(), Duration.ofSeconds(5)));
+
+		this.polling.start();
+
+		// 0.2 + 0.4 + 0.8 s of back-off, then stored, handled and confirmed
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(edge.store().status("123456789")).isEqualTo("DONE"));
+		assertThat(edge.conversation().handledIds()).containsExactly("123456789");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> telegram.verify(postRequestedFor(anyCase("getUpdates"))
+				.withRequestBody(matchingJsonPath("$.offset", equalTo("123456790")))));
+	}
+
 	/** TelegramBots spells some method names in lower case; the Bot API ignores case. */
 	private static UrlPattern anyCase(String method) {
 		return urlMatching("(?i)" + Pattern.quote(TestTelegram.path(method)));
