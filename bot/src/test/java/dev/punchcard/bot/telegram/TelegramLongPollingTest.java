@@ -44,15 +44,7 @@ class TelegramLongPollingTest {
 
 	@Test
 	void should_store_handle_and_confirm_an_update_when_polling() {
-		telegram.stubFor(post(anyCase("deleteWebhook")).willReturn(TestTelegram.ok("true")));
-		telegram.stubFor(post(anyCase("getUpdates")).inScenario("poll")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(TestTelegram.ok("[" + TelegramFixtures.json("text_message.json") + "]"))
-			.willSetStateTo("drained"));
-		telegram.stubFor(post(anyCase("getUpdates")).inScenario("poll")
-			.whenScenarioStateIs("drained")
-			.willReturn(TestTelegram.ok("[]").withFixedDelay(200)));
-		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
+		oneUpdateThenNone();
 		TelegramProperties properties = TestTelegram.properties(telegram.baseUrl());
 		TestTelegram.Edge edge = TestTelegram.Edge.over(properties, ReachabilityListener.IGNORE);
 		this.lanes = edge.start();
@@ -73,15 +65,7 @@ class TelegramLongPollingTest {
 
 	@Test
 	void should_hold_polling_until_an_update_is_stored_when_the_database_is_down() {
-		telegram.stubFor(post(anyCase("deleteWebhook")).willReturn(TestTelegram.ok("true")));
-		telegram.stubFor(post(anyCase("getUpdates")).inScenario("poll")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(TestTelegram.ok("[" + TelegramFixtures.json("text_message.json") + "]"))
-			.willSetStateTo("drained"));
-		telegram.stubFor(post(anyCase("getUpdates")).inScenario("poll")
-			.whenScenarioStateIs("drained")
-			.willReturn(TestTelegram.ok("[]").withFixedDelay(200)));
-		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
+		oneUpdateThenNone();
 		TelegramProperties properties = TestTelegram.properties(telegram.baseUrl());
 		TestTelegram.Edge edge = TestTelegram.Edge.over(properties, ReachabilityListener.IGNORE);
 		edge.store().failNextStores(3);
@@ -98,6 +82,22 @@ class TelegramLongPollingTest {
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> telegram.verify(postRequestedFor(anyCase("getUpdates"))
 				.withRequestBody(matchingJsonPath("$.offset", equalTo("123456790")))));
+	}
+
+	/**
+	 * A Bot API whose first getUpdates answers one text message, and every later one
+	 * none.
+	 */
+	private static void oneUpdateThenNone() {
+		telegram.stubFor(post(anyCase("deleteWebhook")).willReturn(TestTelegram.ok("true")));
+		telegram.stubFor(post(anyCase("getUpdates")).inScenario("poll")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(TestTelegram.ok("[" + TelegramFixtures.json("text_message.json") + "]"))
+			.willSetStateTo("drained"));
+		telegram.stubFor(post(anyCase("getUpdates")).inScenario("poll")
+			.whenScenarioStateIs("drained")
+			.willReturn(TestTelegram.ok("[]").withFixedDelay(200)));
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(TestTelegram.sentMessage()));
 	}
 
 	/** TelegramBots spells some method names in lower case; the Bot API ignores case. */
