@@ -84,8 +84,12 @@ class TelegramPollingConsumer implements LongPollingUpdateConsumer {
 						+ "delivers it again when polling starts next", id);
 				return false;
 			}
-			wait = (wait.compareTo(LONGEST_WAIT.dividedBy(2)) > 0) ? LONGEST_WAIT : wait.multipliedBy(2);
+			wait = min(wait.multipliedBy(2), LONGEST_WAIT);
 		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	/** Waiting between tries. */

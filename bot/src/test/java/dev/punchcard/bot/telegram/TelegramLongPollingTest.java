@@ -44,14 +44,7 @@ class TelegramLongPollingTest {
 
 	@Test
 	void should_store_handle_and_confirm_an_update_when_polling() {
-		oneUpdateThenNone();
-		TelegramProperties properties = TestTelegram.properties(telegram.baseUrl());
-		TestTelegram.Edge edge = TestTelegram.Edge.over(properties, ReachabilityListener.IGNORE);
-		this.lanes = edge.start();
-		this.polling = new TelegramLongPolling(properties,
-				new TelegramPollingConsumer(edge.intake(), Duration.ofSeconds(5)));
-
-		this.polling.start();
+		TestTelegram.Edge edge = pollOneUpdate(0);
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(edge.store().status("123456789")).isEqualTo("DONE"));
@@ -65,15 +58,7 @@ class TelegramLongPollingTest {
 
 	@Test
 	void should_hold_polling_until_an_update_is_stored_when_the_database_is_down() {
-		oneUpdateThenNone();
-		TelegramProperties properties = TestTelegram.properties(telegram.baseUrl());
-		TestTelegram.Edge edge = TestTelegram.Edge.over(properties, ReachabilityListener.IGNORE);
-		edge.store().failNextStores(3);
-		this.lanes = edge.start();
-		this.polling = new TelegramLongPolling(properties,
-				new TelegramPollingConsumer(edge.intake(), Duration.ofSeconds(5)));
-
-		this.polling.start();
+		TestTelegram.Edge edge = pollOneUpdate(3);
 
 		// 0.2 + 0.4 + 0.8 s of back-off, then stored, handled and confirmed
 		await().atMost(Duration.ofSeconds(15))
@@ -82,6 +67,22 @@ class TelegramLongPollingTest {
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> telegram.verify(postRequestedFor(anyCase("getUpdates"))
 				.withRequestBody(matchingJsonPath("$.offset", equalTo("123456790")))));
+	}
+
+	/**
+	 * Starts polling a Bot API with one update to give, over a store whose first
+	 * {@code failingStores} writes fail.
+	 */
+	private TestTelegram.Edge pollOneUpdate(int failingStores) {
+		oneUpdateThenNone();
+		TelegramProperties properties = TestTelegram.properties(telegram.baseUrl());
+		TestTelegram.Edge edge = TestTelegram.Edge.over(properties, ReachabilityListener.IGNORE);
+		edge.store().failNextStores(failingStores);
+		this.lanes = edge.start();
+		this.polling = new TelegramLongPolling(properties,
+				new TelegramPollingConsumer(edge.intake(), Duration.ofSeconds(5)));
+		this.polling.start();
+		return edge;
 	}
 
 	/**

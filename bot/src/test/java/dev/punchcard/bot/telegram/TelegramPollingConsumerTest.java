@@ -31,11 +31,15 @@ class TelegramPollingConsumerTest {
 		}
 	}
 
+	/** A consumer whose pauses are recorded, not slept. */
+	private TelegramPollingConsumer recordingPauses() {
+		return new TelegramPollingConsumer(this.edge.intake(), Duration.ofSeconds(5), this.pauses::add);
+	}
+
 	@Test
 	void should_keep_trying_with_back_off_until_stored_when_the_database_is_down() {
 		this.edge.store().failNextStores(4);
-		TelegramPollingConsumer consumer = new TelegramPollingConsumer(this.edge.intake(), Duration.ofSeconds(5),
-				this.pauses::add);
+		TelegramPollingConsumer consumer = recordingPauses();
 
 		consumer.consume(List.of(TelegramFixtures.parse(TelegramFixtures.textMessage(501, 77, "hello"))));
 
@@ -47,8 +51,7 @@ class TelegramPollingConsumerTest {
 	@Test
 	void should_cap_the_wait_between_tries() {
 		this.edge.store().failNextStores(12);
-		TelegramPollingConsumer consumer = new TelegramPollingConsumer(this.edge.intake(), Duration.ofSeconds(5),
-				this.pauses::add);
+		TelegramPollingConsumer consumer = recordingPauses();
 
 		consumer.consume(List.of(TelegramFixtures.parse(TelegramFixtures.textMessage(502, 77, "hello"))));
 
@@ -74,8 +77,7 @@ class TelegramPollingConsumerTest {
 	@Test
 	void should_store_every_update_of_a_batch_in_order_when_the_database_is_up() {
 		this.lanes = this.edge.start();
-		TelegramPollingConsumer consumer = new TelegramPollingConsumer(this.edge.intake(), Duration.ofSeconds(5),
-				this.pauses::add);
+		TelegramPollingConsumer consumer = recordingPauses();
 
 		consumer.consume(List.of(TelegramFixtures.parse(TelegramFixtures.textMessage(505, 77, "one")),
 				TelegramFixtures.parse(TelegramFixtures.textMessage(506, 78, "two"))));
