@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.bot.intake.DurableIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -9,8 +10,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The one place the Telegram edge subscribes by itself (STYLE §6.5's documented edge):
- * the processing lanes, the periodic sweeper and the start-up calls run from application
- * start to shutdown. Started before the web server and the poller, stopped after them.
+ * the durable intake (lanes and sweeps) and the start-up calls run from application start
+ * to shutdown. Started before the web server and the poller, stopped after them.
  */
 class TelegramBackground implements SmartLifecycle {
 
@@ -18,24 +19,20 @@ class TelegramBackground implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramBackground.class);
 
-	private final UpdateProcessor processor;
-
-	private final StaleUpdateSweeper sweeper;
+	private final DurableIntake intake;
 
 	private final TelegramStartup startup;
 
 	private volatile Disposable.Composite running = Disposables.composite();
 
-	TelegramBackground(UpdateProcessor processor, StaleUpdateSweeper sweeper, TelegramStartup startup) {
-		this.processor = processor;
-		this.sweeper = sweeper;
+	TelegramBackground(DurableIntake intake, TelegramStartup startup) {
+		this.intake = intake;
 		this.startup = startup;
 	}
 
 	@Override
 	public void start() {
-		this.running = Disposables.composite(this.processor.run().subscribe(null, TelegramBackground::stopped),
-				this.sweeper.sweeps().subscribe(null, TelegramBackground::stopped),
+		this.running = Disposables.composite(this.intake.run().subscribe(null, TelegramBackground::stopped),
 				this.startup.run().subscribe(null, TelegramBackground::stopped));
 	}
 

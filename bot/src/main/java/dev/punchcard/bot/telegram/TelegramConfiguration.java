@@ -2,7 +2,9 @@ package dev.punchcard.bot.telegram;
 
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
+import dev.punchcard.bot.intake.DurableIntake;
 import dev.punchcard.core.chat.application.InboundUpdates;
+import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,27 +46,18 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	UpdateProcessor telegramUpdateProcessor(InboundUpdates updates, Conversation conversation,
-			TelegramChatSender sender, ObjectProvider<ReachabilityListener> reachability, BotIdentity identity,
-			TelegramProperties properties) {
+	DurableIntake telegramIntake(InboundUpdates updates, Conversation conversation, TelegramChatSender sender,
+			ObjectProvider<ReachabilityListener> reachability, BotIdentity identity, TelegramProperties properties) {
 		TelegramUpdates mapping = new TelegramUpdates(identity, properties.photoMaxBytes().toBytes());
 		UpdateHandler handler = new UpdateHandler(mapping, conversation, sender,
 				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE));
-		return new UpdateProcessor(updates, handler, properties.intake());
+		return new DurableIntake(ChatChannel.TELEGRAM, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 
 	@Bean
-	UpdateIntake telegramUpdateIntake(InboundUpdates updates, UpdateProcessor processor,
+	TelegramBackground telegramBackground(DurableIntake telegramIntake, TelegramBotApi api, BotIdentity identity,
 			TelegramProperties properties) {
-		return new UpdateIntake(updates, processor, properties.intake().lease(), properties.intake().storeTimeout());
-	}
-
-	@Bean
-	TelegramBackground telegramBackground(InboundUpdates updates, UpdateProcessor processor, TelegramBotApi api,
-			BotIdentity identity, TelegramProperties properties) {
-		StaleUpdateSweeper sweeper = new StaleUpdateSweeper(updates, processor, properties.intake(),
-				Schedulers.parallel());
-		return new TelegramBackground(processor, sweeper, new TelegramStartup(api, identity, properties));
+		return new TelegramBackground(telegramIntake, new TelegramStartup(api, identity, properties));
 	}
 
 	/**
@@ -77,9 +70,9 @@ class TelegramConfiguration {
 	static class Polling {
 
 		@Bean
-		TelegramLongPolling telegramLongPolling(TelegramProperties properties, UpdateIntake intake) {
+		TelegramLongPolling telegramLongPolling(TelegramProperties properties, DurableIntake telegramIntake) {
 			return new TelegramLongPolling(properties,
-					new TelegramPollingConsumer(intake, properties.intake().storeTimeout()));
+					new TelegramPollingConsumer(telegramIntake, properties.intake().storeTimeout()));
 		}
 
 	}

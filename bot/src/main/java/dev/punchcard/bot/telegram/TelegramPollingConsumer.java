@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.bot.intake.DurableIntake;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,17 +32,17 @@ class TelegramPollingConsumer implements LongPollingUpdateConsumer {
 
 	static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
-	private final UpdateIntake intake;
+	private final DurableIntake intake;
 
 	private final Duration storeTimeout;
 
 	private final Pause pause;
 
-	TelegramPollingConsumer(UpdateIntake intake, Duration storeTimeout) {
+	TelegramPollingConsumer(DurableIntake intake, Duration storeTimeout) {
 		this(intake, storeTimeout, Pause.SLEEP);
 	}
 
-	TelegramPollingConsumer(UpdateIntake intake, Duration storeTimeout, Pause pause) {
+	TelegramPollingConsumer(DurableIntake intake, Duration storeTimeout, Pause pause) {
 		this.intake = intake;
 		this.storeTimeout = storeTimeout;
 		this.pause = pause;
@@ -68,7 +69,7 @@ class TelegramPollingConsumer implements LongPollingUpdateConsumer {
 		Duration wait = FIRST_WAIT;
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.intake.accept(envelope.get(), json).block(this.storeTimeout);
+				this.intake.accept(envelope.get().received(json)).block(this.storeTimeout);
 				if (attempt > 1) {
 					log.info("Telegram update {} stored at attempt {}; polling goes on", id, attempt);
 				}

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import dev.punchcard.bot.intake.IntakeSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param timeouts outbound call timeouts
  * @param retries retries of failed Bot API calls
  * @param rateLimits sending limits
- * @param intake how stored updates are processed
+ * @param intake how stored updates are processed ({@code purge-after} defaults to 2 days)
  */
 @ConfigurationProperties("punchcard.telegram")
 @Validated
@@ -41,9 +42,16 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 		@Nullable String botUsername, @DefaultValue("10MB") DataSize photoMaxBytes,
 		@DefaultValue("256KB") DataSize webhookMaxBody, @DefaultValue @Valid Timeouts timeouts,
 		@DefaultValue @Valid Retries retries, @DefaultValue @Valid RateLimits rateLimits,
-		@DefaultValue @Valid Intake intake) {
+		@DefaultValue @Valid IntakeSettings intake) {
+
+	/**
+	 * How long done updates are kept as dedupe keys by default: Telegram redelivers an
+	 * unconfirmed update for up to 24 hours.
+	 */
+	static final Duration DEDUPE_HORIZON = Duration.ofDays(2);
 
 	public TelegramProperties {
+		intake = intake.withPurgeAfterDefault(DEDUPE_HORIZON);
 		if (apiUrl.getPath() != null && !apiUrl.getPath().isEmpty() && !"/".equals(apiUrl.getPath())) {
 			throw new IllegalArgumentException("punchcard.telegram.api-url takes scheme, host and port only");
 		}
@@ -123,36 +131,6 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 	public record RateLimits(@DefaultValue("1") @Positive double perChatPerSecond,
 			@DefaultValue("3") @Positive int perChatBurst, @DefaultValue("30") @Positive double globalPerSecond,
 			@DefaultValue("30") @Positive int globalBurst, @DefaultValue("10s") Duration maxWait) {
-	}
-
-	/**
-	 * @param lanes how many chats are processed in parallel (one update per lane at a
-	 * time)
-	 * @param lease how long a claim on an update lasts; a crashed worker's claim expires
-	 * @param processingTimeout the longest one update may take; below the lease
-	 * @param staleAfter updates not done this long after receipt are reclaimed by the
-	 * sweeper
-	 * @param sweepEvery how often the sweeper looks for stale updates
-	 * @param sweepBatch the most updates reclaimed per sweep
-	 * @param maxAttempts after this many failed attempts an update is given up (logged,
-	 * marked done)
-	 * @param purgeAfter done updates are deleted this long after receipt (dedupe horizon:
-	 * Telegram redelivers for 24 h)
-	 * @param purgeEvery how often done updates are purged
-	 * @param storeTimeout the longest storing one received update may take
-	 */
-	public record Intake(@DefaultValue("64") @Positive int lanes, @DefaultValue("60s") Duration lease,
-			@DefaultValue("45s") Duration processingTimeout, @DefaultValue("10s") Duration staleAfter,
-			@DefaultValue("5s") Duration sweepEvery, @DefaultValue("50") @Positive int sweepBatch,
-			@DefaultValue("5") @Positive int maxAttempts, @DefaultValue("2d") Duration purgeAfter,
-			@DefaultValue("1h") Duration purgeEvery, @DefaultValue("5s") Duration storeTimeout) {
-
-		public Intake {
-			if (processingTimeout.compareTo(lease) >= 0) {
-				throw new IllegalArgumentException("punchcard.telegram.intake.processing-timeout must be below lease");
-			}
-		}
-
 	}
 
 }

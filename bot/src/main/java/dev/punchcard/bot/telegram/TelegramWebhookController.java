@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.bot.intake.DurableIntake;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -29,13 +30,13 @@ class TelegramWebhookController {
 
 	static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-	private final UpdateIntake intake;
+	private final DurableIntake intake;
 
 	private final byte[] secret;
 
 	private final TelegramProperties properties;
 
-	TelegramWebhookController(UpdateIntake intake, TelegramProperties properties) {
+	TelegramWebhookController(DurableIntake intake, TelegramProperties properties) {
 		this.intake = intake;
 		this.properties = properties;
 		this.secret = Objects.requireNonNull(properties.webhookSecret(), "punchcard.telegram.webhook-secret")
@@ -58,7 +59,7 @@ class TelegramWebhookController {
 
 	private Mono<ResponseEntity<Void>> accept(byte[] body) {
 		return UpdateEnvelope.read(body)
-			.map((envelope) -> this.intake.accept(envelope, new String(body, StandardCharsets.UTF_8))
+			.map((envelope) -> this.intake.accept(envelope.received(new String(body, StandardCharsets.UTF_8)))
 				.timeout(this.properties.intake().storeTimeout())
 				.thenReturn(status(HttpStatus.OK)))
 			.orElseGet(() -> Mono.just(status(HttpStatus.BAD_REQUEST)));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.punchcard.core.chat.application.ReceivedUpdate;
 
 /**
  * What intake needs of a raw update before storing it: its {@code update_id} and the chat
@@ -19,6 +20,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
  * no chat
  */
 record UpdateEnvelope(String updateId, String chatKey) {
+
+	/** The update as the durable intake takes it, with its raw JSON. */
+	ReceivedUpdate received(String json) {
+		return new ReceivedUpdate(this.updateId, this.chatKey, json);
+	}
 
 	private static final ObjectReader READER = TelegramJson.MAPPER.reader()
 		.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -12,6 +12,7 @@ import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.conversation.RecipientUnreachableException;
+import dev.punchcard.bot.intake.StoredUpdateHandler;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  * the bot is recorded as unreachable, and that counts as handled. An update the library
  * cannot read is logged and dropped, since reading it again will not help.
  */
-class UpdateHandler {
+class UpdateHandler implements StoredUpdateHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
@@ -45,8 +46,8 @@ class UpdateHandler {
 		this.reachability = reachability;
 	}
 
-	/** Completes when the update was handled; errors when it should be tried again. */
-	Mono<Void> handle(StoredUpdate stored) {
+	@Override
+	public Mono<Void> handle(StoredUpdate stored) {
 		return read(stored).map(this.mapping::map).flatMap(this::dispatch);
 	}
 

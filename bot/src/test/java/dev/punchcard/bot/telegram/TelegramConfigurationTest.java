@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.bot.intake.InMemoryInboundUpdates;
 import java.time.Clock;
 
 import dev.punchcard.bot.conversation.ChatFiles;

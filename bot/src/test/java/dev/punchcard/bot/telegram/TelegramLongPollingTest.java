@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.core.shared.domain.ChatChannel;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ class TelegramLongPollingTest {
 		TestTelegram.Edge edge = pollOneUpdate(0);
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(edge.store().status("123456789")).isEqualTo("DONE"));
+			.untilAsserted(() -> assertThat(edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("DONE"));
 		assertThat(edge.conversation().handledIds()).containsExactly("123456789");
 		telegram.verify(postRequestedFor(urlEqualTo(TestTelegram.path("sendMessage"))).withRequestBody(
 				equalToJson("{\"chat_id\":\"12345678\",\"text\":\"echo: aaaaaaaaaa\",\"parse_mode\":\"HTML\"}")));
@@ -62,7 +63,7 @@ class TelegramLongPollingTest {
 
 		// 0.2 + 0.4 + 0.8 s of back-off, then stored, handled and confirmed
 		await().atMost(Duration.ofSeconds(15))
-			.untilAsserted(() -> assertThat(edge.store().status("123456789")).isEqualTo("DONE"));
+			.untilAsserted(() -> assertThat(edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("DONE"));
 		assertThat(edge.conversation().handledIds()).containsExactly("123456789");
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> telegram.verify(postRequestedFor(anyCase("getUpdates"))

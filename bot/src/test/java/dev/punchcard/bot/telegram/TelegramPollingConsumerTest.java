@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.core.shared.domain.ChatChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ class TelegramPollingConsumerTest {
 
 		consumer.consume(List.of(TelegramFixtures.parse(TelegramFixtures.textMessage(501, 77, "hello"))));
 
-		assertThat(this.edge.store().status("501")).isNotNull();
+		assertThat(this.edge.store().status(ChatChannel.TELEGRAM, "501")).isNotNull();
 		assertThat(this.pauses).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800),
 				Duration.ofMillis(1600));
 	}
@@ -55,7 +56,7 @@ class TelegramPollingConsumerTest {
 
 		consumer.consume(List.of(TelegramFixtures.parse(TelegramFixtures.textMessage(502, 77, "hello"))));
 
-		assertThat(this.edge.store().status("502")).isNotNull();
+		assertThat(this.edge.store().status(ChatChannel.TELEGRAM, "502")).isNotNull();
 		assertThat(this.pauses).hasSize(12).endsWith(TelegramPollingConsumer.LONGEST_WAIT);
 		assertThat(this.pauses).allSatisfy((pause) -> assertThat(pause).isLessThanOrEqualTo(Duration.ofSeconds(30)));
 	}
@@ -70,8 +71,8 @@ class TelegramPollingConsumerTest {
 				TelegramFixtures.parse(TelegramFixtures.textMessage(504, 77, "two"))));
 
 		// neither stored nor confirmed: Telegram sends both again after the restart
-		assertThat(this.edge.store().status("503")).isNull();
-		assertThat(this.edge.store().status("504")).isNull();
+		assertThat(this.edge.store().status(ChatChannel.TELEGRAM, "503")).isNull();
+		assertThat(this.edge.store().status(ChatChannel.TELEGRAM, "504")).isNull();
 	}
 
 	@Test
@@ -82,8 +83,8 @@ class TelegramPollingConsumerTest {
 		consumer.consume(List.of(TelegramFixtures.parse(TelegramFixtures.textMessage(505, 77, "one")),
 				TelegramFixtures.parse(TelegramFixtures.textMessage(506, 78, "two"))));
 
-		assertThat(this.edge.store().status("505")).isNotNull();
-		assertThat(this.edge.store().status("506")).isNotNull();
+		assertThat(this.edge.store().status(ChatChannel.TELEGRAM, "505")).isNotNull();
+		assertThat(this.edge.store().status(ChatChannel.TELEGRAM, "506")).isNotNull();
 		assertThat(this.pauses).isEmpty();
 	}
 

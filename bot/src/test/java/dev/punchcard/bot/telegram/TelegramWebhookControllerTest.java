@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.core.shared.domain.ChatChannel;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -95,7 +96,8 @@ class TelegramWebhookControllerTest {
 		deliver(TelegramFixtures.json("text_message.json"), TestTelegram.SECRET).expectStatus().isOk();
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.edge.store().status("123456789")).isEqualTo("DONE"));
+			.untilAsserted(
+					() -> assertThat(this.edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("DONE"));
 		assertThat(this.edge.conversation().handledIds()).containsExactly("123456789");
 		telegram.verify(1, postRequestedFor(urlEqualTo(TestTelegram.path("sendMessage"))).withRequestBody(
 				equalToJson("{\"chat_id\":\"12345678\",\"text\":\"echo: aaaaaaaaaa\",\"parse_mode\":\"HTML\"}")));
@@ -109,9 +111,10 @@ class TelegramWebhookControllerTest {
 		deliver(update, TestTelegram.SECRET).expectStatus().isOk();
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.edge.store().status("734997090")).isEqualTo("DONE"));
+			.untilAsserted(
+					() -> assertThat(this.edge.store().status(ChatChannel.TELEGRAM, "734997090")).isEqualTo("DONE"));
 		assertThat(this.edge.conversation().handledIds()).containsExactly("734997090");
-		assertThat(this.edge.store().attempts("734997090")).isEqualTo(1);
+		assertThat(this.edge.store().attempts(ChatChannel.TELEGRAM, "734997090")).isEqualTo(1);
 		telegram.verify(1, postRequestedFor(urlEqualTo(TestTelegram.path("sendMessage"))));
 	}
 

@@ -7,6 +7,9 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.punchcard.bot.conversation.ReachabilityListener;
+import dev.punchcard.bot.intake.DurableIntake;
+import dev.punchcard.bot.intake.InMemoryInboundUpdates;
+import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
@@ -34,6 +37,7 @@ final class TestTelegram {
 		// generous: the first requests of a cold JVM can be slow, and a timeout repeats a
 		// send
 		values.put("punchcard.telegram.timeouts.request", "10s");
+		values.put("punchcard.telegram.intake.sweep-every", "1h");
 		for (String override : overrides) {
 			String[] pair = override.split("=", 2);
 			values.put("punchcard.telegram." + pair[0], pair[1]);
@@ -71,7 +75,7 @@ final class TestTelegram {
 	 * real sender; {@link #start()} subscribes the lanes.
 	 */
 	record Edge(TelegramProperties properties, InMemoryInboundUpdates store, FakeConversation conversation,
-			UpdateProcessor processor, UpdateIntake intake, StaleUpdateSweeper sweeper) {
+			DurableIntake intake) {
 
 		static Edge over(TelegramProperties properties, ReachabilityListener reachability) {
 			InMemoryInboundUpdates store = new InMemoryInboundUpdates(Clock.systemUTC());
@@ -81,17 +85,18 @@ final class TestTelegram {
 					new SendRateLimiter(properties.rateLimits(), Schedulers.parallel()));
 			TelegramUpdates mapping = new TelegramUpdates(new BotIdentity("punchcard_bot"),
 					properties.photoMaxBytes().toBytes());
-			UpdateProcessor processor = new UpdateProcessor(store,
-					new UpdateHandler(mapping, conversation, sender, reachability), properties.intake());
-			StaleUpdateSweeper sweeper = new StaleUpdateSweeper(store, processor, properties.intake(),
+			DurableIntake intake = new DurableIntake(ChatChannel.TELEGRAM, store,
+					new UpdateHandler(mapping, conversation, sender, reachability), properties.intake(),
 					Schedulers.parallel());
-			return new Edge(properties, store, conversation, processor,
-					new UpdateIntake(store, processor, properties.intake().lease(), properties.intake().storeTimeout()),
-					sweeper);
+			return new Edge(properties, store, conversation, intake);
 		}
 
+		/**
+		 * Subscribes the intake's lanes and sweeps; the sweeps are far apart unless a
+		 * test sets {@code intake.sweep-every}, so tests sweep when they choose.
+		 */
 		Disposable start() {
-			return this.processor.run().subscribe();
+			return this.intake.run().subscribe();
 		}
 
 	}

@@ -45,8 +45,8 @@ class UpdateProcessorTest {
 		store(edge, TelegramFixtures.json("text_message.json"));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			edge.sweeper().reclaimStale().as(StepVerifier::create).verifyComplete();
-			assertThat(edge.store().status("123456789")).isEqualTo("DONE");
+			edge.intake().reclaimStale().as(StepVerifier::create).verifyComplete();
+			assertThat(edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("DONE");
 		});
 		assertThat(edge.conversation().handledIds()).containsExactly("123456789");
 	}
@@ -66,13 +66,13 @@ class UpdateProcessorTest {
 		submit(edge, TelegramFixtures.json("text_message.json"));
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(edge.conversation().handledIds()).hasSize(1));
-		assertThat(edge.store().status("123456789")).isEqualTo("PROCESSING");
+		assertThat(edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("PROCESSING");
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			edge.sweeper().reclaimStale().as(StepVerifier::create).verifyComplete();
-			assertThat(edge.store().status("123456789")).isEqualTo("DONE");
+			edge.intake().reclaimStale().as(StepVerifier::create).verifyComplete();
+			assertThat(edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("DONE");
 		});
-		assertThat(edge.store().attempts("123456789")).isEqualTo(2);
+		assertThat(edge.store().attempts(ChatChannel.TELEGRAM, "123456789")).isEqualTo(2);
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class UpdateProcessorTest {
 		submit(edge, TelegramFixtures.json("text_message.json"));
 
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(edge.store().status("123456789")).isEqualTo("DONE"));
+			.untilAsserted(() -> assertThat(edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("DONE"));
 	}
 
 	@Test
@@ -95,7 +95,7 @@ class UpdateProcessorTest {
 		submit(edge, TelegramFixtures.json("text_message.json"));
 
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(edge.store().status("123456789")).isEqualTo("DONE"));
+			.untilAsserted(() -> assertThat(edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("DONE"));
 		assertThat(this.reachability.changes()).containsExactly("TELEGRAM 12345678 false");
 		telegram.verify(1, postRequestedFor(urlEqualTo(TestTelegram.path("sendMessage"))));
 	}
@@ -107,7 +107,7 @@ class UpdateProcessorTest {
 		submit(edge, TelegramFixtures.json("my_chat_member_kicked.json"));
 
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(edge.store().status("734997100")).isEqualTo("DONE"));
+			.untilAsserted(() -> assertThat(edge.store().status(ChatChannel.TELEGRAM, "734997100")).isEqualTo("DONE"));
 		assertThat(this.reachability.changes()).containsExactly("TELEGRAM 123456789 false");
 		assertThat(edge.conversation().handled()).isEmpty();
 	}
@@ -121,7 +121,7 @@ class UpdateProcessorTest {
 		submit(edge, TelegramFixtures.json("callback_query.json"));
 
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(edge.store().status("2")).isEqualTo("DONE"));
+			.untilAsserted(() -> assertThat(edge.store().status(ChatChannel.TELEGRAM, "2")).isEqualTo("DONE"));
 		telegram.verify(postRequestedFor(urlEqualTo(TestTelegram.path("answerCallbackQuery")))
 			.withRequestBody(equalToJson("{\"callback_query_id\":\"666728699048485871\"}")));
 		// newest first: the reply went out, then the press was answered
@@ -158,10 +158,10 @@ class UpdateProcessorTest {
 		submit(edge, TelegramFixtures.textMessage(101, 77, "second"));
 
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(edge.store().status("101")).isEqualTo("DONE"));
+			.untilAsserted(() -> assertThat(edge.store().status(ChatChannel.TELEGRAM, "101")).isEqualTo("DONE"));
 		assertThat(edge.conversation().handledIds()).containsExactly("100", "101");
 		assertThat(edge.store().renewals()).isEqualTo(1);
-		assertThat(edge.store().attempts("101")).isEqualTo(1);
+		assertThat(edge.store().attempts(ChatChannel.TELEGRAM, "101")).isEqualTo(1);
 	}
 
 	@Test
@@ -172,13 +172,13 @@ class UpdateProcessorTest {
 		submit(edge, TelegramFixtures.textMessage(100, 77, "slow first"));
 		submit(edge, TelegramFixtures.textMessage(101, 77, "second"));
 		// its lease is taken to have run out, and another worker holds it now
-		edge.store().claimedElsewhere("101");
+		edge.store().claimedElsewhere(ChatChannel.TELEGRAM, "101");
 
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(edge.store().status("100")).isEqualTo("DONE"));
+			.untilAsserted(() -> assertThat(edge.store().status(ChatChannel.TELEGRAM, "100")).isEqualTo("DONE"));
 		Thread.sleep(300);
 		assertThat(edge.conversation().handledIds()).containsExactly("100");
-		assertThat(edge.store().status("101")).isEqualTo("PROCESSING");
+		assertThat(edge.store().status(ChatChannel.TELEGRAM, "101")).isEqualTo("PROCESSING");
 	}
 
 	@Test
@@ -190,11 +190,11 @@ class UpdateProcessorTest {
 		submit(edge, TelegramFixtures.json("text_message.json").replace("123456789", "123456790"));
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			assertThat(edge.store().status("123456789")).isEqualTo("DONE");
-			assertThat(edge.store().status("123456790")).isEqualTo("DONE");
+			assertThat(edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("DONE");
+			assertThat(edge.store().status(ChatChannel.TELEGRAM, "123456790")).isEqualTo("DONE");
 		});
-		assertThat(edge.store().attempts("123456789")).isEqualTo(1);
-		assertThat(edge.store().attempts("123456790")).isEqualTo(1);
+		assertThat(edge.store().attempts(ChatChannel.TELEGRAM, "123456789")).isEqualTo(1);
+		assertThat(edge.store().attempts(ChatChannel.TELEGRAM, "123456790")).isEqualTo(1);
 		assertThat(edge.store().renewals()).isZero();
 	}
 
@@ -219,7 +219,7 @@ class UpdateProcessorTest {
 	}
 
 	private static Mono<Boolean> accept(TestTelegram.Edge edge, String json) {
-		return edge.intake().accept(UpdateEnvelope.read(json).orElseThrow(), json);
+		return edge.intake().accept(UpdateEnvelope.read(json).orElseThrow().received(json));
 	}
 
 	private TestTelegram.Edge start(String... settings) {
@@ -241,7 +241,7 @@ class UpdateProcessorTest {
 
 	private static void submit(TestTelegram.Edge edge, String json) {
 		edge.intake()
-			.accept(UpdateEnvelope.read(json).orElseThrow(), json)
+			.accept(UpdateEnvelope.read(json).orElseThrow().received(json))
 			.as(StepVerifier::create)
 			.expectNext(true)
 			.verifyComplete();

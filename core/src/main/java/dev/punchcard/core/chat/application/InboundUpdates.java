@@ -48,7 +48,10 @@ public interface InboundUpdates {
 	/** Marks the updates handled, in one statement. */
 	Mono<Void> markDone(ChatChannel channel, Collection<String> updateIds);
 
-	/** Deletes handled updates received before {@code age} ago; emits how many. */
-	Mono<Long> purgeDone(Duration age);
+	/**
+	 * Deletes the channel's handled updates received before {@code age} ago (each channel
+	 * keeps its own dedupe horizon); emits how many.
+	 */
+	Mono<Long> purgeDone(ChatChannel channel, Duration age);
 
 }

@@ -110,8 +110,10 @@ class R2dbcInboundUpdates implements InboundUpdates {
 	}
 
 	@Override
-	public Mono<Long> purgeDone(Duration age) {
-		return this.db.sql("DELETE FROM inbound_updates WHERE status = 'DONE' AND received_at < :before")
+	public Mono<Long> purgeDone(ChatChannel channel, Duration age) {
+		return this.db
+			.sql("DELETE FROM inbound_updates WHERE channel = :channel AND status = 'DONE' AND received_at < :before")
+			.bind("channel", channel.name())
 			.bind("before", this.clock.instant().minus(age).atOffset(ZoneOffset.UTC))
 			.fetch()
 			.rowsUpdated();

@@ -199,7 +199,37 @@ class R2dbcInboundUpdatesIT {
 		this.updates.storeClaimed(ChatChannel.TELEGRAM, "2", "chat-1", "{}", LEASE).block();
 		this.now.set(this.now.get().plus(Duration.ofDays(3)));
 
-		this.updates.purgeDone(Duration.ofDays(2)).as(StepVerifier::create).expectNext(1L).verifyComplete();
+		this.updates.purgeDone(ChatChannel.TELEGRAM, Duration.ofDays(2))
+			.as(StepVerifier::create)
+			.expectNext(1L)
+			.verifyComplete();
+	}
+
+	@Test
+	void should_purge_each_channel_with_its_own_horizon_when_both_have_done_updates() {
+		// the same id on both channels: two different updates
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "1", "chat-1", "{}", LEASE).block();
+		this.updates.storeClaimed(ChatChannel.WHATSAPP, "1", "chat-1", "{}", LEASE).block();
+		this.updates.markDone(ChatChannel.TELEGRAM, List.of("1")).block();
+		this.updates.markDone(ChatChannel.WHATSAPP, List.of("1")).block();
+		this.now.set(this.now.get().plus(Duration.ofDays(3)));
+
+		this.updates.purgeDone(ChatChannel.TELEGRAM, Duration.ofDays(2))
+			.as(StepVerifier::create)
+			.expectNext(1L)
+			.verifyComplete();
+		this.updates.purgeDone(ChatChannel.WHATSAPP, Duration.ofDays(8))
+			.as(StepVerifier::create)
+			.expectNext(0L)
+			.verifyComplete();
+		// still a duplicate on WhatsApp, new again on Telegram
+		this.updates.storeClaimed(ChatChannel.WHATSAPP, "1", "chat-1", "{}", LEASE)
+			.as(StepVerifier::create)
+			.verifyComplete();
+		this.updates.storeClaimed(ChatChannel.TELEGRAM, "1", "chat-1", "{}", LEASE)
+			.as(StepVerifier::create)
+			.expectNextCount(1)
+			.verifyComplete();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.punchcard.bot.telegram;
+package dev.punchcard.bot.intake;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.publisher.Mono;
 
 /**
- * Stores a received update (the step that must finish before Telegram is told it arrived)
- * and queues it for processing when it is new. It is stored already claimed for this
- * instance, which handles it next, so processing needs no claim of its own. Updates
+ * Stores a received update (the step that must finish before the platform is told it
+ * arrived) and queues it for processing when it is new. It is stored already claimed for
+ * this instance, which handles it next, so processing needs no claim of its own. Updates
  * arriving together are stored together, in one statement. A redelivered update is stored
  * once and queued once.
  */
@@ -23,26 +23,30 @@ class UpdateIntake {
 
 	private static final int MAX_UPDATES_PER_WRITE = 100;
 
+	private final ChatChannel channel;
+
 	private final UpdateProcessor processor;
 
 	private final GroupCommit<ReceivedUpdate, Boolean> stores;
 
-	UpdateIntake(InboundUpdates updates, UpdateProcessor processor, Duration lease, Duration storeTimeout) {
+	UpdateIntake(ChatChannel channel, InboundUpdates updates, UpdateProcessor processor, Duration lease,
+			Duration storeTimeout) {
+		this.channel = channel;
 		this.processor = processor;
-		this.stores = new GroupCommit<>((group) -> updates.storeClaimed(ChatChannel.TELEGRAM, group, lease)
-			.map((stored) -> newOnes(group, stored)), MAX_UPDATES_PER_WRITE, storeTimeout);
+		this.stores = new GroupCommit<>(
+				(group) -> updates.storeClaimed(channel, group, lease).map((stored) -> newOnes(group, stored)),
+				MAX_UPDATES_PER_WRITE, storeTimeout);
 	}
 
 	/**
 	 * Emits true when the update was new, false for a duplicate; errors when it was not
 	 * stored.
 	 */
-	Mono<Boolean> accept(UpdateEnvelope envelope, String json) {
-		ReceivedUpdate received = new ReceivedUpdate(envelope.updateId(), envelope.chatKey(), json);
+	Mono<Boolean> accept(ReceivedUpdate received) {
 		return this.stores.submit(received).doOnNext((isNew) -> {
 			if (isNew) {
-				this.processor
-					.submit(new StoredUpdate(ChatChannel.TELEGRAM, received.updateId(), received.chatKey(), json, 1));
+				this.processor.submit(
+						new StoredUpdate(this.channel, received.updateId(), received.chatKey(), received.payload(), 1));
 			}
 		});
 	}

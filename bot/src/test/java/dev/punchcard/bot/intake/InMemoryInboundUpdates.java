@@ -1,4 +1,4 @@
-package dev.punchcard.bot.telegram;
+package dev.punchcard.bot.intake;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.ReceivedUpdate;
@@ -18,10 +19,13 @@ import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@link InboundUpdates} in memory, with the R2DBC adapter's claim and lease rules. */
-class InMemoryInboundUpdates implements InboundUpdates {
+/**
+ * {@link InboundUpdates} in memory, with the R2DBC adapter's claim and lease rules: rows
+ * keyed by (channel, update id), as the table's primary key.
+ */
+public class InMemoryInboundUpdates implements InboundUpdates {
 
-	private final Map<String, Row> rows = new LinkedHashMap<>();
+	private final Map<Key, Row> rows = new LinkedHashMap<>();
 
 	private final Clock clock;
 
@@ -31,9 +35,9 @@ class InMemoryInboundUpdates implements InboundUpdates {
 
 	private volatile Duration storeDelay = Duration.ZERO;
 
-	private final java.util.concurrent.atomic.AtomicInteger failingStores = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger failingStores = new AtomicInteger();
 
-	InMemoryInboundUpdates(Clock clock) {
+	public InMemoryInboundUpdates(Clock clock) {
 		this.clock = clock;
 	}
 
@@ -46,8 +50,8 @@ class InMemoryInboundUpdates implements InboundUpdates {
 			synchronized (this.rows) {
 				Set<String> stored = new HashSet<>();
 				for (ReceivedUpdate update : updates) {
-					Row row = new Row(update.updateId(), update.chatKey(), update.payload(), now());
-					if (this.rows.putIfAbsent(update.updateId(), row) == null) {
+					Row row = new Row(channel, update.updateId(), update.chatKey(), update.payload(), now());
+					if (this.rows.putIfAbsent(new Key(channel, update.updateId()), row) == null) {
 						row.claim(now().plus(lease));
 						stored.add(update.updateId());
 					}
@@ -59,12 +63,12 @@ class InMemoryInboundUpdates implements InboundUpdates {
 	}
 
 	/** Makes the next stores fail, as while the database is down. */
-	void failNextStores(int count) {
+	public void failNextStores(int count) {
 		this.failingStores.set(count);
 	}
 
 	/** Makes every store take this long (so that updates arriving meanwhile group up). */
-	void delayStores(Duration delay) {
+	public void delayStores(Duration delay) {
 		this.storeDelay = delay;
 	}
 
@@ -72,13 +76,13 @@ class InMemoryInboundUpdates implements InboundUpdates {
 	public Mono<StoredUpdate> renew(ChatChannel channel, String updateId, int attempts, Duration lease) {
 		return Mono.fromSupplier(() -> {
 			synchronized (this.rows) {
-				Row row = this.rows.get(updateId);
+				Row row = this.rows.get(new Key(channel, updateId));
 				if (row == null || !"PROCESSING".equals(row.status) || row.attempts != attempts) {
 					return null;
 				}
 				row.claimedUntil = now().plus(lease);
 				this.renewals++;
-				return new StoredUpdate(ChatChannel.TELEGRAM, updateId, row.chatKey, row.payload, attempts);
+				return new StoredUpdate(channel, updateId, row.chatKey, row.payload, attempts);
 			}
 		});
 	}
@@ -90,7 +94,7 @@ class InMemoryInboundUpdates implements InboundUpdates {
 				Instant before = now().minus(olderThan);
 				List<StoredUpdate> claimed = this.rows.values()
 					.stream()
-					.filter((row) -> row.receivedAt.isBefore(before) && row.claimable(now()))
+					.filter((row) -> row.channel == channel && row.receivedAt.isBefore(before) && row.claimable(now()))
 					.sorted(Comparator.comparing((Row row) -> row.receivedAt))
 					.limit(limit)
 					.map((row) -> row.claim(now().plus(lease)))
@@ -104,27 +108,29 @@ class InMemoryInboundUpdates implements InboundUpdates {
 	public Mono<Void> markDone(ChatChannel channel, Collection<String> updateIds) {
 		return Mono.fromRunnable(() -> {
 			synchronized (this.rows) {
-				updateIds.forEach((updateId) -> this.rows.get(updateId).status = "DONE");
+				updateIds.forEach((updateId) -> this.rows.get(new Key(channel, updateId)).status = "DONE");
 			}
 		});
 	}
 
 	@Override
-	public Mono<Long> purgeDone(Duration age) {
+	public Mono<Long> purgeDone(ChatChannel channel, Duration age) {
 		return Mono.fromSupplier(() -> {
 			synchronized (this.rows) {
 				Instant before = now().minus(age);
 				long count = this.rows.size();
-				this.rows.values().removeIf((row) -> "DONE".equals(row.status) && row.receivedAt.isBefore(before));
+				this.rows.values()
+					.removeIf((row) -> row.channel == channel && "DONE".equals(row.status)
+							&& row.receivedAt.isBefore(before));
 				return count - this.rows.size();
 			}
 		});
 	}
 
 	/** The status of an update (NEW, PROCESSING, DONE), or null when not stored. */
-	String status(String updateId) {
+	public String status(ChatChannel channel, String updateId) {
 		synchronized (this.rows) {
-			Row row = this.rows.get(updateId);
+			Row row = this.rows.get(new Key(channel, updateId));
 			return (row != null) ? row.status : null;
 		}
 	}
@@ -132,33 +138,33 @@ class InMemoryInboundUpdates implements InboundUpdates {
 	/**
 	 * As if another instance's sweeper claimed the update again after its lease ran out.
 	 */
-	void claimedElsewhere(String updateId) {
+	public void claimedElsewhere(ChatChannel channel, String updateId) {
 		synchronized (this.rows) {
-			this.rows.get(updateId).claim(now().plusSeconds(60));
+			this.rows.get(new Key(channel, updateId)).claim(now().plusSeconds(60));
 		}
 	}
 
 	/** How many times updates were stored. */
-	int storeWrites() {
+	public int storeWrites() {
 		synchronized (this.rows) {
 			return this.writes;
 		}
 	}
 
 	/** How many claims were renewed. */
-	int renewals() {
+	public int renewals() {
 		synchronized (this.rows) {
 			return this.renewals;
 		}
 	}
 
-	int attempts(String updateId) {
+	public int attempts(ChatChannel channel, String updateId) {
 		synchronized (this.rows) {
-			return this.rows.get(updateId).attempts;
+			return this.rows.get(new Key(channel, updateId)).attempts;
 		}
 	}
 
-	int size() {
+	public int size() {
 		synchronized (this.rows) {
 			return this.rows.size();
 		}
@@ -168,7 +174,12 @@ class InMemoryInboundUpdates implements InboundUpdates {
 		return this.clock.instant();
 	}
 
+	private record Key(ChatChannel channel, String updateId) {
+	}
+
 	private static final class Row {
+
+		final ChatChannel channel;
 
 		final String updateId;
 
@@ -184,7 +195,8 @@ class InMemoryInboundUpdates implements InboundUpdates {
 
 		Instant claimedUntil = Instant.MIN;
 
-		Row(String updateId, String chatKey, String payload, Instant receivedAt) {
+		Row(ChatChannel channel, String updateId, String chatKey, String payload, Instant receivedAt) {
+			this.channel = channel;
 			this.updateId = updateId;
 			this.chatKey = chatKey;
 			this.payload = payload;
@@ -199,7 +211,7 @@ class InMemoryInboundUpdates implements InboundUpdates {
 			this.status = "PROCESSING";
 			this.attempts++;
 			this.claimedUntil = until;
-			return new StoredUpdate(ChatChannel.TELEGRAM, this.updateId, this.chatKey, this.payload, this.attempts);
+			return new StoredUpdate(this.channel, this.updateId, this.chatKey, this.payload, this.attempts);
 		}
 
 	}

@@ -1,4 +1,4 @@
-package dev.punchcard.bot.telegram;
+package dev.punchcard.bot.intake;
 
 import java.time.Duration;
 
@@ -14,7 +14,8 @@ import reactor.core.scheduler.Scheduler;
 /**
  * Every few seconds, claims updates that were stored but are not done long after receipt
  * (a crash before processing, a lost queue signal, a failed attempt whose lease ran out)
- * and queues them again; now and then, deletes done updates past the dedupe horizon.
+ * and queues them again; now and then, deletes the channel's done updates past its dedupe
+ * horizon.
  */
 class StaleUpdateSweeper {
 
@@ -22,25 +23,26 @@ class StaleUpdateSweeper {
 
 	private static final Duration SWEEP_TIMEOUT = Duration.ofSeconds(30);
 
+	private final ChatChannel channel;
+
 	private final InboundUpdates updates;
 
 	private final UpdateProcessor processor;
 
-	private final TelegramProperties.Intake settings;
+	private final IntakeSettings settings;
 
 	private final Scheduler scheduler;
 
-	StaleUpdateSweeper(InboundUpdates updates, UpdateProcessor processor, TelegramProperties.Intake settings,
+	StaleUpdateSweeper(ChatChannel channel, InboundUpdates updates, UpdateProcessor processor, IntakeSettings settings,
 			Scheduler scheduler) {
+		this.channel = channel;
 		this.updates = updates;
 		this.processor = processor;
 		this.settings = settings;
 		this.scheduler = scheduler;
 	}
 
-	/**
-	 * The periodic sweeps; never errors. Subscribed once, by {@link TelegramBackground}.
-	 */
+	/** The periodic sweeps; never errors. Subscribed once, by {@link DurableIntake}. */
 	Flux<Void> sweeps() {
 		return Flux.merge(every(this.settings.sweepEvery()).concatMap((tick) -> reclaimStale()),
 				every(this.settings.purgeEvery()).concatMap((tick) -> purgeDone()));
@@ -52,25 +54,24 @@ class StaleUpdateSweeper {
 
 	Mono<Void> reclaimStale() {
 		return this.updates
-			.claimStale(ChatChannel.TELEGRAM, this.settings.staleAfter(), this.settings.sweepBatch(),
-					this.settings.lease())
-			.doOnNext(StaleUpdateSweeper::logReclaimed)
+			.claimStale(this.channel, this.settings.staleAfter(), this.settings.sweepBatch(), this.settings.lease())
+			.doOnNext(this::logReclaimed)
 			.concatMap(this.processor::resubmit)
 			.then()
 			.timeout(SWEEP_TIMEOUT)
-			.onErrorResume((error) -> logged("Sweeping stale Telegram updates failed", error));
+			.onErrorResume((error) -> logged("Sweeping stale " + this.channel + " updates failed", error));
 	}
 
 	Mono<Void> purgeDone() {
-		return this.updates.purgeDone(this.settings.purgeAfter())
-			.doOnNext((count) -> log.debug("Purged {} handled chat updates", count))
+		return this.updates.purgeDone(this.channel, this.settings.requiredPurgeAfter())
+			.doOnNext((count) -> log.debug("Purged {} handled {} updates", count, this.channel))
 			.then()
 			.timeout(SWEEP_TIMEOUT)
-			.onErrorResume((error) -> logged("Purging handled chat updates failed", error));
+			.onErrorResume((error) -> logged("Purging handled " + this.channel + " updates failed", error));
 	}
 
-	private static void logReclaimed(StoredUpdate update) {
-		log.info("Reclaimed Telegram update {} (attempt {})", update.updateId(), update.attempts());
+	private void logReclaimed(StoredUpdate update) {
+		log.info("Reclaimed {} update {} (attempt {})", this.channel, update.updateId(), update.attempts());
 	}
 
 	private static Mono<Void> logged(String what, Throwable error) {

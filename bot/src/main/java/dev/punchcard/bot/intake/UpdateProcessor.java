@@ -1,4 +1,4 @@
-package dev.punchcard.bot.telegram;
+package dev.punchcard.bot.intake;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -29,23 +29,26 @@ class UpdateProcessor {
 
 	private static final Duration DONE_MARKS_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
+	private final ChatChannel channel;
+
 	private final InboundUpdates updates;
 
-	private final UpdateHandler handler;
+	private final StoredUpdateHandler handler;
 
-	private final TelegramProperties.Intake settings;
+	private final IntakeSettings settings;
 
 	private final Lanes<Work> lanes;
 
 	private final GroupCommit<String, Boolean> done;
 
-	UpdateProcessor(InboundUpdates updates, UpdateHandler handler, TelegramProperties.Intake settings) {
+	UpdateProcessor(ChatChannel channel, InboundUpdates updates, StoredUpdateHandler handler, IntakeSettings settings) {
+		this.channel = channel;
 		this.updates = updates;
 		this.handler = handler;
 		this.settings = settings;
 		this.lanes = new Lanes<>(settings.lanes());
 		this.done = new GroupCommit<>(
-				(ids) -> updates.markDone(ChatChannel.TELEGRAM, ids).thenReturn(Collections.nCopies(ids.size(), true)),
+				(ids) -> updates.markDone(channel, ids).thenReturn(Collections.nCopies(ids.size(), true)),
 				MAX_DONE_MARKS_PER_WRITE, DONE_MARKS_WRITE_TIMEOUT);
 	}
 
@@ -59,9 +62,7 @@ class UpdateProcessor {
 		return Mono.fromRunnable(() -> submit(claimed));
 	}
 
-	/**
-	 * The processing loop; never errors. Subscribed once, by {@link TelegramBackground}.
-	 */
+	/** The processing loop; never errors. Subscribed once, by {@link DurableIntake}. */
 	Flux<Void> run() {
 		return this.lanes.run(this::process);
 	}
@@ -82,9 +83,9 @@ class UpdateProcessor {
 			return Mono.just(work.claimed());
 		}
 		StoredUpdate claimed = work.claimed();
-		return this.updates.renew(ChatChannel.TELEGRAM, claimed.updateId(), claimed.attempts(), this.settings.lease())
-			.switchIfEmpty(Mono.fromRunnable(
-					() -> log.info("Telegram update {} was claimed again while queued; skipped", claimed.updateId())));
+		return this.updates.renew(this.channel, claimed.updateId(), claimed.attempts(), this.settings.lease())
+			.switchIfEmpty(Mono.fromRunnable(() -> log.info("{} update {} was claimed again while queued; skipped",
+					this.channel, claimed.updateId())));
 	}
 
 	private Mono<Void> handleOnce(StoredUpdate update) {
@@ -96,17 +97,18 @@ class UpdateProcessor {
 
 	private Mono<Void> failed(StoredUpdate update, Throwable error) {
 		if (update.attempts() >= this.settings.maxAttempts()) {
-			log.error("Giving up Telegram update {} after {} attempts", update.updateId(), update.attempts(), error);
+			log.error("Giving up {} update {} after {} attempts", this.channel, update.updateId(), update.attempts(),
+					error);
 			return this.done.submit(update.updateId()).then();
 		}
-		log.warn("Telegram update {} failed (attempt {}), will be retried: {}", update.updateId(), update.attempts(),
-				error.toString());
+		log.warn("{} update {} failed (attempt {}), will be retried: {}", this.channel, update.updateId(),
+				update.attempts(), error.toString());
 		return Mono.empty();
 	}
 
-	private static Mono<Void> logged(Work work, Throwable error) {
-		log.error("Telegram update {} could not be processed; the sweeper will retry it", work.claimed().updateId(),
-				error);
+	private Mono<Void> logged(Work work, Throwable error) {
+		log.error("{} update {} could not be processed; the sweeper will retry it", this.channel,
+				work.claimed().updateId(), error);
 		return Mono.empty();
 	}
 
