@@ -9,6 +9,7 @@ import dev.punchcard.bot.conversation.ChatEvent;
 import dev.punchcard.bot.conversation.ChatInput;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.OutgoingMessage;
+import dev.punchcard.bot.telegram.TelegramHtml;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.jspecify.annotations.Nullable;
 
@@ -59,13 +60,14 @@ final class ChatUser {
 		return reply.messages();
 	}
 
+	/** The texts as the Telegram edge renders them (HTML), one per line. */
 	static String texts(List<OutgoingMessage> messages) {
 		StringBuilder all = new StringBuilder();
 		for (OutgoingMessage message : messages) {
 			switch (message) {
-				case OutgoingMessage.Text text -> all.append(text.html()).append('\n');
-				case OutgoingMessage.Image image -> all.append(image.captionHtml()).append('\n');
-				case OutgoingMessage.AskForPhone ask -> all.append(ask.html()).append('\n');
+				case OutgoingMessage.Text text -> all.append(TelegramHtml.html(text.text())).append('\n');
+				case OutgoingMessage.Image image -> all.append(TelegramHtml.html(image.caption())).append('\n');
+				case OutgoingMessage.AskForPhone ask -> all.append(TelegramHtml.html(ask.text())).append('\n');
 				case OutgoingMessage.ButtonAnswer answer -> {
 				}
 			}

@@ -37,7 +37,7 @@ class CardCommand extends MemberCommand {
 			// loop
 			.publishOn(Schedulers.parallel())
 			.map((profile) -> List.of(new OutgoingMessage.Image(QrImage.png(profile.cardCode(), 512),
-					this.menus.html(context.language(), "card.caption", CodeSigner.grouped(profile.cardCode())))));
+					this.menus.marked(context.language(), "card.caption", CodeSigner.grouped(profile.cardCode())))));
 	}
 
 }

@@ -38,8 +38,7 @@ class ContactShared implements DefaultHandler {
 		String language = context.language();
 		ChatInput.SharedContact contact = (ChatInput.SharedContact) context.event().input();
 		if (!context.event().userId().equals(contact.contactUserId())) {
-			return Mono.just(List.of(new OutgoingMessage.AskForPhone(this.menus.html(language, "phone.not-own"),
-					this.menus.html(language, "phone.button"))));
+			return Mono.just(List.of(this.menus.askForPhone(language, "phone.not-own")));
 		}
 		return this.shareContact.share(context.event().channel(), context.event().userId(), contact.phoneNumber())
 			.map((outcome) -> List.of(render(language, outcome)));

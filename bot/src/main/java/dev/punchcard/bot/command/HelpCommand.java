@@ -32,8 +32,9 @@ class HelpCommand implements CommandHandler {
 		String language = context.language();
 		return ScanCommand.seller(context)
 			.hasElement()
-			.map((seller) -> this.menus.html(language, "help.shopper")
-					+ (seller ? this.menus.html(language, "help.staff") : ""))
+			.map((seller) -> seller
+					? this.menus.marked(language, "help.shopper").append(this.menus.marked(language, "help.staff"))
+					: this.menus.marked(language, "help.shopper"))
 			.map((text) -> List.of(OutgoingMessage.Text.of(text)));
 	}
 

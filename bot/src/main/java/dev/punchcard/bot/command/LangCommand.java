@@ -45,7 +45,7 @@ class LangCommand implements CommandHandler, ButtonHandler {
 		if (Texts.LANGUAGES.contains(argument.strip().toLowerCase())) {
 			return change(context, argument.strip().toLowerCase());
 		}
-		return Mono.just(List.of(new OutgoingMessage.Text(this.menus.html(context.language(), "lang.choose"),
+		return Mono.just(List.of(new OutgoingMessage.Text(this.menus.marked(context.language(), "lang.choose"),
 				List.of(List.of(new Button("English", "lang:en"), new Button("Русский", "lang:ru"))))));
 	}
 

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.punchcard.bot.conversation.BotLinks;
 import dev.punchcard.bot.conversation.ChatContext;
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.reply.Amounts;
 import dev.punchcard.bot.reply.Menus;
@@ -50,16 +51,14 @@ class ProfileCommand extends MemberCommand {
 
 	private OutgoingMessage render(ChatContext context, CustomerProfile profile) {
 		String language = context.language();
-		String progress = (profile.nextTier() == null) ? this.menus.html(language, "profile.top-tier")
-				: this.menus.html(language, "profile.next-tier",
+		MarkedText progress = (profile.nextTier() == null) ? this.menus.marked(language, "profile.top-tier")
+				: this.menus.marked(language, "profile.next-tier",
 						Amounts.format(profile.spendToNextTierMinor(), this.program.currency().getCurrencyCode()),
 						profile.nextTier());
-		String phone = (profile.phone() == null) ? this.menus.html(language, "profile.no-phone") : profile.phone();
-		// progress is already-escaped HTML from our own bundle: insert it verbatim
-		String text = this.menus.html(language, "profile.text", profile.name(), phone, profile.tier(),
-				profile.balance(), DAY.format(profile.memberSince()), "\u0000",
+		String phone = (profile.phone() == null) ? this.menus.plain(language, "profile.no-phone") : profile.phone();
+		return this.menus.text(language, "profile.text", profile.name(), phone, profile.tier(), profile.balance(),
+				DAY.format(profile.memberSince()), progress,
 				this.links.referral(context.event().channel(), profile.referralCode()));
-		return OutgoingMessage.Text.of(text.replace("\u0000", progress));
 	}
 
 }

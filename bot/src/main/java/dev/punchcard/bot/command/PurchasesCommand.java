@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.punchcard.bot.conversation.ButtonHandler;
 import dev.punchcard.bot.conversation.ChatContext;
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.conversation.OutgoingMessage.Button;
 import dev.punchcard.bot.reply.Amounts;
@@ -66,25 +67,25 @@ class PurchasesCommand extends MemberCommand implements ButtonHandler {
 			return this.menus.text(language, "purchases.none");
 		}
 		long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
-		StringBuilder text = new StringBuilder(this.menus.html(language, "purchases.title", page + 1, pages));
+		MarkedText text = this.menus.marked(language, "purchases.title", page + 1, pages);
 		for (PurchaseLine line : lines) {
-			text.append('\n')
-				.append(this.menus.html(language, "purchases.line", DAY.format(line.recordedAt()), line.storeName(),
+			text = text.append("\n")
+				.append(this.menus.marked(language, "purchases.line", DAY.format(line.recordedAt()), line.storeName(),
 						Amounts.format(line.amountMinor(), line.currency()), line.pointsEarned()));
 			if (line.refundedMinor() > 0) {
-				text.append(' ')
-					.append(this.menus.html(language, "purchases.refunded",
+				text = text.append(" ")
+					.append(this.menus.marked(language, "purchases.refunded",
 							Amounts.format(line.refundedMinor(), line.currency())));
 			}
 		}
 		List<Button> paging = new ArrayList<>();
 		if (page > 0) {
-			paging.add(new Button(this.menus.html(language, "purchases.newer"), "pu:" + (page - 1)));
+			paging.add(this.menus.button(language, "purchases.newer", "pu:" + (page - 1)));
 		}
 		if (page + 1 < pages) {
-			paging.add(new Button(this.menus.html(language, "purchases.older"), "pu:" + (page + 1)));
+			paging.add(this.menus.button(language, "purchases.older", "pu:" + (page + 1)));
 		}
-		return new OutgoingMessage.Text(text.toString(), paging.isEmpty() ? List.of() : List.of(paging));
+		return new OutgoingMessage.Text(text, paging.isEmpty() ? List.of() : List.of(paging));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import dev.punchcard.bot.conversation.ButtonHandler;
 import dev.punchcard.bot.conversation.ChatContext;
 import dev.punchcard.bot.conversation.OutgoingMessage;
-import dev.punchcard.bot.conversation.OutgoingMessage.Button;
 import dev.punchcard.bot.reply.Menus;
 import dev.punchcard.core.card.domain.CodeSigner;
 import dev.punchcard.core.card.domain.QrImage;
@@ -84,9 +83,9 @@ class RedeemButtons implements ButtonHandler {
 				return this.redis.opsForValue()
 					.set(offerKey(customer, offerId), reward.id().toString(), OFFER_TTL)
 					.thenReturn(List.<OutgoingMessage>of(new OutgoingMessage.Text(
-							this.menus.html(language, "rewards.confirm", reward.name(), reward.costPoints(), after),
-							List.of(List.of(new Button(this.menus.html(language, "rewards.yes"), "rw:y:" + offerId),
-									new Button(this.menus.html(language, "rewards.no"), "rw:n"))))));
+							this.menus.marked(language, "rewards.confirm", reward.name(), reward.costPoints(), after),
+							List.of(List.of(this.menus.button(language, "rewards.yes", "rw:y:" + offerId),
+									this.menus.button(language, "rewards.no", "rw:n"))))));
 			})
 			.defaultIfEmpty(List.of(this.menus.text(language, "rewards.gone")));
 	}
@@ -120,7 +119,7 @@ class RedeemButtons implements ButtonHandler {
 
 	private List<OutgoingMessage> voucher(String language, Reward reward, String code, long balance) {
 		return List.of(new OutgoingMessage.Image(QrImage.png(code, 512),
-				this.menus.html(language, "rewards.redeemed", reward.name(), CodeSigner.grouped(code), balance)));
+				this.menus.marked(language, "rewards.redeemed", reward.name(), CodeSigner.grouped(code), balance)));
 	}
 
 	private static Mono<RewardId> parse(String rewardId) {

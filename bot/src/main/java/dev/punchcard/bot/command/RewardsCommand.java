@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.punchcard.bot.conversation.ButtonHandler;
 import dev.punchcard.bot.conversation.ChatContext;
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.conversation.OutgoingMessage.Button;
 import dev.punchcard.bot.reply.Menus;
@@ -49,34 +50,32 @@ class RewardsCommand extends MemberCommand {
 	}
 
 	private OutgoingMessage render(String language, Customer customer, long balance, List<Reward> rewards) {
-		StringBuilder text = new StringBuilder(this.menus.html(language, "rewards.title", balance, customer.tier()));
+		MarkedText text = this.menus.marked(language, "rewards.title", balance, customer.tier());
 		if (rewards.isEmpty()) {
-			return OutgoingMessage.Text
-				.of(text.append('\n').append(this.menus.html(language, "rewards.none")).toString());
+			return OutgoingMessage.Text.of(text.append("\n").append(this.menus.marked(language, "rewards.none")));
 		}
 		List<List<Button>> buttons = new ArrayList<>();
 		for (Reward reward : rewards) {
-			// the stock note is plain text from our bundle: escaping it changes nothing
-			text.append('\n')
-				.append(this.menus.html(language, "rewards.line", reward.name(), reward.costPoints(),
+			text = text.append("\n")
+				.append(this.menus.marked(language, "rewards.line", reward.name(), reward.costPoints(),
 						stock(language, reward)));
 			if (reward.costPoints() <= balance && (reward.stock() == null || reward.stock() > 0)) {
-				buttons.add(List
-					.of(new Button(this.menus.html(language, "rewards.redeem", reward.name()), "rw:r:" + reward.id())));
+				buttons
+					.add(List.of(this.menus.button(language, "rewards.redeem", "rw:r:" + reward.id(), reward.name())));
 			}
 		}
 		if (buttons.isEmpty()) {
-			text.append("\n\n").append(this.menus.html(language, "rewards.none-affordable"));
+			text = text.append("\n\n").append(this.menus.marked(language, "rewards.none-affordable"));
 		}
-		return new OutgoingMessage.Text(text.toString(), buttons);
+		return new OutgoingMessage.Text(text, buttons);
 	}
 
-	private String stock(String language, Reward reward) {
+	private MarkedText stock(String language, Reward reward) {
 		if (reward.stock() == null) {
-			return "";
+			return MarkedText.empty();
 		}
-		return reward.stock() == 0 ? this.menus.html(language, "rewards.out-of-stock")
-				: this.menus.html(language, "rewards.stock", reward.stock());
+		return reward.stock() == 0 ? this.menus.marked(language, "rewards.out-of-stock")
+				: this.menus.marked(language, "rewards.stock", reward.stock());
 	}
 
 }

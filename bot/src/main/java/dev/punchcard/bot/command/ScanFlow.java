@@ -9,7 +9,6 @@ import dev.punchcard.bot.conversation.ConversationStates;
 import dev.punchcard.bot.conversation.FlowHandler;
 import dev.punchcard.bot.conversation.FlowState;
 import dev.punchcard.bot.conversation.OutgoingMessage;
-import dev.punchcard.bot.conversation.OutgoingMessage.Button;
 import dev.punchcard.bot.reply.Amounts;
 import dev.punchcard.bot.reply.Menus;
 import dev.punchcard.core.customer.application.CustomerProfiles;
@@ -113,9 +112,9 @@ class ScanFlow implements FlowHandler {
 	private OutgoingMessage confirmation(String language, FlowState state) {
 		String amount = Amounts.format(Long.parseLong(state.get("amount")), currency());
 		return new OutgoingMessage.Text(
-				this.menus.html(language, "scan.confirm", amount, state.get("receipt"), state.get("name")),
-				List.of(List.of(new Button(this.menus.html(language, "scan.yes"), "sc:y"),
-						new Button(this.menus.html(language, "scan.no"), "sc:n"))));
+				this.menus.marked(language, "scan.confirm", amount, state.get("receipt"), state.get("name")),
+				List.of(List.of(this.menus.button(language, "scan.yes", "sc:y"),
+						this.menus.button(language, "scan.no", "sc:n"))));
 	}
 
 	private Mono<Void> save(ChatContext context, FlowState state) {

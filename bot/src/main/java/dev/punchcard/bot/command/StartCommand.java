@@ -95,7 +95,7 @@ class StartCommand implements CommandHandler {
 			messages.add(this.menus.text(language, "welcome.referred"));
 		}
 		messages.add(new OutgoingMessage.Image(QrImage.png(joined.cardCode(), 512),
-				this.menus.html(language, "card.caption", CodeSigner.grouped(joined.cardCode()))));
+				this.menus.marked(language, "card.caption", CodeSigner.grouped(joined.cardCode()))));
 		if (joined.customer().phone() == null) {
 			messages.add(this.menus.askForPhone(language));
 		}

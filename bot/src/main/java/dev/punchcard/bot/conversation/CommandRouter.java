@@ -73,7 +73,7 @@ class CommandRouter implements Conversation {
 		CommandHandler handler = this.commands.get(command.name());
 		if (handler == null) {
 			return Mono.just(List
-				.of(OutgoingMessage.Text.of(this.texts.html(context.language(), "unknown-command", command.name()))));
+				.of(OutgoingMessage.Text.of(this.texts.text(context.language(), "unknown-command", command.name()))));
 		}
 		// a command leaves any flow in progress; /scan and friends start their own again
 		return this.flows.leave(context).then(handler.handle(context, command.argument()));
@@ -83,7 +83,7 @@ class CommandRouter implements Conversation {
 		int colon = press.data().indexOf(':');
 		ButtonHandler handler = colon < 0 ? null : this.buttons.get(press.data().substring(0, colon));
 		if (handler == null) {
-			return Mono.just(List.of(OutgoingMessage.Text.of(this.texts.html(context.language(), "fallback"))));
+			return Mono.just(List.of(OutgoingMessage.Text.of(this.texts.text(context.language(), "fallback"))));
 		}
 		return handler.press(context, press.data().substring(colon + 1));
 	}
@@ -91,7 +91,7 @@ class CommandRouter implements Conversation {
 	private Mono<List<OutgoingMessage>> apologise(ChatEvent event, Throwable error) {
 		log.error("{} failed", event, error);
 		return Mono
-			.just(List.of(OutgoingMessage.Text.of(this.texts.html(Texts.supported(event.languageCode()), "error"))));
+			.just(List.of(OutgoingMessage.Text.of(this.texts.text(Texts.supported(event.languageCode()), "error"))));
 	}
 
 	/**

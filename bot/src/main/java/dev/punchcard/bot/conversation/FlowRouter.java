@@ -53,7 +53,7 @@ class FlowRouter {
 		return this.states.takeExpired(event.channel(), event.userId())
 			.mapNotNull(this.flows::get)
 			.map((flow) -> List
-				.<OutgoingMessage>of(OutgoingMessage.Text.of(this.texts.html(context.language(), flow.expiredKey()))))
+				.<OutgoingMessage>of(OutgoingMessage.Text.of(this.texts.text(context.language(), flow.expiredKey()))))
 			.switchIfEmpty(Mono.defer(() -> byDefault(context)));
 	}
 
@@ -62,7 +62,7 @@ class FlowRouter {
 			.filter((handler) -> handler.accepts(context.event().input()))
 			.findFirst()
 			.map((handler) -> handler.handle(context))
-			.orElseGet(() -> Mono.just(List.of(OutgoingMessage.Text.of(this.texts.html(context.language(),
+			.orElseGet(() -> Mono.just(List.of(OutgoingMessage.Text.of(this.texts.text(context.language(),
 					context.event().input() instanceof ChatInput.Text ? "fallback" : "unsupported")))));
 	}
 

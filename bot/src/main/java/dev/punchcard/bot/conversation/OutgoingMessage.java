@@ -5,22 +5,23 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A channel-neutral message to send. Texts are HTML limited to {@code <b>}, {@code <i>}
- * and {@code <code>}, with every piece of user-provided text already escaped; each edge
- * renders that for its platform and splits what is too long.
+ * A channel-neutral message to send. Texts are {@link MarkedText}s (plain, bold, italic,
+ * code), never a platform's mark-up; each edge renders them for its platform, escapes
+ * what users typed, and splits what is too long. Choices are offered in rows; an edge
+ * whose platform has no rows (WhatsApp) lays them out its own way.
  */
 public sealed interface OutgoingMessage {
 
 	/**
-	 * A text, optionally with inline buttons (rows of buttons).
+	 * A text, optionally with choices (rows of buttons).
 	 *
-	 * @param html the text
-	 * @param buttons rows of inline buttons; empty for none
+	 * @param text the text
+	 * @param buttons rows of choices; empty for none
 	 */
-	record Text(String html, List<List<Button>> buttons) implements OutgoingMessage {
+	record Text(MarkedText text, List<List<Button>> buttons) implements OutgoingMessage {
 
-		public static Text of(String html) {
-			return new Text(html, List.of());
+		public static Text of(MarkedText text) {
+			return new Text(text, List.of());
 		}
 
 	}
@@ -29,23 +30,25 @@ public sealed interface OutgoingMessage {
 	 * A PNG image with a caption, e.g. a member card or voucher QR code.
 	 *
 	 * @param png the image
-	 * @param captionHtml the caption
+	 * @param caption the caption
 	 */
-	record Image(byte[] png, String captionHtml) implements OutgoingMessage {
+	record Image(byte[] png, MarkedText caption) implements OutgoingMessage {
 	}
 
 	/**
-	 * A text with a one-tap button that shares the user's own phone number.
+	 * Asks for the user's own phone number: a text with a one-tap button that shares it
+	 * where the platform has one (Telegram); elsewhere the edge says how to share it.
 	 *
-	 * @param html the text
-	 * @param buttonLabel the button's label
+	 * @param text the text
+	 * @param buttonLabel the button's label, plain text
 	 */
-	record AskForPhone(String html, String buttonLabel) implements OutgoingMessage {
+	record AskForPhone(MarkedText text, String buttonLabel) implements OutgoingMessage {
 	}
 
 	/**
-	 * Acknowledges a button press (stops the client's progress indicator), optionally
-	 * with a short notice.
+	 * Acknowledges a button press (stops the client's progress indicator where the
+	 * platform shows one), optionally with a short notice; an edge without
+	 * acknowledgements sends the notice as a text, or nothing.
 	 *
 	 * @param callbackId the press being answered
 	 * @param notice up to 200 characters, or null
@@ -54,10 +57,11 @@ public sealed interface OutgoingMessage {
 	}
 
 	/**
-	 * An inline button.
+	 * A choice.
 	 *
-	 * @param label what it shows
-	 * @param data what it sends back, at most 64 bytes
+	 * @param label what it shows, plain text
+	 * @param data what it sends back, at most 64 bytes (the tightest platform's limit:
+	 * Telegram's callback data)
 	 */
 	record Button(String label, String data) {
 

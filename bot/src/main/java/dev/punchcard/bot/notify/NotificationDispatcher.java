@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.ChatSender;
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.conversation.RecipientUnreachableException;
 import dev.punchcard.core.customer.application.ChatAddress;
@@ -68,9 +69,9 @@ class NotificationDispatcher {
 	}
 
 	private Mono<Void> sendTo(ChatAddress address, PendingNotification notification) {
-		String html = this.texts.render(notification.payload(), address.language());
+		MarkedText text = this.texts.render(notification.payload(), address.language());
 		return this.senders.get(address.channel())
-			.send(new BotReply(address.channel(), address.chatId(), List.of(OutgoingMessage.Text.of(html))));
+			.send(new BotReply(address.channel(), address.chatId(), List.of(OutgoingMessage.Text.of(text))));
 	}
 
 	private Mono<Void> unreachable(ChatAddress address) {

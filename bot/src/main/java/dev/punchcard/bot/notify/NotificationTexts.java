@@ -1,5 +1,6 @@
 package dev.punchcard.bot.notify;
 
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.reply.Amounts;
 import dev.punchcard.bot.reply.Texts;
 import dev.punchcard.core.notification.application.NotificationPayload;
@@ -21,20 +22,20 @@ class NotificationTexts {
 		this.texts = texts;
 	}
 
-	String render(NotificationPayload payload, String language) {
+	MarkedText render(NotificationPayload payload, String language) {
 		return switch (payload) {
-			case PointsCredited credited -> this.texts.html(language, "notify.credited", credited.points(),
+			case PointsCredited credited -> this.texts.text(language, "notify.credited", credited.points(),
 					Amounts.format(credited.amountMinor(), credited.currency()), credited.storeName(),
 					credited.balance(), credited.tier());
-			case PointsReversed reversed -> this.texts.html(language, "notify.reversed",
+			case PointsReversed reversed -> this.texts.text(language, "notify.reversed",
 					Amounts.format(reversed.amountMinor(), reversed.currency()), reversed.points(), reversed.balance(),
 					reversed.tier());
-			case RewardRedeemed redeemed -> this.texts.html(language, "notify.redeemed", redeemed.rewardName(),
+			case RewardRedeemed redeemed -> this.texts.text(language, "notify.redeemed", redeemed.rewardName(),
 					redeemed.points(), CodeSigner.grouped(redeemed.voucherCode()), redeemed.balance());
-			case VoucherCancelled cancelled -> this.texts.html(language, "notify.cancelled", cancelled.rewardName(),
+			case VoucherCancelled cancelled -> this.texts.text(language, "notify.cancelled", cancelled.rewardName(),
 					cancelled.points(), cancelled.balance());
 			case ReferralBonusPaid bonus ->
-				this.texts.html(language, "notify.referral", bonus.points(), bonus.balance());
+				this.texts.text(language, "notify.referral", bonus.points(), bonus.balance());
 		};
 	}
 

@@ -1,24 +1,39 @@
 package dev.punchcard.bot.reply;
 
 import java.text.MessageFormat;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.punchcard.bot.conversation.MarkedText;
+import dev.punchcard.bot.conversation.MarkedText.Span;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * The bot's texts, from {@code messages/bot*.properties}. Every argument is HTML-escaped
- * before it is put into a text, so a name like {@code <b>Bob</b>} shows as typed and
- * cannot change the formatting.
+ * The bot's texts, from {@code messages/bot*.properties}, written in the engine's neutral
+ * mark-up ({@code *bold*}, {@code _italic_}, {@code `code`}; see {@link MarkedText}). The
+ * mark-up is read from the bundle's pattern before any argument is put in, so an argument
+ * (a name like {@code *Bob*} or {@code <b>Bob</b>}) always shows as typed; the edges
+ * escape it for their platform. An argument that is itself a {@link MarkedText} keeps its
+ * styles.
  */
 @Component
 public class Texts {
 
 	public static final Set<String> LANGUAGES = Set.of("en", "ru");
+
+	/** Brackets a marked-text argument while the pattern is formatted. */
+	private static final char OPEN = '\uE000';
+
+	private static final char CLOSE = '\uE001';
+
+	private static final Pattern SLOT = Pattern.compile(OPEN + "(\\d+)" + CLOSE);
 
 	private final MessageSource messages;
 
@@ -31,11 +46,21 @@ public class Texts {
 		this.messages = source;
 	}
 
-	/** The text for the key in the language, with escaped arguments. */
-	public String html(String language, String key, Object... args) {
-		Object[] escaped = Arrays.stream(args).map(Texts::escape).toArray();
-		String pattern = this.messages.getMessage(key, null, Locale.forLanguageTag(supported(language)));
-		return new MessageFormat(pattern, Locale.forLanguageTag(supported(language))).format(escaped);
+	/** The text for the key in the language, with its arguments put in. */
+	public MarkedText text(String language, String key, Object... args) {
+		Locale locale = Locale.forLanguageTag(supported(language));
+		String pattern = this.messages.getMessage(key, null, locale);
+		Object[] slots = new Object[args.length];
+		for (int i = 0; i < args.length; i++) {
+			slots[i] = (args[i] instanceof MarkedText) ? OPEN + String.valueOf(i) + CLOSE : withoutSlotMarks(args[i]);
+		}
+		MarkedText formatted = MarkedText.parse(pattern, (raw) -> new MessageFormat(raw, locale).format(slots));
+		return filled(formatted, args);
+	}
+
+	/** The text without styles: button labels, notices. */
+	public String plain(String language, String key, Object... args) {
+		return text(language, key, args).plainText();
 	}
 
 	/** The language if the bot speaks it, else English. */
@@ -47,8 +72,28 @@ public class Texts {
 		return LANGUAGES.contains(base) ? base : "en";
 	}
 
-	private static Object escape(Object arg) {
-		return (arg instanceof String text) ? HtmlUtils.htmlEscape(text) : arg;
+	private static Object withoutSlotMarks(Object arg) {
+		return (arg instanceof String text) ? text.replace(OPEN, ' ').replace(CLOSE, ' ') : arg;
+	}
+
+	/** Replaces each marked-text argument's slot by its spans. */
+	private static MarkedText filled(MarkedText formatted, Object[] args) {
+		List<MarkedText> parts = new ArrayList<>();
+		for (Span span : formatted.spans()) {
+			Matcher slot = SLOT.matcher(span.text());
+			int from = 0;
+			while (slot.find()) {
+				parts.add(styled(span.text().substring(from, slot.start()), span.style()));
+				parts.add((MarkedText) args[Integer.parseInt(slot.group(1))]);
+				from = slot.end();
+			}
+			parts.add(styled(span.text().substring(from), span.style()));
+		}
+		return MarkedText.join("", parts);
+	}
+
+	private static MarkedText styled(String text, MarkedText.Style style) {
+		return new MarkedText(List.of(new Span(text, style)));
 	}
 
 }

@@ -16,9 +16,10 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.Keyboard
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders channel-neutral messages as Bot API requests: HTML texts split at 4096
- * characters (buttons go with the last piece), captions cut at 1024 with the rest sent as
- * text, a one-time contact keyboard for {@link OutgoingMessage.AskForPhone}.
+ * Renders channel-neutral messages as Bot API requests: texts as HTML
+ * ({@link TelegramHtml}) split at 4096 characters (buttons go with the last piece),
+ * captions cut at 1024 with the rest sent as text, a one-time contact keyboard for
+ * {@link OutgoingMessage.AskForPhone}.
  */
 final class TelegramMessages {
 
@@ -33,8 +34,10 @@ final class TelegramMessages {
 
 	static List<TelegramOutbound> render(String chatId, OutgoingMessage message) {
 		return switch (message) {
-			case OutgoingMessage.Text text -> texts(chatId, text.html(), inlineKeyboard(text.buttons()));
-			case OutgoingMessage.AskForPhone ask -> texts(chatId, ask.html(), contactKeyboard(ask.buttonLabel()));
+			case OutgoingMessage.Text text ->
+				texts(chatId, TelegramHtml.html(text.text()), inlineKeyboard(text.buttons()));
+			case OutgoingMessage.AskForPhone ask ->
+				texts(chatId, TelegramHtml.html(ask.text()), contactKeyboard(ask.buttonLabel()));
 			case OutgoingMessage.Image image -> photo(chatId, image);
 			case OutgoingMessage.ButtonAnswer answer -> List.of(callbackAnswer(answer));
 		};
@@ -57,7 +60,7 @@ final class TelegramMessages {
 	}
 
 	private static List<TelegramOutbound> photo(String chatId, OutgoingMessage.Image image) {
-		HtmlChunks.Cut caption = HtmlChunks.cut(image.captionHtml(), CAPTION_LIMIT);
+		HtmlChunks.Cut caption = HtmlChunks.cut(TelegramHtml.html(image.caption()), CAPTION_LIMIT);
 		List<TelegramOutbound> requests = new ArrayList<>();
 		requests.add(new TelegramOutbound.Photo(chatId, image.png(), caption.head()));
 		requests.addAll(texts(chatId, caption.tail(), null));

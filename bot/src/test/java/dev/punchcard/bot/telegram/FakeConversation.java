@@ -8,6 +8,7 @@ import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.ChatEvent;
 import dev.punchcard.bot.conversation.ChatInput;
 import dev.punchcard.bot.conversation.Conversation;
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +26,7 @@ class FakeConversation implements Conversation {
 		boolean slow = event.input() instanceof ChatInput.Text text && text.text().startsWith("slow");
 		return Mono.delay(Duration.ofMillis(slow ? 300 : 0)).then(Mono.fromSupplier(() -> {
 			this.handled.add(event);
-			return BotReply.to(event, OutgoingMessage.Text.of(answer(event.input())));
+			return BotReply.to(event, OutgoingMessage.Text.of(MarkedText.plain(answer(event.input()))));
 		}));
 	}
 

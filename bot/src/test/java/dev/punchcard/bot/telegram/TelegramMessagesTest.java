@@ -2,6 +2,7 @@ package dev.punchcard.bot.telegram;
 
 import java.util.List;
 
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -13,8 +14,7 @@ class TelegramMessagesTest {
 
 	@Test
 	void should_attach_the_buttons_to_the_last_piece_when_a_text_is_split() throws Exception {
-		String html = "x\n".repeat(3000);
-		OutgoingMessage.Text text = new OutgoingMessage.Text(html,
+		OutgoingMessage.Text text = new OutgoingMessage.Text(MarkedText.plain("x\n".repeat(3000)),
 				List.of(List.of(new OutgoingMessage.Button("More", "more:1"))));
 
 		List<TelegramOutbound> requests = TelegramMessages.render("42", text);
@@ -32,7 +32,8 @@ class TelegramMessagesTest {
 		String caption = "Line of the caption\n".repeat(80);
 		byte[] png = { 1, 2, 3 };
 
-		List<TelegramOutbound> requests = TelegramMessages.render("42", new OutgoingMessage.Image(png, caption));
+		List<TelegramOutbound> requests = TelegramMessages.render("42",
+				new OutgoingMessage.Image(png, MarkedText.plain(caption)));
 
 		assertThat(requests).hasSize(2);
 		TelegramOutbound.Photo photo = (TelegramOutbound.Photo) requests.get(0);
@@ -43,8 +44,8 @@ class TelegramMessagesTest {
 
 	@Test
 	void should_ask_for_the_phone_with_a_one_time_contact_keyboard() throws Exception {
-		List<TelegramOutbound> requests = TelegramMessages.render("42",
-				new OutgoingMessage.AskForPhone("Share your <b>phone</b>", "Share phone"));
+		List<TelegramOutbound> requests = TelegramMessages.render("42", new OutgoingMessage.AskForPhone(
+				MarkedText.plain("Share your ").append(MarkedText.bold("phone")), "Share phone"));
 
 		JSONAssert.assertEquals("""
 				{"chat_id": "42", "text": "Share your <b>phone</b>", "parse_mode": "HTML",
@@ -66,7 +67,30 @@ class TelegramMessagesTest {
 
 	@Test
 	void should_send_nothing_for_an_empty_text() {
-		assertThat(TelegramMessages.render("42", OutgoingMessage.Text.of("  "))).isEmpty();
+		assertThat(TelegramMessages.render("42", OutgoingMessage.Text.of(MarkedText.plain("  ")))).isEmpty();
+	}
+
+	@Test
+	void should_render_styles_as_html_and_escape_what_users_typed() {
+		MarkedText text = MarkedText.plain("Hi ")
+			.append(MarkedText.bold("<b>Eve</b> & \"Co\""))
+			.append(", code ")
+			.append(new MarkedText(List.of(new MarkedText.Span("A1<2", MarkedText.Style.CODE))))
+			.append(new MarkedText(List.of(new MarkedText.Span(" *not bold* _x_", MarkedText.Style.ITALIC))));
+
+		assertThat(TelegramHtml.html(text)).isEqualTo(
+				"Hi <b>&lt;b&gt;Eve&lt;/b&gt; &amp; \"Co\"</b>, code <code>A1&lt;2</code><i> *not bold* _x_</i>");
+	}
+
+	@Test
+	void should_label_buttons_with_plain_text_when_a_reward_name_has_html_characters() throws Exception {
+		OutgoingMessage.Text text = new OutgoingMessage.Text(MarkedText.plain("Pick"),
+				List.of(List.of(new OutgoingMessage.Button("Redeem Fish & <Chips>", "rw:r:1"))));
+
+		JSONAssert.assertEquals(
+				"""
+						{"reply_markup": {"inline_keyboard": [[{"text": "Redeem Fish & <Chips>", "callback_data": "rw:r:1"}]]}}""",
+				json(TelegramMessages.render("42", text).get(0)), JSONCompareMode.LENIENT);
 	}
 
 	private static String json(TelegramOutbound request) {
