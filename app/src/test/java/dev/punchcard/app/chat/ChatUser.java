@@ -8,6 +8,7 @@ import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.ChatEvent;
 import dev.punchcard.bot.conversation.ChatInput;
 import dev.punchcard.bot.conversation.Conversation;
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.telegram.TelegramHtml;
 import dev.punchcard.core.shared.domain.ChatChannel;
@@ -28,11 +29,23 @@ final class ChatUser {
 
 	private final @Nullable String language;
 
+	private final ChatChannel channel;
+
 	ChatUser(Conversation conversation, String userId, String name, @Nullable String language) {
+		this(conversation, ChatChannel.TELEGRAM, userId, name, language);
+	}
+
+	ChatUser(Conversation conversation, ChatChannel channel, String userId, String name, @Nullable String language) {
 		this.conversation = conversation;
+		this.channel = channel;
 		this.userId = userId;
 		this.name = name;
 		this.language = language;
+	}
+
+	/** Sends the text as typed: no slash command parsing (as on WhatsApp). */
+	List<OutgoingMessage> type(String text) {
+		return handle(new ChatInput.Text(text));
 	}
 
 	List<OutgoingMessage> send(String text) {
@@ -51,7 +64,7 @@ final class ChatUser {
 	}
 
 	List<OutgoingMessage> handle(ChatInput input) {
-		ChatEvent event = new ChatEvent(Long.toString(UPDATES.incrementAndGet()), ChatChannel.TELEGRAM, this.userId,
+		ChatEvent event = new ChatEvent(Long.toString(UPDATES.incrementAndGet()), this.channel, this.userId,
 				this.userId, this.name, this.language, input);
 		BotReply reply = this.conversation.handle(event).block(Duration.ofSeconds(20));
 		assertThat(reply).isNotNull();
@@ -71,6 +84,25 @@ final class ChatUser {
 				case OutgoingMessage.ButtonAnswer answer -> {
 				}
 			}
+		}
+		return all.toString();
+	}
+
+	/**
+	 * The texts as a channel whose commands are words shows them: every command span as
+	 * its word, no styles.
+	 */
+	static String words(List<OutgoingMessage> messages) {
+		StringBuilder all = new StringBuilder();
+		for (OutgoingMessage message : messages) {
+			MarkedText text = switch (message) {
+				case OutgoingMessage.Text t -> t.text();
+				case OutgoingMessage.Image image -> image.caption();
+				case OutgoingMessage.AskForPhone ask -> ask.text();
+				case OutgoingMessage.ButtonAnswer answer -> MarkedText.empty();
+			};
+			text.spans().forEach((span) -> all.append(span.text()));
+			all.append('\n');
 		}
 		return all.toString();
 	}

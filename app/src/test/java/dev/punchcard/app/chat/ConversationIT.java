@@ -39,6 +39,7 @@ import reactor.core.publisher.Mono;
 
 import static dev.punchcard.app.chat.ChatUser.buttonData;
 import static dev.punchcard.app.chat.ChatUser.texts;
+import static dev.punchcard.app.chat.ChatUser.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -276,14 +277,83 @@ class ConversationIT extends ApiIT {
 		assertThat(texts(this.ada.handle(new ChatInput.Photo("nope", 1)))).contains("/card");
 	}
 
+	@Test
+	void should_understand_typed_words_in_english_and_russian_when_a_whatsapp_user_types_them() throws Exception {
+		ChatUser wa = new ChatUser(this.conversation, ChatChannel.WHATSAPP, "4915100000001", "Wanda", "en");
+
+		assertThat(words(wa.type("Hi!"))).contains("Welcome to the club, Wanda!");
+		assertThat(words(wa.type("points"))).contains("Balance: 0 points");
+		assertThat(wa.type("  CARD ")).hasAtLeastOneElementOfType(OutgoingMessage.Image.class);
+		assertThat(words(wa.type("баллы"))).contains("Balance: 0 points");
+		assertThat(words(wa.type("purchases?"))).contains("No purchases yet");
+		assertThat(words(wa.type("профиль"))).contains("Wanda").contains("Member since");
+		assertThat(words(wa.type("I would like my points please"))).contains("did not understand");
+		assertThat(words(wa.type("/help"))).contains("Commands");
+	}
+
+	@Test
+	void should_name_the_commands_of_the_users_channel_when_a_text_mentions_them() {
+		ChatUser wa = new ChatUser(this.conversation, ChatChannel.WHATSAPP, "4915100000002", "Wim", "en");
+		ChatUser waRu = new ChatUser(this.conversation, ChatChannel.WHATSAPP, "4915100000003", "Вера", "ru");
+		this.ada.send("/start");
+		wa.type("start");
+		waRu.type("старт");
+
+		assertThat(texts(this.ada.send("/help"))).contains("/profile — your profile").contains("/card");
+		assertThat(words(wa.type("help"))).contains("\nprofile — your profile")
+			.contains("\ncard — your member QR code")
+			.doesNotContain("/");
+		assertThat(words(waRu.type("помощь"))).contains("\nпрофиль — ").contains("\nкарта — ").doesNotContain("/");
+		assertThat(words(wa.type("dance"))).contains("Send help to see what I can do");
+	}
+
+	@Test
+	void should_pick_a_choice_by_its_number_on_whatsapp_when_no_flow_waits_for_input() throws Exception {
+		ChatUser wa = new ChatUser(this.conversation, ChatChannel.WHATSAPP, "4915100000004", "Nina", "en");
+		wa.type("start");
+
+		List<OutgoingMessage> menu = wa.type("menu");
+		assertThat(buttonData(menu)).containsExactly("m:profile", "m:card", "m:rewards", "m:purchases", "m:help");
+		assertThat(wa.type("2")).hasAtLeastOneElementOfType(OutgoingMessage.Image.class);
+		// the card had no choices: an old menu's number picks nothing
+		assertThat(words(wa.type("2"))).contains("did not understand");
+		wa.type("menu");
+		assertThat(words(wa.type("9"))).contains("did not understand");
+		wa.type("menu");
+		assertThat(words(wa.type("5."))).contains("Commands");
+
+		// on Telegram, where menus are tapped, a typed number is just text
+		this.ada.send("/start");
+		assertThat(texts(this.ada.send("2"))).contains("did not understand");
+	}
+
+	@Test
+	void should_leave_typed_numbers_and_words_to_the_flow_when_a_cashier_is_in_one() {
+		this.ada.send("/start");
+		ChatUser cashier = linkedCashier(ChatChannel.WHATSAPP);
+		cashier.type("menu");
+		cashier.type("scan");
+		cashier.type(cardOf("Ada <b>Lovelace</b>"));
+
+		// 2 is the amount, not the second choice of the menu before
+		assertThat(words(cashier.type("2"))).contains("receipt number");
+		// "card" is a receipt number here
+		assertThat(words(cashier.type("card"))).contains("Record 2.00 EUR on receipt card");
+		assertThat(words(cashier.type("cancel"))).contains("nothing is in progress");
+	}
+
 	private ChatUser linkedCashier() {
+		return linkedCashier(ChatChannel.TELEGRAM);
+	}
+
+	private ChatUser linkedCashier(ChatChannel channel) {
 		String store = this.till.openStore();
 		this.till.staff("CASHIER", store);
 		StaffId staffId = this.staffAccounts.all().filter((m) -> m.username().startsWith("cashier-")).blockFirst().id();
 		String code = this.issueLinkCode.issue(staffId, ADMIN).block().code();
-		ChatUser cashier = new ChatUser(this.conversation, "9" + UUID.randomUUID().toString().substring(0, 6),
+		ChatUser cashier = new ChatUser(this.conversation, channel, "9" + UUID.randomUUID().toString().substring(0, 6),
 				"Cashier", "en");
-		assertThat(texts(cashier.send("/start staff-" + code))).contains("linked to staff account");
+		assertThat(words(cashier.type("STAFF " + code))).contains("linked to staff account");
 		return cashier;
 	}
 

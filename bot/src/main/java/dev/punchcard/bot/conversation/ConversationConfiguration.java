@@ -1,20 +1,20 @@
 package dev.punchcard.bot.conversation;
 
-import java.time.Duration;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConversationProperties.class)
 class ConversationConfiguration {
 
 	@Bean
 	ConversationStates conversationStates(ReactiveStringRedisTemplate redis, ObjectMapper json,
-			@Value("${punchcard.bot.flow-ttl:30m}") Duration ttl) {
-		return new RedisConversationStates(redis, json, ttl);
+			ConversationProperties properties) {
+		return new RedisConversationStates(redis, json, properties.flowTtl());
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.punchcard.bot.conversation;
 
+import java.util.List;
+
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.publisher.Mono;
 
@@ -21,5 +23,18 @@ public interface ConversationStates {
 	 * understanding.
 	 */
 	Mono<String> takeExpired(ChatChannel channel, String userId);
+
+	/**
+	 * Remembers the choices of the reply just sent (their data, in the order shown), for
+	 * as long as a flow lasts, so a typed number can pick one; an empty list forgets
+	 * them.
+	 */
+	Mono<Void> rememberChoices(ChatChannel channel, String userId, List<String> choices);
+
+	/**
+	 * Emits the data of choice {@code number} (from 1) of the last reply with choices, or
+	 * completes empty when there is no such choice.
+	 */
+	Mono<String> choice(ChatChannel channel, String userId, int number);
 
 }

@@ -38,6 +38,11 @@ class FlowRouter {
 			.switchIfEmpty(Mono.defer(() -> expiredOrDefault(context)));
 	}
 
+	/** Emits whether the user is in a flow that waits for their next step. */
+	Mono<Boolean> active(ChatContext context) {
+		return this.states.get(context.event().channel(), context.event().userId()).hasElement();
+	}
+
 	Mono<Void> leave(ChatContext context) {
 		return this.states.clear(context.event().channel(), context.event().userId());
 	}

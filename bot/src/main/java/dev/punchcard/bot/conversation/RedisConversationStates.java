@@ -1,6 +1,7 @@
 package dev.punchcard.bot.conversation;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,8 @@ import reactor.core.publisher.Mono;
 /**
  * Flow state in Redis: {@code chat:flow:<channel>:<user>} with the flow TTL, plus a
  * longer-lived marker {@code chat:flow-seen:...} that outlives it, so an expired flow can
- * be told apart from a stray message.
+ * be told apart from a stray message; and {@code chat:choices:...}, the data of the last
+ * reply's choices as a list, for numbered answers.
  */
 class RedisConversationStates implements ConversationStates {
 
@@ -50,6 +52,26 @@ class RedisConversationStates implements ConversationStates {
 	@Override
 	public Mono<String> takeExpired(ChatChannel channel, String userId) {
 		return this.redis.opsForValue().getAndDelete(key("flow-seen", channel, userId));
+	}
+
+	@Override
+	public Mono<Void> rememberChoices(ChatChannel channel, String userId, List<String> choices) {
+		String key = key("choices", channel, userId);
+		if (choices.isEmpty()) {
+			return this.redis.delete(key).then();
+		}
+		return this.redis.delete(key)
+			.then(this.redis.opsForList().rightPushAll(key, choices))
+			.then(this.redis.expire(key, this.ttl))
+			.then();
+	}
+
+	@Override
+	public Mono<String> choice(ChatChannel channel, String userId, int number) {
+		if (number < 1) {
+			return Mono.empty();
+		}
+		return this.redis.opsForList().index(key("choices", channel, userId), number - 1L);
 	}
 
 	private Mono<FlowState> read(String value) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.punchcard.bot.conversation.CommandWords;
 import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.MarkedText.Span;
 
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * mark-up is read from the bundle's pattern before any argument is put in, so an argument
  * (a name like {@code *Bob*} or {@code <b>Bob</b>}) always shows as typed; the edges
  * escape it for their platform. An argument that is itself a {@link MarkedText} keeps its
- * styles.
+ * styles. A {@code /command} in a text becomes a command span showing the command's word
+ * in the text's language ({@link CommandWords}), so each channel names its own way to
+ * give it.
  */
 @Component
 public class Texts {
@@ -54,7 +57,8 @@ public class Texts {
 		for (int i = 0; i < args.length; i++) {
 			slots[i] = (args[i] instanceof MarkedText) ? OPEN + String.valueOf(i) + CLOSE : withoutSlotMarks(args[i]);
 		}
-		MarkedText formatted = MarkedText.parse(pattern, (raw) -> new MessageFormat(raw, locale).format(slots));
+		MarkedText formatted = MarkedText.parse(pattern, (raw) -> new MessageFormat(raw, locale).format(slots),
+				(command, name) -> CommandWords.word(command, language));
 		return filled(formatted, args);
 	}
 
@@ -80,6 +84,10 @@ public class Texts {
 	private static MarkedText filled(MarkedText formatted, Object[] args) {
 		List<MarkedText> parts = new ArrayList<>();
 		for (Span span : formatted.spans()) {
+			if (span.style() == MarkedText.Style.COMMAND) {
+				parts.add(new MarkedText(List.of(span)));
+				continue;
+			}
 			Matcher slot = SLOT.matcher(span.text());
 			int from = 0;
 			while (slot.find()) {

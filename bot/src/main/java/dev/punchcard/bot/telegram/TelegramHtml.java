@@ -5,7 +5,8 @@ import dev.punchcard.bot.conversation.MarkedText;
 /**
  * The neutral mark-up as Telegram's HTML parse mode: {@code <b>}, {@code <i>},
  * {@code <code>}, with {@code &}, {@code <} and {@code >} of every span escaped (all the
- * Bot API asks for outside attributes), so a user's text shows as typed.
+ * Bot API asks for outside attributes), so a user's text shows as typed; commands as
+ * {@code /name}.
  */
 public final class TelegramHtml {
 
@@ -15,11 +16,17 @@ public final class TelegramHtml {
 	public static String html(MarkedText text) {
 		StringBuilder html = new StringBuilder();
 		for (MarkedText.Span span : text.spans()) {
+			if (span.command() != null) {
+				// Telegram shows /commands as links that send them
+				html.append('/').append(span.command());
+				continue;
+			}
 			String tag = switch (span.style()) {
 				case PLAIN -> null;
 				case BOLD -> "b";
 				case ITALIC -> "i";
 				case CODE -> "code";
+				case COMMAND -> null;
 			};
 			if (tag != null) {
 				html.append('<').append(tag).append('>');

@@ -46,6 +46,19 @@ class MarkedTextTest {
 	}
 
 	@Test
+	void should_read_a_command_when_plain_text_mentions_one() {
+		MarkedText text = MarkedText.parse("Send /help or /start now, not a/b or https://x/y", UnaryOperator.identity(),
+				(command, name) -> command.equals("help") ? "помощь" : name);
+
+		assertThat(text.spans()).containsExactly(new Span("Send ", Style.PLAIN), Span.command("help", "помощь"),
+				new Span(" or ", Style.PLAIN), Span.command("start", "start"),
+				new Span(" now, not a/b or https://x/y", Style.PLAIN));
+		assertThat(text.plainText()).isEqualTo("Send /help or /start now, not a/b or https://x/y");
+		assertThat(MarkedText.parse("*/help*", UnaryOperator.identity()).spans())
+			.containsExactly(new Span("/help", Style.BOLD));
+	}
+
+	@Test
 	void should_write_its_mark_up_back_with_markers_in_texts_escaped() {
 		MarkedText text = MarkedText.plain("5 * 2 ").append(MarkedText.bold("a_b"));
 

@@ -83,6 +83,14 @@ class TelegramMessagesTest {
 	}
 
 	@Test
+	void should_show_a_command_as_its_slash_command_whatever_word_the_text_shows() {
+		MarkedText text = MarkedText.plain("Отправьте ")
+			.append(new MarkedText(List.of(MarkedText.Span.command("help", "помощь"))));
+
+		assertThat(TelegramHtml.html(text)).isEqualTo("Отправьте /help");
+	}
+
+	@Test
 	void should_label_buttons_with_plain_text_when_a_reward_name_has_html_characters() throws Exception {
 		OutgoingMessage.Text text = new OutgoingMessage.Text(MarkedText.plain("Pick"),
 				List.of(List.of(new OutgoingMessage.Button("Redeem Fish & <Chips>", "rw:r:1"))));
