@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.bot.intake.BoundedBodies;
 import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 

@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.bot.intake.BoundedBodies;
 import dev.punchcard.bot.intake.DurableIntake;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

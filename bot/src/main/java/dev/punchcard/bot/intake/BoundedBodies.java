@@ -1,4 +1,4 @@
-package dev.punchcard.bot.telegram;
+package dev.punchcard.bot.intake;
 
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -7,8 +7,11 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
-/** HTTP bodies read whole into memory, up to a size limit. */
-final class BoundedBodies {
+/**
+ * HTTP bodies read whole into memory, up to a size limit: webhook bodies (which must be
+ * stored, and for WhatsApp signed, exactly as received) and downloads, for every edge.
+ */
+public final class BoundedBodies {
 
 	private BoundedBodies() {
 	}
@@ -17,7 +20,7 @@ final class BoundedBodies {
 	 * Emits the body's bytes; errors with {@link DataBufferLimitException} when it is
 	 * over {@code maxBytes}. Every buffer is released.
 	 */
-	static Mono<byte[]> read(Publisher<? extends DataBuffer> body, int maxBytes) {
+	public static Mono<byte[]> read(Publisher<? extends DataBuffer> body, int maxBytes) {
 		return DataBufferUtils.join(body, maxBytes).map(BoundedBodies::bytes);
 	}
 
