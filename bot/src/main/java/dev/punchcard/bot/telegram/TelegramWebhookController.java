@@ -37,8 +37,8 @@ class TelegramWebhookController {
 
 	private final TelegramProperties properties;
 
-	TelegramWebhookController(DurableIntake intake, TelegramProperties properties) {
-		this.intake = intake;
+	TelegramWebhookController(DurableIntake telegramIntake, TelegramProperties properties) {
+		this.intake = telegramIntake;
 		this.properties = properties;
 		this.secret = Objects.requireNonNull(properties.webhookSecret(), "punchcard.telegram.webhook-secret")
 			.getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,57 @@
+package dev.punchcard.webhooks.whatsapp;
+
+import dev.punchcard.bot.conversation.Conversation;
+import dev.punchcard.bot.conversation.ReachabilityListener;
+import dev.punchcard.bot.intake.DurableIntake;
+import dev.punchcard.bot.pacing.SharedRateLimits;
+import dev.punchcard.core.chat.application.InboundUpdates;
+import dev.punchcard.core.shared.domain.ChatChannel;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The WhatsApp channel's beans; none exist without an access token. Needs a
+ * {@link Conversation}, {@link InboundUpdates} and the shared sending limits; uses a
+ * {@link ReachabilityListener} when the application has one.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWhatsApp
+@EnableConfigurationProperties(WhatsAppProperties.class)
+class WhatsAppConfiguration {
+
+	@Bean
+	GraphApi whatsAppGraphApi(WhatsAppProperties properties, ObjectProvider<WebClient.Builder> builder) {
+		return GraphApi.create(builder.getIfAvailable(WebClient::builder), properties,
+				new GraphApiRetry(properties.retries(), Schedulers.parallel()));
+	}
+
+	@Bean
+	WhatsAppChatSender whatsAppChatSender(GraphApi api, SharedRateLimits limits, WhatsAppProperties properties) {
+		return new WhatsAppChatSender(api,
+				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()));
+	}
+
+	@Bean
+	WhatsAppChatFiles whatsAppChatFiles(GraphApi api) {
+		return new WhatsAppChatFiles(api);
+	}
+
+	@Bean
+	DurableIntake whatsAppIntake(InboundUpdates updates, Conversation conversation, WhatsAppChatSender sender,
+			ObjectProvider<ReachabilityListener> reachability, WhatsAppProperties properties) {
+		WhatsAppUpdateHandler handler = new WhatsAppUpdateHandler(conversation, sender,
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE));
+		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
+	}
+
+	@Bean
+	WhatsAppBackground whatsAppBackground(DurableIntake whatsAppIntake) {
+		return new WhatsAppBackground(whatsAppIntake);
+	}
+
+}

@@ -1,0 +1,155 @@
+package dev.punchcard.webhooks.whatsapp;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.punchcard.bot.intake.IntakeSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the WhatsApp Cloud API channel. The channel runs when all four of the
+ * access token, the phone number id, the app secret and the verify token are set; with
+ * none of them it is off and none of its beans exist; with only some, start-up fails (a
+ * half-configured channel would drop messages).
+ *
+ * @param accessToken the system-user access token ({@code WHATSAPP_ACCESS_TOKEN}), sent
+ * as a bearer token to the Graph API; never logged
+ * @param phoneNumberId the business phone number's id ({@code WHATSAPP_PHONE_NUMBER_ID})
+ * @param appSecret the Meta app's secret ({@code WHATSAPP_APP_SECRET}), the key of the
+ * webhook signature; never logged
+ * @param verifyToken the verify token of the webhook handshake
+ * ({@code WHATSAPP_VERIFY_TOKEN}); never logged
+ * @param apiUrl the Graph API base URL ({@code WHATSAPP_API_URL}), scheme, host and port
+ * only
+ * @param apiVersion the Graph API version in request paths
+ * @param displayPhoneNumber the business number as people dial it (digits), for
+ * {@code wa.me} links
+ * @param webhookMaxBody the largest webhook body read (Meta: up to 3 MB)
+ * @param mediaMaxBytes the largest image downloaded for {@code /scan}
+ * @param timeouts outbound call timeouts
+ * @param retries retries of failed Graph API calls
+ * @param rateLimits sending limits, counted for the business number across instances
+ * @param intake how stored webhook messages and statuses are processed
+ * ({@code purge-after} defaults to 8 days and may not be below 7: Meta redelivers for up
+ * to 7 days)
+ */
+@ConfigurationProperties("punchcard.whatsapp")
+@Validated
+public record WhatsAppProperties(@Nullable String accessToken,
+		@Nullable @Pattern(regexp = "|[0-9]{1,32}") String phoneNumberId, @Nullable String appSecret,
+		@Nullable String verifyToken, @DefaultValue("https://graph.facebook.com") URI apiUrl,
+		@DefaultValue("v24.0") @Pattern(regexp = "v[0-9]{1,3}\\.[0-9]{1,2}") String apiVersion,
+		@Nullable @Pattern(regexp = "|[0-9]{6,20}") String displayPhoneNumber,
+		@DefaultValue("3MB") DataSize webhookMaxBody, @DefaultValue("5MB") DataSize mediaMaxBytes,
+		@DefaultValue @Valid Timeouts timeouts, @DefaultValue @Valid Retries retries,
+		@DefaultValue @Valid RateLimits rateLimits, @DefaultValue @Valid IntakeSettings intake) {
+
+	/** Meta redelivers an unacknowledged webhook for up to 7 days. */
+	static final Duration REDELIVERY = Duration.ofDays(7);
+
+	static final Duration DEDUPE_HORIZON = Duration.ofDays(8);
+
+	public WhatsAppProperties {
+		intake = intake.withPurgeAfterDefault(DEDUPE_HORIZON);
+		if (intake.purgeAfter() != null && intake.purgeAfter().compareTo(REDELIVERY) < 0) {
+			throw new IllegalArgumentException(
+					"punchcard.whatsapp.intake.purge-after must be at least 7 days: Meta redelivers for 7 days");
+		}
+		if (apiUrl.getPath() != null && !apiUrl.getPath().isEmpty() && !"/".equals(apiUrl.getPath())) {
+			throw new IllegalArgumentException("punchcard.whatsapp.api-url takes scheme, host and port only");
+		}
+		int given = count(accessToken) + count(phoneNumberId) + count(appSecret) + count(verifyToken);
+		if (given > 0 && given < 4) {
+			throw new IllegalArgumentException("WhatsApp needs all of punchcard.whatsapp.access-token, "
+					+ ".phone-number-id, .app-secret and .verify-token (WHATSAPP_ACCESS_TOKEN, "
+					+ "WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN), or none of them");
+		}
+	}
+
+	/** Whether the channel runs: every required setting is given. */
+	public boolean enabled() {
+		return count(this.accessToken) + count(this.phoneNumberId) + count(this.appSecret)
+				+ count(this.verifyToken) == 4;
+	}
+
+	static boolean given(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private static int count(@Nullable String value) {
+		return given(value) ? 1 : 0;
+	}
+
+	String requiredAccessToken() {
+		return required(this.accessToken, "access-token");
+	}
+
+	String requiredPhoneNumberId() {
+		return required(this.phoneNumberId, "phone-number-id");
+	}
+
+	String requiredAppSecret() {
+		return required(this.appSecret, "app-secret");
+	}
+
+	String requiredVerifyToken() {
+		return required(this.verifyToken, "verify-token");
+	}
+
+	private static String required(@Nullable String value, String name) {
+		if (!given(value)) {
+			throw new IllegalStateException("punchcard.whatsapp." + name + " is not set");
+		}
+		return value;
+	}
+
+	@Override
+	public String toString() {
+		// no secrets
+		return "WhatsAppProperties[apiUrl=" + this.apiUrl + ", apiVersion=" + this.apiVersion + ", phoneNumberId="
+				+ this.phoneNumberId + ", enabled=" + enabled() + "]";
+	}
+
+	/**
+	 * @param connect TCP connect timeout
+	 * @param request whole-call timeout of one Graph API request
+	 * @param download whole-call timeout of one media download
+	 */
+	public record Timeouts(@DefaultValue("5s") Duration connect, @DefaultValue("10s") Duration request,
+			@DefaultValue("30s") Duration download) {
+	}
+
+	/**
+	 * @param maxAttempts attempts per call, the first included (5xx, timeouts, connection
+	 * errors, 130429 and 131057 are retried)
+	 * @param firstBackoff the first wait after a transient error, doubled each time
+	 * @param maxBackoff the longest wait between attempts
+	 */
+	public record Retries(@DefaultValue("4") @Positive @Max(10) int maxAttempts,
+			@DefaultValue("500ms") Duration firstBackoff, @DefaultValue("10s") Duration maxBackoff) {
+	}
+
+	/**
+	 * @param perSecond messages per second from the business number, all instances
+	 * together (Cloud API default: 80)
+	 * @param perRecipientInterval the least time between two messages to one recipient
+	 * (the pair rate limit, 131056: about one per 6 s sustained)
+	 * @param perRecipientBurst messages one recipient may get at once before the interval
+	 * applies (a reply of several messages)
+	 * @param maxWait the longest a message waits for its turn; longer fails the send
+	 */
+	public record RateLimits(@DefaultValue("80") @Positive int perSecond,
+			@DefaultValue("6s") Duration perRecipientInterval, @DefaultValue("5") @Positive int perRecipientBurst,
+			@DefaultValue("30s") Duration maxWait) {
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.punchcard.webhooks.whatsapp;
+
+import dev.punchcard.bot.conversation.ChatEvent;
+
+/** A stored webhook item, read: what the edge does with it. */
+sealed interface WhatsAppUpdate {
+
+	/**
+	 * A message for the conversation engine.
+	 *
+	 * @param event the message as a channel-neutral event
+	 * @param identity who sent it, with every id WhatsApp gave
+	 */
+	record Event(ChatEvent event, WhatsAppIdentity identity) implements WhatsAppUpdate {
+	}
+
+	/**
+	 * A delivery status of a message we sent.
+	 *
+	 * @param wamid the message's id
+	 * @param status {@code sent}, {@code delivered}, {@code read} or {@code failed}
+	 * @param errorCode the error code of a failed message, else 0
+	 * @param ourId the id we gave the message ({@code biz_opaque_callback_data}), if any
+	 */
+	record Status(String wamid, String status, int errorCode, String ourId) implements WhatsAppUpdate {
+	}
+
+	/**
+	 * A change of a user's marketing preference in WhatsApp's own settings.
+	 *
+	 * @param userId the user
+	 * @param category e.g. {@code marketing_messages}
+	 * @param value {@code stop} or {@code resume}
+	 */
+	record Preference(String userId, String category, String value) implements WhatsAppUpdate {
+	}
+
+	/**
+	 * Nothing to do (e.g. a reaction).
+	 *
+	 * @param why for the debug log
+	 */
+	record Ignored(String why) implements WhatsAppUpdate {
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.punchcard.webhooks.whatsapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.punchcard.bot.conversation.ChatEvent;
+import dev.punchcard.bot.conversation.ChatInput;
+import dev.punchcard.core.shared.domain.ChatChannel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a stored webhook item (see {@link WebhookBatch}) into what the edge does with it:
+ * a message becomes a {@link ChatEvent} (text, a tapped reply button or list row, a
+ * template's quick-reply button, a photo, a shared contact; any other kind is
+ * {@link ChatInput.Unsupported}, so it gets a helpful answer), a status or preference
+ * change its own update. The display name comes from the contact's profile.
+ */
+final class WhatsAppUpdates {
+
+	private WhatsAppUpdates() {
+	}
+
+	static WhatsAppUpdate read(JsonNode stored) {
+		return switch (stored.path("kind").asText("")) {
+			case "message" -> message(stored.path("message"), stored.path("contact"));
+			case "status" -> status(stored.path("status"));
+			case "preference" -> preference(stored.path("preference"));
+			default -> new WhatsAppUpdate.Ignored("unknown kind " + stored.path("kind").asText(""));
+		};
+	}
+
+	private static WhatsAppUpdate message(JsonNode message, JsonNode contact) {
+		String from = message.path("from").asText("");
+		WhatsAppIdentity identity = new WhatsAppIdentity(text(contact, "wa_id", from.matches("[0-9]+") ? from : null),
+				text(contact, "user_id", from.matches("[0-9]+") ? null : nullIfEmpty(from)),
+				text(contact, "parent_user_id", null), contact.path("profile").path("name").asText(""));
+		if (identity.waId() == null && identity.userId() == null) {
+			return new WhatsAppUpdate.Ignored("a message without a sender");
+		}
+		String type = message.path("type").asText("");
+		if ("reaction".equals(type)) {
+			return new WhatsAppUpdate.Ignored("a reaction");
+		}
+		String wamid = message.path("id").asText("");
+		ChatInput input = input(type, message, wamid);
+		ChatEvent event = new ChatEvent(wamid, ChatChannel.WHATSAPP, identity.key(), identity.key(), identity.name(),
+				null, input);
+		return new WhatsAppUpdate.Event(event, identity);
+	}
+
+	private static ChatInput input(String type, JsonNode message, String wamid) {
+		return switch (type) {
+			case "text" -> new ChatInput.Text(message.path("text").path("body").asText(""));
+			case "interactive" -> interactive(message.path("interactive"), wamid);
+			case "button" -> templateButton(message.path("button"), wamid);
+			case "image" -> image(message.path("image"));
+			case "contacts" -> contact(message.path("contacts").path(0));
+			default -> new ChatInput.Unsupported();
+		};
+	}
+
+	private static ChatInput interactive(JsonNode interactive, String wamid) {
+		JsonNode reply = switch (interactive.path("type").asText("")) {
+			case "button_reply" -> interactive.path("button_reply");
+			case "list_reply" -> interactive.path("list_reply");
+			default -> null;
+		};
+		String id = (reply != null) ? reply.path("id").asText("") : "";
+		return id.isEmpty() ? new ChatInput.Unsupported() : new ChatInput.ButtonPress(wamid, id);
+	}
+
+	/**
+	 * A template's quick-reply button: our own choice data when it has the engine's
+	 * {@code prefix:value} shape, else the text typed on it (e.g. {@code STOP}), read as
+	 * typed text.
+	 */
+	private static ChatInput templateButton(JsonNode button, String wamid) {
+		String payload = button.path("payload").asText("");
+		if (payload.matches("[a-z]{1,16}:.*")) {
+			return new ChatInput.ButtonPress(wamid, payload);
+		}
+		String text = button.path("text").asText(payload);
+		return new ChatInput.Text(text.isEmpty() ? payload : text);
+	}
+
+	/**
+	 * A photo, referred to as {@code <media id>#<sha256>} so that the download can check
+	 * what it got.
+	 */
+	private static ChatInput image(JsonNode image) {
+		String id = image.path("id").asText("");
+		if (id.isEmpty()) {
+			return new ChatInput.Unsupported();
+		}
+		return new ChatInput.Photo(id + "#" + image.path("sha256").asText(""), image.path("file_size").asLong(0));
+	}
+
+	/** A shared contact card: its first phone, and the WhatsApp user it belongs to. */
+	private static ChatInput contact(JsonNode card) {
+		JsonNode phone = card.path("phones").path(0);
+		String number = phone.path("phone").asText(phone.path("wa_id").asText(""));
+		if (number.isEmpty()) {
+			return new ChatInput.Unsupported();
+		}
+		return new ChatInput.SharedContact(number, nullIfEmpty(phone.path("wa_id").asText("")));
+	}
+
+	private static WhatsAppUpdate status(JsonNode status) {
+		JsonNode error = status.path("errors").path(0);
+		return new WhatsAppUpdate.Status(status.path("id").asText(""), status.path("status").asText(""),
+				error.path("code").asInt(0), status.path("biz_opaque_callback_data").asText(""));
+	}
+
+	private static WhatsAppUpdate preference(JsonNode preference) {
+		return new WhatsAppUpdate.Preference(preference.path("wa_id").asText(preference.path("user_id").asText("")),
+				preference.path("category").asText(""), preference.path("value").asText(""));
+	}
+
+	private static @Nullable String text(JsonNode node, String field, @Nullable String fallback) {
+		String value = node.path(field).asText("");
+		return value.isBlank() ? fallback : value;
+	}
+
+	private static @Nullable String nullIfEmpty(String value) {
+		return value.isEmpty() ? null : value;
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.punchcard.webhooks.whatsapp;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.punchcard.bot.conversation.BotReply;
+import dev.punchcard.bot.conversation.MarkedText;
+import dev.punchcard.bot.conversation.OutgoingMessage;
+import dev.punchcard.bot.conversation.RecipientUnreachableException;
+import dev.punchcard.core.shared.domain.ChatChannel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WhatsAppChatSenderTest {
+
+	private static final String TO = "16505551234";
+
+	private static final String MEDIA_ID = "1037543291543636";
+
+	@RegisterExtension
+	static WireMockExtension graph = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final GraphApi api = GraphApiTest.api(TestWhatsApp.properties(graph.baseUrl()));
+
+	private final WhatsAppChatSender sender = new WhatsAppChatSender(this.api, (recipient) -> Mono.empty());
+
+	@Test
+	void should_upload_then_send_the_image_and_the_text_in_order_when_a_reply_has_both() throws Exception {
+		graph.stubFor(post(GraphApiTest.MEDIA).willReturn(WireMock.okJson("{\"id\": \"" + MEDIA_ID + "\"}")));
+		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
+		BotReply reply = reply(new OutgoingMessage.Image(new byte[] { 1, 2, 3 }, MarkedText.plain("Your card")),
+				OutgoingMessage.Text.of(MarkedText.plain("Show it at the till")));
+
+		this.sender.send(reply).as(StepVerifier::create).verifyComplete();
+
+		List<LoggedRequest> requests = graph.findAll(postRequestedFor(anyUrl()));
+		assertThat(requests).extracting(LoggedRequest::getUrl)
+			.containsExactly(GraphApiTest.MEDIA, GraphApiTest.MESSAGES, GraphApiTest.MESSAGES);
+		JSONAssert.assertEquals("""
+				{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "16505551234", "type": "image",
+				 "image": {"id": "1037543291543636", "caption": "Your card"}}""", requests.get(1).getBodyAsString(),
+				JSONCompareMode.STRICT);
+		JSONAssert.assertEquals("""
+				{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "16505551234", "type": "text",
+				 "text": {"preview_url": false, "body": "Show it at the till"}}""", requests.get(2).getBodyAsString(),
+				JSONCompareMode.STRICT);
+	}
+
+	@Test
+	void should_fail_as_recipient_unreachable_and_send_no_more_when_meta_answers_131026() {
+		graph.stubFor(post(GraphApiTest.MESSAGES)
+			.willReturn(GraphApiTest.graphError(400, 131026, "Message undeliverable", "Message Undeliverable.")));
+		BotReply reply = reply(OutgoingMessage.Text.of(MarkedText.plain("one")),
+				OutgoingMessage.Text.of(MarkedText.plain("two")));
+
+		this.sender.send(reply)
+			.as(StepVerifier::create)
+			.expectError(RecipientUnreachableException.class)
+			.verify(Duration.ofSeconds(5));
+		graph.verify(1, postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)));
+	}
+
+	@Test
+	void should_pass_other_graph_errors_on_when_meta_refuses_a_send() {
+		graph.stubFor(post(GraphApiTest.MESSAGES)
+			.willReturn(GraphApiTest.graphError(400, 131047, "Re-engagement message", "Message failed to send.")));
+
+		this.sender.send(reply(OutgoingMessage.Text.of(MarkedText.plain("one"))))
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(GraphApiException.class,
+					(graphError) -> assertThat(graphError.outsideWindow()).isTrue()))
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void should_await_a_turn_for_the_recipient_once_per_message_when_sending_a_reply() {
+		graph.stubFor(post(GraphApiTest.MEDIA).willReturn(WireMock.okJson("{\"id\": \"" + MEDIA_ID + "\"}")));
+		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
+		List<String> turns = new CopyOnWriteArrayList<>();
+		WhatsAppChatSender paced = new WhatsAppChatSender(this.api,
+				(recipient) -> Mono.fromRunnable(() -> turns.add(recipient)));
+		BotReply reply = reply(OutgoingMessage.Text.of(MarkedText.plain("one")),
+				new OutgoingMessage.Image(new byte[] { 1 }, MarkedText.plain("card")),
+				new OutgoingMessage.ButtonAnswer("wamid.pressed", null),
+				OutgoingMessage.Text.of(MarkedText.plain("two")));
+
+		paced.send(reply).as(StepVerifier::create).verifyComplete();
+
+		assertThat(turns).containsExactly(TO, TO, TO);
+		graph.verify(3, postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)));
+	}
+
+	@Test
+	void should_emit_the_wamid_when_sending_a_ready_body() {
+		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
+
+		this.sender.sendBody(TO, WhatsAppMessages.imageBody(TO, MEDIA_ID, ""))
+			.as(StepVerifier::create)
+			.expectNext(GraphApiTest.WAMID)
+			.verifyComplete();
+	}
+
+	@Test
+	void should_name_whatsapp_when_asked_for_its_channel() {
+		assertThat(this.sender.channel()).isEqualTo(ChatChannel.WHATSAPP);
+	}
+
+	private static BotReply reply(OutgoingMessage... messages) {
+		return new BotReply(ChatChannel.WHATSAPP, TO, List.of(messages));
+	}
+
+}

@@ -1,0 +1,158 @@
+package dev.punchcard.webhooks.whatsapp;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.punchcard.bot.intake.DurableIntake;
+import dev.punchcard.bot.intake.InMemoryInboundUpdates;
+import dev.punchcard.core.chat.application.StoredUpdate;
+import dev.punchcard.core.shared.domain.ChatChannel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class WhatsAppWebhookControllerTest {
+
+	private final InMemoryInboundUpdates store = new InMemoryInboundUpdates(Clock.systemUTC());
+
+	private final List<StoredUpdate> handled = new CopyOnWriteArrayList<>();
+
+	private final WebhookSignature signature = new WebhookSignature(WhatsAppFixtures.APP_SECRET);
+
+	private WebTestClient client;
+
+	private Disposable running;
+
+	@BeforeEach
+	void startEdge() {
+		WhatsAppProperties properties = TestWhatsApp.properties("http://127.0.0.1:9", "webhook-max-body=64KB");
+		DurableIntake intake = new DurableIntake(ChatChannel.WHATSAPP, this.store,
+				(update) -> Mono.fromRunnable(() -> this.handled.add(update)), properties.intake(),
+				Schedulers.parallel());
+		this.running = intake.run().subscribe();
+		this.client = WebTestClient.bindToController(new WhatsAppWebhookController(intake, properties)).build();
+	}
+
+	@AfterEach
+	void stopEdge() {
+		this.running.dispose();
+	}
+
+	@Test
+	void should_echo_the_challenge_when_the_verify_token_matches() {
+		this.client.get()
+			.uri("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token="
+					+ WhatsAppFixtures.VERIFY_TOKEN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+			.expectBody(String.class)
+			.isEqualTo("1158201444");
+	}
+
+	@Test
+	void should_refuse_the_handshake_when_the_token_or_mode_is_wrong() {
+		for (String query : List.of("hub.mode=subscribe&hub.challenge=1&hub.verify_token=wrong",
+				"hub.mode=subscribe&hub.challenge=1",
+				"hub.mode=unsubscribe&hub.challenge=1&hub.verify_token=" + WhatsAppFixtures.VERIFY_TOKEN,
+				"hub.mode=subscribe&hub.verify_token=" + WhatsAppFixtures.VERIFY_TOKEN)) {
+			this.client.get().uri("/webhooks/whatsapp?" + query).exchange().expectStatus().isForbidden();
+		}
+	}
+
+	@Test
+	void should_store_the_message_when_the_signature_of_a_body_with_non_ascii_names_is_right() {
+		// escaped as Meta sends it: Jörg 😀, and an emoji in the text
+		String body = WhatsAppFixtures.textBatch(1, "wamid.sig-", "J\\u00f6rg \\ud83d\\ude00", "hi \\ud83d\\udc4b");
+
+		post(body, this.signature.header(bytes(body))).expectStatus().isOk();
+
+		assertThat(this.store.status(ChatChannel.WHATSAPP, "wamid.sig-0")).isNotNull();
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.handled).hasSize(1));
+		assertThat(this.handled.get(0).payload()).contains("Jörg 😀").contains("hi 👋").contains("4915100000000");
+	}
+
+	@Test
+	void should_answer_401_and_store_nothing_when_the_signature_is_missing_or_wrong() {
+		String body = WhatsAppFixtures.textBatch(1, "wamid.bad-", "Ann", "hi");
+		byte[] decoded = WhatsAppFixtures.textBatch(1, "wamid.bad-", "Änn", "hi").getBytes(StandardCharsets.UTF_8);
+
+		post(body, null).expectStatus().isUnauthorized();
+		post(body, "sha256=" + "ab".repeat(32)).expectStatus().isUnauthorized();
+		post(body, this.signature.header(decoded)).expectStatus().isUnauthorized();
+		post(body, new WebhookSignature("another-app").header(bytes(body))).expectStatus().isUnauthorized();
+
+		assertThat(this.store.size()).isZero();
+	}
+
+	@Test
+	void should_answer_400_and_store_nothing_when_a_signed_body_is_malformed() {
+		String body = "{\"object\": \"whatsapp_business_account\", \"entry\": [";
+
+		post(body, this.signature.header(bytes(body))).expectStatus().isBadRequest();
+
+		assertThat(this.store.size()).isZero();
+	}
+
+	@Test
+	void should_store_a_batch_of_50_once_and_handle_each_once_when_it_is_delivered_twice() {
+		String body = WhatsAppFixtures.textBatch(50, "wamid.fifty-", "Ann", "points");
+
+		post(body, this.signature.header(bytes(body))).expectStatus().isOk();
+		post(body, this.signature.header(bytes(body))).expectStatus().isOk();
+
+		assertThat(this.store.size()).isEqualTo(50);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.handled).hasSize(50));
+		assertThat(this.handled).extracting(StoredUpdate::updateId).doesNotHaveDuplicates();
+		assertThat(this.store.storeWrites()).as("one batch, few statements").isLessThanOrEqualTo(4);
+	}
+
+	@Test
+	void should_answer_413_when_the_body_is_over_the_limit() {
+		String body = WhatsAppFixtures.textBatch(1, "wamid.big-", "Ann", "x".repeat(70_000));
+
+		post(body, this.signature.header(bytes(body))).expectStatus().isEqualTo(413);
+
+		assertThat(this.store.size()).isZero();
+	}
+
+	@Test
+	void should_answer_503_so_meta_delivers_again_when_the_batch_cannot_be_stored() {
+		String body = WhatsAppFixtures.textBatch(1, "wamid.down-", "Ann", "hi");
+		this.store.failNextStores(1);
+
+		post(body, this.signature.header(bytes(body))).expectStatus().isEqualTo(503);
+		post(body, this.signature.header(bytes(body))).expectStatus().isOk();
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.handled).hasSize(1));
+	}
+
+	private WebTestClient.ResponseSpec post(String body, String signatureHeader) {
+		WebTestClient.RequestBodySpec request = this.client.post()
+			.uri("/webhooks/whatsapp")
+			.contentType(MediaType.APPLICATION_JSON);
+		if (signatureHeader != null) {
+			request = request.header(WhatsAppWebhookController.SIGNATURE_HEADER, signatureHeader);
+		}
+		return request.bodyValue(bytes(body)).exchange();
+	}
+
+	private static byte[] bytes(String body) {
+		return body.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
