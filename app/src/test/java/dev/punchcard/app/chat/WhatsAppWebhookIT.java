@@ -1,0 +1,423 @@
+package dev.punchcard.app.chat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.punchcard.app.api.ApiIT;
+import dev.punchcard.core.card.domain.CodePurpose;
+import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.card.domain.QrImage;
+import dev.punchcard.core.shared.domain.StaffId;
+import dev.punchcard.core.staff.application.IssueLinkCode;
+import dev.punchcard.core.staff.application.StaffAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * End to end through WhatsApp's webhook: Meta-shaped, signed webhook bodies POSTed to
+ * {@code /webhooks/whatsapp}, the engine on real PostgreSQL and Redis, and the exact
+ * Graph API requests checked on WireMock standing in for graph.facebook.com.
+ */
+@TestMethodOrder(MethodOrderer.Random.class)
+@TestPropertySource(properties = { "punchcard.whatsapp.access-token=" + WhatsAppWebhookIT.TOKEN,
+		"punchcard.whatsapp.phone-number-id=" + WhatsAppWebhookIT.NUMBER,
+		"punchcard.whatsapp.app-secret=" + WhatsAppWebhookIT.APP_SECRET,
+		"punchcard.whatsapp.verify-token=" + WhatsAppWebhookIT.VERIFY_TOKEN,
+		"punchcard.whatsapp.retries.first-backoff=20ms",
+		// the pair limit's real interval (6 s) would make every test wait
+		"punchcard.whatsapp.rate-limits.per-recipient-interval=50ms",
+		"punchcard.whatsapp.rate-limits.per-recipient-burst=10", "punchcard.notifications.poll-every=100ms" })
+// its outbox poller and intake must not outlive the class: cached contexts share the
+// test database
+@DirtiesContext
+class WhatsAppWebhookIT extends ApiIT {
+
+	static final String TOKEN = "EAAG-whatsapp-test-token";
+
+	static final String NUMBER = "106540352242922";
+
+	static final String APP_SECRET = "whatsapp-app-secret-for-tests";
+
+	static final String VERIFY_TOKEN = "whatsapp-verify-token";
+
+	static final String MESSAGES = "/v24.0/" + NUMBER + "/messages";
+
+	static final WireMockServer GRAPH = new WireMockServer(options().dynamicPort());
+
+	static final AtomicLong WAMIDS = new AtomicLong();
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	IssueLinkCode issueLinkCode;
+
+	@Autowired
+	StaffAccounts staffAccounts;
+
+	@Autowired
+	CodeSigner codes;
+
+	@DynamicPropertySource
+	static void graph(DynamicPropertyRegistry registry) {
+		if (!GRAPH.isRunning()) {
+			GRAPH.start();
+		}
+		registry.add("punchcard.whatsapp.api-url", () -> "http://localhost:" + GRAPH.port());
+	}
+
+	@AfterAll
+	static void stopGraph() {
+		GRAPH.stop();
+	}
+
+	@BeforeEach
+	void aHealthyGraphApi() {
+		GRAPH.resetAll();
+		GRAPH.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(okJson("""
+				{"messaging_product": "whatsapp", "contacts": [{"input": "16505551234", "wa_id": "16505551234"}],
+				 "messages": [{"id": "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA"}]}""")));
+		GRAPH.stubFor(post(urlPathEqualTo("/v24.0/" + NUMBER + "/media"))
+			.willReturn(okJson("{\"id\": \"4490709327384033\"}")));
+	}
+
+	@Test
+	void should_echo_the_challenge_when_meta_verifies_the_webhook_with_the_right_token() {
+		this.http.get()
+			.uri("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=" + VERIFY_TOKEN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("1158201444");
+		this.http.get()
+			.uri("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=guess")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void should_welcome_a_new_member_with_the_card_and_the_menu_as_a_list_when_they_say_hi() throws IOException {
+		webhook(batch(message("16505551234", "J\\u00f6rg \\ud83d\\ude00", text("Hi!")))).expectStatus().isOk();
+
+		awaitSent("16505551234", "Welcome to the club, *Jörg 😀*!");
+		JsonNode menu = awaitSent("16505551234", "What would you like to do?");
+		assertThat(menu.path("type").asText()).isEqualTo("interactive");
+		assertThat(menu.at("/interactive/type").asText()).isEqualTo("list");
+		assertThat(menu.at("/interactive/action/sections/0/rows").findValuesAsText("id")).containsExactly("m:profile",
+				"m:card", "m:rewards", "m:purchases", "m:help");
+		GRAPH.verify(postRequestedFor(urlPathEqualTo("/v24.0/" + NUMBER + "/media")).withHeader("Authorization",
+				equalTo("Bearer " + TOKEN)));
+		assertThat(sentTo("16505551234")).anyMatch((body) -> "image".equals(body.path("type").asText())
+				&& body.at("/image/id").asText().equals("4490709327384033"));
+		assertThat(count("SELECT count(*) FROM channel_identities WHERE channel = 'WHATSAPP' "
+				+ "AND external_id = '16505551234'"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void should_answer_words_buttons_and_list_rows_with_the_same_commands() throws IOException {
+		webhook(batch(message("491510000001", "Ann", text("start")))).expectStatus().isOk();
+		awaitSent("491510000001", "What would you like to do?");
+
+		webhook(batch(message("491510000001", "Ann", text("баллы")))).expectStatus().isOk();
+		awaitSent("491510000001", "Balance: *0* points");
+
+		webhook(batch(message("491510000001", "Ann", listReply("m:purchases", "Purchases")))).expectStatus().isOk();
+		awaitSent("491510000001", "No purchases yet");
+
+		webhook(batch(message("491510000001", "Ann", buttonReply("m:help", "Help")))).expectStatus().isOk();
+		JsonNode help = awaitSent("491510000001", "*Commands*");
+		assertThat(textOf(help)).contains("*profile* — your profile").doesNotContain("/profile");
+
+		webhook(batch(message("491510000001", "Ann", "\"type\": \"sticker\", \"sticker\": {\"id\": \"1\", "
+				+ "\"mime_type\": \"image/webp\", \"animated\": false}")))
+			.expectStatus()
+			.isOk();
+		awaitSent("491510000001", "I can read text");
+	}
+
+	@Test
+	void should_store_and_answer_a_batch_of_50_once_when_meta_delivers_it_twice() throws IOException {
+		List<String> messages = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			messages.add(message(Long.toString(4915200000000L + i), "Member " + i, text("hello")));
+		}
+		String body = batch(messages.toArray(String[]::new));
+
+		webhook(body).expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(count("SELECT count(*) FROM customers")).isEqualTo(50));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(sentTexts()).filteredOn((text) -> text.contains("What would you like to do?"))
+						.hasSize(50));
+		int before = GRAPH.getAllServeEvents().size();
+
+		webhook(body).expectStatus().isOk();
+
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> GRAPH.getAllServeEvents().size() == before);
+		assertThat(count("SELECT count(*) FROM customers")).isEqualTo(50);
+		assertThat(count("SELECT count(*) FROM inbound_updates WHERE channel = 'WHATSAPP'")).isEqualTo(50);
+	}
+
+	@Test
+	void should_answer_401_or_400_and_store_nothing_when_the_body_is_unsigned_forged_or_malformed() {
+		String body = batch(message("491510000009", "Eve", text("hi")));
+
+		this.http.post()
+			.uri("/webhooks/whatsapp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		webhook(body, "sha256=" + "00".repeat(32)).expectStatus().isUnauthorized();
+		String malformed = "{\"object\": \"whatsapp_business_account\", \"entry\": [{";
+		webhook(malformed, sign(malformed)).expectStatus().isBadRequest();
+
+		assertThat(count("SELECT count(*) FROM inbound_updates")).isZero();
+	}
+
+	@Test
+	void should_credit_a_purchase_when_a_cashier_scans_a_photo_of_the_card_on_whatsapp() throws Exception {
+		webhook(batch(message("491510000002", "Bea", text("start")))).expectStatus().isOk();
+		awaitSent("491510000002", "What would you like to do?");
+		String cashier = "491510000003";
+		webhook(batch(message(cashier, "Cash", text("STAFF " + linkCode())))).expectStatus().isOk();
+		awaitSent(cashier, "linked to staff account");
+		byte[] photo = QrImage.png(cardOf("491510000002"), 600);
+		String sha256 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(photo));
+		GRAPH.stubFor(get(urlEqualTo("/v24.0/1480011230004051?phone_number_id=" + NUMBER)).willReturn(
+				okJson("""
+						{"messaging_product": "whatsapp", "url": "http://localhost:%d/whatsapp/business/media/?mid=1480011230004051",
+						 "mime_type": "image/png", "sha256": "%s", "file_size": %d, "id": "1480011230004051"}"""
+					.formatted(GRAPH.port(),
+							HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo)),
+							photo.length))));
+		GRAPH.stubFor(get(urlEqualTo("/whatsapp/business/media/?mid=1480011230004051"))
+			.willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(photo)));
+
+		webhook(batch(message(cashier, "Cash", text("scan")))).expectStatus().isOk();
+		awaitSent(cashier, "Send a photo");
+		webhook(batch(message(cashier, "Cash", "\"type\": \"image\", \"image\": {\"mime_type\": \"image/png\", "
+				+ "\"sha256\": \"" + sha256 + "\", \"id\": \"1480011230004051\"}")))
+			.expectStatus()
+			.isOk();
+		awaitSent(cashier, "Customer: *Bea*");
+		GRAPH.verify(getRequestedFor(urlEqualTo("/whatsapp/business/media/?mid=1480011230004051"))
+			.withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+		webhook(batch(message(cashier, "Cash", text("12.50")))).expectStatus().isOk();
+		awaitSent(cashier, "receipt number");
+		webhook(batch(message(cashier, "Cash", text("R-WA-1")))).expectStatus().isOk();
+		JsonNode confirm = awaitSent(cashier, "Record 12.50 EUR on receipt R-WA-1");
+		assertThat(confirm.at("/interactive/type").asText()).isEqualTo("button");
+		webhook(batch(message(cashier, "Cash", buttonReply("sc:y", "Record")))).expectStatus().isOk();
+
+		awaitSent(cashier, "Recorded: *+12* points");
+		assertThat(count("SELECT balance FROM points_balances b JOIN channel_identities i ON i.customer_id = "
+				+ "b.customer_id WHERE i.external_id = '491510000002'"))
+			.isEqualTo(12);
+		assertThat(ledgerMismatches()).isZero();
+	}
+
+	@Test
+	void should_refuse_a_photo_when_its_bytes_are_not_what_the_webhook_announced() throws Exception {
+		String cashier = "491510000004";
+		webhook(batch(message(cashier, "Cash", text("STAFF " + linkCode())))).expectStatus().isOk();
+		awaitSent(cashier, "linked to staff account");
+		byte[] photo = QrImage.png(this.codes.sign(CodePurpose.CARD, 1234567L), 400);
+		GRAPH.stubFor(get(urlEqualTo("/v24.0/777?phone_number_id=" + NUMBER)).willReturn(okJson("""
+				{"url": "http://localhost:%d/media/777", "mime_type": "image/png", "sha256": "abc", "file_size": %d,
+				 "id": "777"}""".formatted(GRAPH.port(), photo.length))));
+		GRAPH.stubFor(get(urlEqualTo("/media/777")).willReturn(aResponse().withBody(photo)));
+
+		webhook(batch(message(cashier, "Cash", text("scan")))).expectStatus().isOk();
+		awaitSent(cashier, "Send a photo");
+		webhook(batch(message(cashier, "Cash",
+				"\"type\": \"image\", \"image\": {\"mime_type\": \"image/png\", " + "\"sha256\": \""
+						+ Base64.getEncoder().encodeToString(new byte[32]) + "\", \"id\": \"777\"}")))
+			.expectStatus()
+			.isOk();
+
+		awaitSent(cashier, "could not get this photo");
+	}
+
+	private String linkCode() {
+		String store = this.till.openStore();
+		this.till.staff("CASHIER", store);
+		StaffId staffId = this.staffAccounts.all().filter((m) -> m.username().startsWith("cashier-")).blockFirst().id();
+		return this.issueLinkCode.issue(staffId, ADMIN).block().code();
+	}
+
+	private String cardOf(String waId) {
+		Long number = this.db.sql("""
+				SELECT c.card_number FROM customers c JOIN channel_identities i ON i.customer_id = c.id
+				WHERE i.external_id = :user
+				""").bind("user", waId).map((row) -> row.get(0, Long.class)).one().block();
+		return this.codes.sign(CodePurpose.CARD, number);
+	}
+
+	private static String text(String body) {
+		return "\"type\": \"text\", \"text\": {\"body\": \"" + body + "\"}";
+	}
+
+	private static String buttonReply(String id, String title) {
+		return "\"type\": \"interactive\", \"interactive\": {\"type\": \"button_reply\", \"button_reply\": "
+				+ "{\"id\": \"" + id + "\", \"title\": \"" + title + "\"}}";
+	}
+
+	private static String listReply(String id, String title) {
+		return "\"type\": \"interactive\", \"interactive\": {\"type\": \"list_reply\", \"list_reply\": " + "{\"id\": \""
+				+ id + "\", \"title\": \"" + title + "\", \"description\": \"\"}}";
+	}
+
+	/**
+	 * One message with its sender's contact, as one {@code messages} change carries it.
+	 */
+	private static String message(String waId, String name, String content) {
+		return """
+				{"contact": {"profile": {"name": "%s"}, "wa_id": "%s"},
+				 "message": {"from": "%s", "id": "wamid.HBgL%s%d", "timestamp": "1764590000", %s}}""".formatted(name,
+				waId, waId, waId, WAMIDS.incrementAndGet(), content);
+	}
+
+	/** A webhook body in Meta's shape with the messages in one change. */
+	private String batch(String... messages) {
+		List<String> contacts = new ArrayList<>();
+		List<String> bodies = new ArrayList<>();
+		for (String message : messages) {
+			try {
+				JsonNode parsed = this.json.readTree(message);
+				contacts.add(parsed.get("contact").toString());
+				bodies.add(parsed.get("message").toString());
+			}
+			catch (IOException ex) {
+				throw new IllegalArgumentException(ex);
+			}
+		}
+		return """
+				{"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{"value": {
+				  "messaging_product": "whatsapp",
+				  "metadata": {"display_phone_number": "15550783881", "phone_number_id": "%s"},
+				  "contacts": [%s], "messages": [%s]}, "field": "messages"}]}]}""".formatted(NUMBER,
+				String.join(",", contacts), String.join(",", bodies));
+	}
+
+	private WebTestClient.ResponseSpec webhook(String body) {
+		return webhook(body, sign(body));
+	}
+
+	private WebTestClient.ResponseSpec webhook(String body, String signature) {
+		return this.http.post()
+			.uri("/webhooks/whatsapp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Hub-Signature-256", signature)
+			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
+			.exchange();
+	}
+
+	private static String sign(String body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Waits for a message to the user whose text (or interactive body) contains the text.
+	 */
+	private JsonNode awaitSent(String to, String text) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> sentTo(to).stream().filter((body) -> textOf(body).contains(text)).findFirst(),
+					java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private List<JsonNode> sentTo(String to) {
+		return GRAPH.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(to)))
+			.stream()
+			.sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
+			.map(this::body)
+			.filter((body) -> to.equals(body.path("to").asText()))
+			.toList();
+	}
+
+	private List<String> sentTexts() {
+		return GRAPH.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))
+			.stream()
+			.map(this::body)
+			.map(WhatsAppWebhookIT::textOf)
+			.toList();
+	}
+
+	private JsonNode body(LoggedRequest request) {
+		try {
+			return this.json.readTree(request.getBodyAsString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String textOf(JsonNode body) {
+		return switch (body.path("type").asText()) {
+			case "text" -> body.at("/text/body").asText();
+			case "interactive" -> body.at("/interactive/body/text").asText();
+			case "image" -> body.at("/image/caption").asText();
+			default -> "";
+		};
+	}
+
+	private long count(String sql) {
+		Number value = this.db.sql(sql).map((row) -> (Number) row.get(0)).one().block();
+		return value.longValue();
+	}
+
+}
