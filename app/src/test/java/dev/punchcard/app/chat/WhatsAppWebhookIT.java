@@ -81,7 +81,7 @@ class WhatsAppWebhookIT extends ApiIT {
 
 	static final String MESSAGES = "/v24.0/" + NUMBER + "/messages";
 
-	static final WireMockServer GRAPH = new WireMockServer(options().dynamicPort());
+	static final WireMockServer GRAPH = new WireMockServer(options().dynamicPort().globalTemplating(true));
 
 	static final AtomicLong WAMIDS = new AtomicLong();
 
@@ -115,7 +115,7 @@ class WhatsAppWebhookIT extends ApiIT {
 		GRAPH.resetAll();
 		GRAPH.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(okJson("""
 				{"messaging_product": "whatsapp", "contacts": [{"input": "16505551234", "wa_id": "16505551234"}],
-				 "messages": [{"id": "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA"}]}""")));
+				 "messages": [{"id": "wamid.HBgL{{randomValue length=40 type='ALPHANUMERIC'}}"}]}""")));
 		GRAPH.stubFor(post(urlPathEqualTo("/v24.0/" + NUMBER + "/media"))
 			.willReturn(okJson("{\"id\": \"4490709327384033\"}")));
 	}
@@ -283,6 +283,62 @@ class WhatsAppWebhookIT extends ApiIT {
 			.isOk();
 
 		awaitSent(cashier, "could not get this photo");
+	}
+
+	@Test
+	void should_move_each_sent_message_forward_only_when_its_statuses_arrive_out_of_order() throws IOException {
+		webhook(batch(message("491510000005", "Stat", text("start")))).expectStatus().isOk();
+		awaitSent("491510000005", "What would you like to do?");
+		List<String> wamids = this.db
+			.sql("SELECT platform_id FROM outgoing_messages WHERE recipient = '491510000005' " + "ORDER BY accepted_at")
+			.map((row) -> row.get(0, String.class))
+			.all()
+			.collectList()
+			.block();
+		assertThat(wamids).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+		assertThat(sentTo("491510000005")).extracting((body) -> body.path("biz_opaque_callback_data").asText())
+			.doesNotContain("")
+			.doesNotHaveDuplicates();
+
+		webhook(statuses(status(wamids.get(0), "read", ""), status(wamids.get(0), "sent", ""),
+				status(wamids.get(1), "delivered", ""),
+				status(wamids.get(2), "failed",
+						", \"errors\": [{\"code\": 131026, \"title\": \"Message undeliverable\"}]")))
+			.expectStatus()
+			.isOk();
+		webhook(statuses(status(wamids.get(0), "delivered", ""), status(wamids.get(2), "read", ""))).expectStatus()
+			.isOk();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(statusOf(wamids.get(0))).isEqualTo("READ");
+			assertThat(statusOf(wamids.get(1))).isEqualTo("DELIVERED");
+			assertThat(statusOf(wamids.get(2))).isEqualTo("FAILED");
+		});
+		assertThat(count("SELECT count(*) FROM inbound_updates WHERE channel = 'WHATSAPP' AND update_id LIKE '%:%'"))
+			.isEqualTo(6);
+	}
+
+	private String statusOf(String wamid) {
+		return this.db.sql("SELECT status FROM outgoing_messages WHERE platform_id = :w")
+			.bind("w", wamid)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
+	}
+
+	private static String status(String wamid, String status, String extra) {
+		return """
+				{"id": "%s", "status": "%s", "timestamp": "1764590100", "recipient_id": "491510000005",
+				 "pricing": {"billable": false, "pricing_model": "PMP", "category": "service", "type": "free_customer_service"}%s}"""
+			.formatted(wamid, status, extra);
+	}
+
+	private static String statuses(String... statuses) {
+		return """
+				{"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{"value": {
+				  "messaging_product": "whatsapp",
+				  "metadata": {"display_phone_number": "15550783881", "phone_number_id": "%s"},
+				  "statuses": [%s]}, "field": "messages"}]}]}""".formatted(NUMBER, String.join(",", statuses));
 	}
 
 	private String linkCode() {

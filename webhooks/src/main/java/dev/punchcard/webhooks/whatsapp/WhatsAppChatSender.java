@@ -1,5 +1,10 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import java.util.UUID;
+
+import dev.punchcard.core.chat.application.OutgoingMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.ChatSender;
@@ -16,13 +21,18 @@ import reactor.core.publisher.Mono;
  */
 class WhatsAppChatSender implements ChatSender {
 
+	private static final Logger log = LoggerFactory.getLogger(WhatsAppChatSender.class);
+
 	private final GraphApi api;
 
 	private final SendPacing pacing;
 
-	WhatsAppChatSender(GraphApi api, SendPacing pacing) {
+	private final OutgoingMessages outgoing;
+
+	WhatsAppChatSender(GraphApi api, SendPacing pacing, OutgoingMessages outgoing) {
 		this.api = api;
 		this.pacing = pacing;
+		this.outgoing = outgoing;
 	}
 
 	@Override
@@ -38,11 +48,29 @@ class WhatsAppChatSender implements ChatSender {
 			.then();
 	}
 
-	/** Sends one ready {@code /messages} body in its turn; emits the message's wamid. */
+	/**
+	 * Sends one ready {@code /messages} body in its turn, with our own id for it in
+	 * {@code biz_opaque_callback_data} (status webhooks carry it back), and records the
+	 * message so its statuses find it; emits the message's wamid.
+	 */
 	Mono<String> sendBody(String to, ObjectNode body) {
+		UUID ourId = UUID.randomUUID();
+		body.put("biz_opaque_callback_data", ourId.toString());
 		return this.pacing.awaitTurn(to)
 			.then(Mono.defer(() -> this.api.send(body)))
-			.onErrorMap(GraphApiException.class::isInstance, (error) -> unreachableOr(to, (GraphApiException) error));
+			.onErrorMap(GraphApiException.class::isInstance, (error) -> unreachableOr(to, (GraphApiException) error))
+			.flatMap((wamid) -> recorded(wamid, ourId, to));
+	}
+
+	/**
+	 * Records the sent message; a failure to record is logged, never fails the send
+	 * (sending it again would deliver it twice).
+	 */
+	private Mono<String> recorded(String wamid, UUID ourId, String to) {
+		return this.outgoing.accepted(ChatChannel.WHATSAPP, wamid, ourId, to).onErrorResume((error) -> {
+			log.warn("WhatsApp message {} was sent but not recorded: {}", wamid, error.toString());
+			return Mono.empty();
+		}).thenReturn(wamid);
 	}
 
 	private Mono<String> deliver(String to, WhatsAppOutbound outbound) {

@@ -5,6 +5,7 @@ import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
 import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
+import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
 
@@ -31,9 +32,10 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
-	WhatsAppChatSender whatsAppChatSender(GraphApi api, SharedRateLimits limits, WhatsAppProperties properties) {
+	WhatsAppChatSender whatsAppChatSender(GraphApi api, SharedRateLimits limits, OutgoingMessages outgoing,
+			WhatsAppProperties properties) {
 		return new WhatsAppChatSender(api,
-				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()));
+				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()), outgoing);
 	}
 
 	@Bean
@@ -43,9 +45,10 @@ class WhatsAppConfiguration {
 
 	@Bean
 	DurableIntake whatsAppIntake(InboundUpdates updates, Conversation conversation, WhatsAppChatSender sender,
-			ObjectProvider<ReachabilityListener> reachability, WhatsAppProperties properties) {
+			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing,
+			WhatsAppProperties properties) {
 		WhatsAppUpdateHandler handler = new WhatsAppUpdateHandler(conversation, sender,
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE));
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing);
 		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 

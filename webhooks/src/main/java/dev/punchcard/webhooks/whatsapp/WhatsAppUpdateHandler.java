@@ -9,6 +9,8 @@ import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.conversation.RecipientUnreachableException;
 import dev.punchcard.bot.intake.StoredUpdateHandler;
+import dev.punchcard.core.chat.application.DeliveryStatus;
+import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.slf4j.Logger;
@@ -32,10 +34,14 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private final ReachabilityListener reachability;
 
-	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability) {
+	private final OutgoingMessages outgoing;
+
+	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
+			OutgoingMessages outgoing) {
 		this.conversation = conversation;
 		this.sender = sender;
 		this.reachability = reachability;
+		this.outgoing = outgoing;
 	}
 
 	@Override
@@ -46,13 +52,33 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 	private Mono<Void> dispatch(WhatsAppUpdate update) {
 		return switch (update) {
 			case WhatsAppUpdate.Event event -> converse(event.event());
-			case WhatsAppUpdate.Status status -> Mono.fromRunnable(() -> log
-				.debug("WhatsApp status {} for {} (error {})", status.status(), status.wamid(), status.errorCode()));
+			case WhatsAppUpdate.Status status -> delivery(status);
 			case WhatsAppUpdate.Preference preference -> Mono.fromRunnable(
 					() -> log.info("WhatsApp marketing preference {} {} received; consent is not recorded yet",
 							preference.category(), preference.value()));
 			case WhatsAppUpdate.Ignored ignored -> Mono.fromRunnable(() -> log.debug("Ignored: {}", ignored.why()));
 		};
+	}
+
+	/**
+	 * Moves the message's delivery status forward; a status WhatsApp may add later
+	 * ({@code deleted}, {@code warning}, …) is logged and left.
+	 */
+	private Mono<Void> delivery(WhatsAppUpdate.Status status) {
+		DeliveryStatus delivery = switch (status.status()) {
+			case "sent" -> DeliveryStatus.SENT;
+			case "delivered" -> DeliveryStatus.DELIVERED;
+			case "read" -> DeliveryStatus.READ;
+			case "failed" -> DeliveryStatus.FAILED;
+			default -> null;
+		};
+		if (delivery == null) {
+			return Mono.fromRunnable(() -> log.debug("WhatsApp status {} of {} left", status.status(), status.wamid()));
+		}
+		if (delivery == DeliveryStatus.FAILED) {
+			log.info("WhatsApp message {} failed with error {}", status.wamid(), status.errorCode());
+		}
+		return this.outgoing.reported(ChatChannel.WHATSAPP, status.wamid(), delivery, status.errorCode()).then();
 	}
 
 	private Mono<Void> converse(ChatEvent event) {

@@ -1,5 +1,14 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.punchcard.core.chat.application.OutgoingMessages;
+import dev.punchcard.core.shared.domain.ChatChannel;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.punchcard.core.chat.application.InMemoryOutgoingMessages;
 import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
@@ -37,7 +47,10 @@ class WhatsAppChatSenderTest {
 
 	private final GraphApi api = GraphApiTest.api(TestWhatsApp.properties(graph.baseUrl()));
 
-	private final WhatsAppChatSender sender = new WhatsAppChatSender(this.api, (recipient) -> Mono.empty());
+	private final InMemoryOutgoingMessages outgoing = new InMemoryOutgoingMessages();
+
+	private final WhatsAppChatSender sender = new WhatsAppChatSender(this.api, (recipient) -> Mono.empty(),
+			this.outgoing);
 
 	@Test
 	void should_upload_then_send_the_image_and_the_text_in_order_when_a_reply_has_both() throws Exception {
@@ -53,12 +66,51 @@ class WhatsAppChatSenderTest {
 			.containsExactly(GraphApiTest.MEDIA, GraphApiTest.MESSAGES, GraphApiTest.MESSAGES);
 		JSONAssert.assertEquals("""
 				{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "16505551234", "type": "image",
-				 "image": {"id": "1037543291543636", "caption": "Your card"}}""", requests.get(1).getBodyAsString(),
+				 "image": {"id": "1037543291543636", "caption": "Your card"}}""", withoutOurId(requests.get(1)),
 				JSONCompareMode.STRICT);
 		JSONAssert.assertEquals("""
 				{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "16505551234", "type": "text",
-				 "text": {"preview_url": false, "body": "Show it at the till"}}""", requests.get(2).getBodyAsString(),
+				 "text": {"preview_url": false, "body": "Show it at the till"}}""", withoutOurId(requests.get(2)),
 				JSONCompareMode.STRICT);
+		// each message carries our own id, and is recorded under its wamid with it
+		assertThat(this.outgoing.ourId(ChatChannel.WHATSAPP, GraphApiTest.WAMID))
+			.contains(UUID.fromString(ourId(requests.get(2))));
+		assertThat(ourId(requests.get(1))).isNotEqualTo(ourId(requests.get(2)));
+	}
+
+	@Test
+	void should_still_count_the_message_sent_when_recording_it_fails() {
+		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
+		OutgoingMessages broken = new InMemoryOutgoingMessages() {
+			@Override
+			public Mono<Void> accepted(ChatChannel channel, String platformId, UUID ourId, String recipient) {
+				return Mono.error(new IllegalStateException("database down (test)"));
+			}
+		};
+		WhatsAppChatSender sender = new WhatsAppChatSender(this.api, (recipient) -> Mono.empty(), broken);
+
+		sender.send(reply(OutgoingMessage.Text.of(MarkedText.plain("one")))).as(StepVerifier::create).verifyComplete();
+		graph.verify(1, postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)));
+	}
+
+	private static String ourId(LoggedRequest request) {
+		try {
+			return new ObjectMapper().readTree(request.getBodyAsString()).path("biz_opaque_callback_data").asText();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String withoutOurId(LoggedRequest request) {
+		try {
+			ObjectNode body = (ObjectNode) new ObjectMapper().readTree(request.getBodyAsString());
+			assertThat(UUID.fromString(body.remove("biz_opaque_callback_data").asText())).isNotNull();
+			return body.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
@@ -93,7 +145,7 @@ class WhatsAppChatSenderTest {
 		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
 		List<String> turns = new CopyOnWriteArrayList<>();
 		WhatsAppChatSender paced = new WhatsAppChatSender(this.api,
-				(recipient) -> Mono.fromRunnable(() -> turns.add(recipient)));
+				(recipient) -> Mono.fromRunnable(() -> turns.add(recipient)), this.outgoing);
 		BotReply reply = reply(OutgoingMessage.Text.of(MarkedText.plain("one")),
 				new OutgoingMessage.Image(new byte[] { 1 }, MarkedText.plain("card")),
 				new OutgoingMessage.ButtonAnswer("wamid.pressed", null),

@@ -1,0 +1,81 @@
+package dev.punchcard.core.chat.infrastructure;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.punchcard.core.chat.application.DeliveryStatus;
+import dev.punchcard.core.shared.domain.ChatChannel;
+import dev.punchcard.core.support.TestDatabase;
+import dev.punchcard.core.support.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class R2dbcOutgoingMessagesIT {
+
+	private DatabaseClient db;
+
+	private R2dbcOutgoingMessages messages;
+
+	@BeforeEach
+	void emptyTable() {
+		TestDatabase database = TestDatabases.forModule("core");
+		this.db = database.client();
+		this.db.sql("TRUNCATE outgoing_messages").then().as(StepVerifier::create).verifyComplete();
+		this.messages = new R2dbcOutgoingMessages(this.db, Clock.systemUTC());
+	}
+
+	@Test
+	void should_move_a_status_only_forward_when_statuses_arrive_out_of_order() {
+		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.1", UUID.randomUUID(), "16505551234").block();
+
+		assertThat(reported("wamid.1", DeliveryStatus.READ)).isTrue();
+		assertThat(reported("wamid.1", DeliveryStatus.DELIVERED)).isFalse();
+		assertThat(reported("wamid.1", DeliveryStatus.SENT)).isFalse();
+		assertThat(reported("wamid.1", DeliveryStatus.READ)).isFalse();
+
+		assertThat(status("wamid.1")).contains(DeliveryStatus.READ);
+	}
+
+	@Test
+	void should_keep_failed_final_with_its_error_code() {
+		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.2", UUID.randomUUID(), "16505551234").block();
+		assertThat(this.messages.reported(ChatChannel.WHATSAPP, "wamid.2", DeliveryStatus.FAILED, 131047).block())
+			.isTrue();
+
+		assertThat(reported("wamid.2", DeliveryStatus.READ)).isFalse();
+		assertThat(status("wamid.2")).contains(DeliveryStatus.FAILED);
+		assertThat(this.db.sql("SELECT error_code FROM outgoing_messages WHERE platform_id = 'wamid.2'")
+			.map((row) -> row.get(0, Integer.class))
+			.one()
+			.block()).isEqualTo(131047);
+	}
+
+	@Test
+	void should_keep_the_status_when_it_arrived_before_the_send_was_recorded() {
+		UUID ours = UUID.randomUUID();
+		assertThat(reported("wamid.3", DeliveryStatus.DELIVERED)).isTrue();
+
+		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.3", ours, "16505551234").block();
+
+		assertThat(status("wamid.3")).contains(DeliveryStatus.DELIVERED);
+		assertThat(this.db.sql("SELECT our_id FROM outgoing_messages WHERE platform_id = 'wamid.3'")
+			.map((row) -> row.get(0, UUID.class))
+			.one()
+			.block()).isEqualTo(ours);
+		assertThat(status("wamid.unknown")).isEmpty();
+	}
+
+	private boolean reported(String wamid, DeliveryStatus status) {
+		return this.messages.reported(ChatChannel.WHATSAPP, wamid, status, 0).block();
+	}
+
+	private Optional<DeliveryStatus> status(String wamid) {
+		return this.messages.status(ChatChannel.WHATSAPP, wamid).block();
+	}
+
+}
