@@ -29,10 +29,17 @@ class WhatsAppChatSender implements ChatSender {
 
 	private final OutgoingMessages outgoing;
 
+	private final WhatsAppAccount account;
+
 	WhatsAppChatSender(GraphApi api, SendPacing pacing, OutgoingMessages outgoing) {
+		this(api, pacing, outgoing, new WhatsAppAccount());
+	}
+
+	WhatsAppChatSender(GraphApi api, SendPacing pacing, OutgoingMessages outgoing, WhatsAppAccount account) {
 		this.api = api;
 		this.pacing = pacing;
 		this.outgoing = outgoing;
+		this.account = account;
 	}
 
 	@Override
@@ -54,10 +61,15 @@ class WhatsAppChatSender implements ChatSender {
 	 * message so its statuses find it; emits the message's wamid.
 	 */
 	Mono<String> sendBody(String to, ObjectNode body) {
+		WhatsAppAccount.Blocked blocked = this.account.blocked();
+		if (blocked != null) {
+			return Mono.error(new WhatsAppSendingStoppedException(blocked.code()));
+		}
 		UUID ourId = UUID.randomUUID();
 		body.put("biz_opaque_callback_data", ourId.toString());
 		return this.pacing.awaitTurn(to)
 			.then(Mono.defer(() -> this.api.send(body)))
+			.doOnError(GraphApiException.class, this.account::observe)
 			.onErrorMap(GraphApiException.class::isInstance, (error) -> unreachableOr(to, (GraphApiException) error))
 			.flatMap((wamid) -> recorded(wamid, ourId, to));
 	}

@@ -32,10 +32,21 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
+	WhatsAppAccount whatsAppAccount() {
+		return new WhatsAppAccount();
+	}
+
+	@Bean
+	WhatsAppHealthIndicator whatsAppHealthIndicator(WhatsAppAccount account) {
+		return new WhatsAppHealthIndicator(account);
+	}
+
+	@Bean
 	WhatsAppChatSender whatsAppChatSender(GraphApi api, SharedRateLimits limits, OutgoingMessages outgoing,
-			WhatsAppProperties properties) {
+			WhatsAppAccount account, WhatsAppProperties properties) {
 		return new WhatsAppChatSender(api,
-				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()), outgoing);
+				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()), outgoing,
+				account);
 	}
 
 	@Bean

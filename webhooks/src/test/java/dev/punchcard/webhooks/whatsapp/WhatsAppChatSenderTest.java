@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.actuate.health.Status;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.shared.domain.ChatChannel;
@@ -76,6 +77,35 @@ class WhatsAppChatSenderTest {
 		assertThat(this.outgoing.ourId(ChatChannel.WHATSAPP, GraphApiTest.WAMID))
 			.contains(UUID.fromString(ourId(requests.get(2))));
 		assertThat(ourId(requests.get(1))).isNotEqualTo(ourId(requests.get(2)));
+	}
+
+	@Test
+	void should_stop_sending_and_report_out_of_service_when_the_token_expired() {
+		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.graphError(401, 190,
+				"Error validating access token: Session has expired", "Error validating access token")));
+		WhatsAppAccount account = new WhatsAppAccount();
+		WhatsAppChatSender sender = new WhatsAppChatSender(this.api, (recipient) -> Mono.empty(), this.outgoing,
+				account);
+		WhatsAppHealthIndicator health = new WhatsAppHealthIndicator(account);
+		health.health()
+			.as(StepVerifier::create)
+			.assertNext((up) -> assertThat(up.getStatus()).isEqualTo(Status.UP))
+			.verifyComplete();
+
+		sender.send(reply(OutgoingMessage.Text.of(MarkedText.plain("one"))))
+			.as(StepVerifier::create)
+			.expectError(GraphApiException.class)
+			.verify(Duration.ofSeconds(5));
+		sender.send(reply(OutgoingMessage.Text.of(MarkedText.plain("two"))))
+			.as(StepVerifier::create)
+			.expectError(WhatsAppSendingStoppedException.class)
+			.verify(Duration.ofSeconds(5));
+
+		graph.verify(1, postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)));
+		health.health().as(StepVerifier::create).assertNext((stopped) -> {
+			assertThat(stopped.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+			assertThat(stopped.getDetails()).containsEntry("error", 190);
+		}).verifyComplete();
 	}
 
 	@Test
