@@ -318,6 +318,39 @@ class WhatsAppWebhookIT extends ApiIT {
 			.isEqualTo(6);
 	}
 
+	@Test
+	void should_notify_a_whatsapp_member_of_a_purchase_and_fail_the_notice_when_the_window_is_closed()
+			throws IOException {
+		webhook(batch(message("491510000006", "Nora", text("start")))).expectStatus().isOk();
+		awaitSent("491510000006", "What would you like to do?");
+		String store = this.till.openStore();
+		String cashier = this.till.staff("CASHIER", store);
+
+		this.till.purchase(cashier, cardOf("491510000006"), store, "R-N-1", 2_000,
+				org.springframework.http.HttpStatus.CREATED);
+		awaitSent("491510000006", "You earned *+20* points");
+
+		// more than 24 hours later WhatsApp refuses free-form messages (templates come
+		// next)
+		GRAPH.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(1)
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"""
+								{"error": {"message": "(#131047) Re-engagement message", "type": "OAuthException", "code": 131047,
+								 "error_data": {"messaging_product": "whatsapp", "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number."}, "fbtrace_id": "AbCdEf"}}""")));
+		this.till.purchase(cashier, cardOf("491510000006"), store, "R-N-2", 1_000,
+				org.springframework.http.HttpStatus.CREATED);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(count(
+					"SELECT count(*) FROM notification_outbox WHERE status = 'FAILED' AND payload->>'amountMinor' = '1000'"))
+				.isEqualTo(1));
+		assertThat(count("SELECT count(*) FROM channel_identities WHERE external_id = '491510000006' AND reachable"))
+			.as("not allowed now is not unreachable")
+			.isEqualTo(1);
+	}
+
 	private String statusOf(String wamid) {
 		return this.db.sql("SELECT status FROM outgoing_messages WHERE platform_id = :w")
 			.bind("w", wamid)

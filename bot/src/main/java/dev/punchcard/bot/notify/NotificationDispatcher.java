@@ -11,6 +11,7 @@ import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.ChatSender;
 import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
+import dev.punchcard.bot.conversation.MessageNotAllowedException;
 import dev.punchcard.bot.conversation.RecipientUnreachableException;
 import dev.punchcard.core.customer.application.ChatAddress;
 import dev.punchcard.core.customer.application.ChatIdentities;
@@ -24,8 +25,9 @@ import reactor.core.publisher.Mono;
 /**
  * Delivers one claimed notification: to the customer's first reachable chat on a channel
  * we can send to. Success settles it; a blocked bot marks that chat unreachable and tries
- * the next; a passing failure is retried with exponential backoff up to
- * {@link #MAX_ATTEMPTS}.
+ * the next; a channel that refuses the message for now (WhatsApp outside its 24-hour
+ * window) is passed over for the next; a passing failure is retried with exponential
+ * backoff up to {@link #MAX_ATTEMPTS}.
  */
 class NotificationDispatcher {
 
@@ -57,8 +59,8 @@ class NotificationDispatcher {
 		return this.identities.addressesOf(notification.customerId())
 			.filter((address) -> address.reachable() && this.senders.containsKey(address.channel()))
 			.concatMap((address) -> sendTo(address, notification).thenReturn(true)
-				.onErrorResume(RecipientUnreachableException.class,
-						(blocked) -> unreachable(address).thenReturn(false)))
+				.onErrorResume(RecipientUnreachableException.class, (blocked) -> unreachable(address).thenReturn(false))
+				.onErrorResume(MessageNotAllowedException.class, (refused) -> notAllowed(address, refused)))
 			.filter(Boolean::booleanValue)
 			.next()
 			.flatMap((sent) -> this.relay.markSent(notification.id()).thenReturn(true))
@@ -72,6 +74,14 @@ class NotificationDispatcher {
 		MarkedText text = this.texts.render(notification.payload(), address.language());
 		return this.senders.get(address.channel())
 			.send(new BotReply(address.channel(), address.chatId(), List.of(OutgoingMessage.Text.of(text))));
+	}
+
+	/**
+	 * The channel refuses this message now (not for good): the next channel may take it.
+	 */
+	private Mono<Boolean> notAllowed(ChatAddress address, MessageNotAllowedException refused) {
+		log.info("{} refused a notification: {}; trying the next channel", address.channel(), refused.getMessage());
+		return Mono.just(false);
 	}
 
 	private Mono<Void> unreachable(ChatAddress address) {

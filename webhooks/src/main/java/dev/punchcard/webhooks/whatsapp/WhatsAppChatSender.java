@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.ChatSender;
+import dev.punchcard.bot.conversation.MessageNotAllowedException;
 import dev.punchcard.bot.conversation.RecipientUnreachableException;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.publisher.Flux;
@@ -94,7 +95,13 @@ class WhatsAppChatSender implements ChatSender {
 	}
 
 	private static RuntimeException unreachableOr(String to, GraphApiException error) {
-		return error.unreachable() ? new RecipientUnreachableException(to) : error;
+		if (error.unreachable()) {
+			return new RecipientUnreachableException(to);
+		}
+		if (error.outsideWindow()) {
+			return new MessageNotAllowedException(to, "more than 24 hours since the user last wrote (131047)");
+		}
+		return error;
 	}
 
 }

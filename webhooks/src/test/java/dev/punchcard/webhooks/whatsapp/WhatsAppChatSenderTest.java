@@ -21,6 +21,7 @@ import dev.punchcard.core.chat.application.InMemoryOutgoingMessages;
 import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
+import dev.punchcard.bot.conversation.MessageNotAllowedException;
 import dev.punchcard.bot.conversation.RecipientUnreachableException;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.junit.jupiter.api.Test;
@@ -158,14 +159,26 @@ class WhatsAppChatSenderTest {
 	}
 
 	@Test
-	void should_pass_other_graph_errors_on_when_meta_refuses_a_send() {
+	void should_refuse_as_not_allowed_when_the_24_hour_window_is_closed() {
 		graph.stubFor(post(GraphApiTest.MESSAGES)
 			.willReturn(GraphApiTest.graphError(400, 131047, "Re-engagement message", "Message failed to send.")));
 
 		this.sender.send(reply(OutgoingMessage.Text.of(MarkedText.plain("one"))))
 			.as(StepVerifier::create)
+			.expectError(MessageNotAllowedException.class)
+			.verify(Duration.ofSeconds(5));
+		graph.verify(1, postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)));
+	}
+
+	@Test
+	void should_pass_other_graph_errors_on_when_meta_refuses_a_send() {
+		graph.stubFor(post(GraphApiTest.MESSAGES)
+			.willReturn(GraphApiTest.graphError(400, 131009, "Parameter value is not valid", "Invalid parameter.")));
+
+		this.sender.send(reply(OutgoingMessage.Text.of(MarkedText.plain("one"))))
+			.as(StepVerifier::create)
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(GraphApiException.class,
-					(graphError) -> assertThat(graphError.outsideWindow()).isTrue()))
+					(graphError) -> assertThat(graphError.code()).isEqualTo(131009)))
 			.verify(Duration.ofSeconds(5));
 	}
 
