@@ -17,6 +17,7 @@ import dev.punchcard.app.fuzz.FuzzRequest;
 import dev.punchcard.app.fuzz.FuzzRequest.Caller;
 import dev.punchcard.app.fuzz.TelegramBodies;
 import dev.punchcard.app.fuzz.WebhookBodies;
+import dev.punchcard.app.fuzz.WhatsAppBodies;
 import dev.punchcard.app.fuzz.World;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomGenerator;
@@ -40,6 +41,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -66,11 +69,19 @@ import static org.awaitility.Awaitility.await;
 		"punchcard.telegram.webhook-secret=" + ApiFuzzIT.SECRET, "punchcard.telegram.bot-username=punchcard_bot",
 		"punchcard.notifications.poll-every=200ms", "punchcard.telegram.rate-limits.per-chat-per-second=1000",
 		"punchcard.telegram.rate-limits.per-chat-burst=1000", "punchcard.telegram.rate-limits.global-per-second=10000",
-		"punchcard.telegram.rate-limits.global-burst=10000" })
+		"punchcard.telegram.rate-limits.global-burst=10000", "punchcard.whatsapp.access-token=EAAG-fuzz-token",
+		"punchcard.whatsapp.phone-number-id=" + ApiFuzzIT.WHATSAPP_NUMBER,
+		"punchcard.whatsapp.app-secret=" + ApiFuzzIT.WHATSAPP_SECRET, "punchcard.whatsapp.verify-token=fuzz-verify",
+		"punchcard.whatsapp.rate-limits.per-recipient-interval=1ms",
+		"punchcard.whatsapp.rate-limits.per-recipient-burst=1000", "punchcard.whatsapp.rate-limits.per-second=10000" })
 @DirtiesContext
 class ApiFuzzIT extends ApiIT {
 
 	static final String SECRET = "fuzz-secret_123";
+
+	static final String WHATSAPP_SECRET = "fuzz-app-secret";
+
+	static final String WHATSAPP_NUMBER = "106540352242922";
 
 	static final long SEED = Long.getLong("punchcard.fuzz.seed", 20261201L);
 
@@ -87,6 +98,8 @@ class ApiFuzzIT extends ApiIT {
 
 	private static final WireMockServer TELEGRAM = new WireMockServer(options().dynamicPort());
 
+	private static final WireMockServer GRAPH = new WireMockServer(options().dynamicPort());
+
 	private static final String FINGERPRINT = fingerprintSql();
 
 	@Autowired
@@ -102,11 +115,16 @@ class ApiFuzzIT extends ApiIT {
 			TELEGRAM.start();
 		}
 		registry.add("punchcard.telegram.api-url", () -> "http://localhost:" + TELEGRAM.port());
+		if (!GRAPH.isRunning()) {
+			GRAPH.start();
+		}
+		registry.add("punchcard.whatsapp.api-url", () -> "http://localhost:" + GRAPH.port());
 	}
 
 	@AfterAll
 	static void stopTelegram() {
 		TELEGRAM.stop();
+		GRAPH.stop();
 	}
 
 	@BeforeEach
@@ -114,6 +132,16 @@ class ApiFuzzIT extends ApiIT {
 		TELEGRAM.resetAll();
 		TELEGRAM.stubFor(post(urlPathMatching("/bot.*")).willReturn(okJson(
 				"{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1700000000,\"chat\":{\"id\":1,\"type\":\"private\"}}}")));
+		GRAPH.resetAll();
+		GRAPH.stubFor(post(urlPathMatching("/v24.0/" + WHATSAPP_NUMBER + "/messages")).willReturn(
+				okJson("{\"messaging_product\":\"whatsapp\",\"contacts\":[],\"messages\":[{\"id\":\"wamid.fuzz\"}]}")));
+		GRAPH.stubFor(
+				post(urlPathMatching("/v24.0/" + WHATSAPP_NUMBER + "/media")).willReturn(okJson("{\"id\":\"1\"}")));
+		// the fuzzer's photos name media Meta does not know
+		GRAPH.stubFor(get(urlPathMatching("/v24.0/media-.*")).willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"message\":\"Unsupported get request.\",\"type\":\"GraphMethodException\","
+					+ "\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"A1\"}}")));
 		String store = this.till.openStore();
 		String otherStore = this.till.openStore();
 		String cashier = this.till.staff("CASHIER", store);
@@ -200,15 +228,17 @@ class ApiFuzzIT extends ApiIT {
 				before = after;
 			}
 			campaign.finish(this::healthy, () -> allHandled() && noErrorReplies());
-			System.out.printf("ApiFuzzIT %s campaign: %d members joined from chat, %d Bot API calls%n", webhook.name(),
-					count("SELECT count(*) FROM channel_identities"),
-					TELEGRAM.findAll(postRequestedFor(urlPathMatching("/bot.*"))).size());
+			System.out.printf(
+					"ApiFuzzIT %s campaign: %d members joined from chat, %d Bot API calls, %d Graph API calls%n",
+					webhook.name(), count("SELECT count(*) FROM channel_identities"),
+					TELEGRAM.findAll(postRequestedFor(urlPathMatching("/bot.*"))).size(),
+					GRAPH.findAll(postRequestedFor(urlPathMatching("/v24.0/.*"))).size());
 		}
 	}
 
-	/** Every chat webhook of the service; WhatsApp's joins this list when it is built. */
+	/** Every chat webhook of the service. */
 	private List<WebhookBodies> webhooks() {
-		return List.of(new TelegramBodies(SECRET));
+		return List.of(new TelegramBodies(SECRET), new WhatsAppBodies(WHATSAPP_SECRET, WHATSAPP_NUMBER));
 	}
 
 	/**
@@ -234,8 +264,9 @@ class ApiFuzzIT extends ApiIT {
 	}
 
 	private boolean noErrorReplies() {
-		return TELEGRAM.findAll(postRequestedFor(urlPathMatching("/bot.*")))
-			.stream()
+		return java.util.stream.Stream
+			.concat(TELEGRAM.findAll(postRequestedFor(urlPathMatching("/bot.*"))).stream(),
+					GRAPH.findAll(postRequestedFor(urlPathMatching("/v24.0/.*"))).stream())
 			.map((request) -> request.getBodyAsString())
 			.noneMatch((body) -> body.contains("something went wrong") || body.contains("что-то пошло не так")
 					|| body.contains("\\u0447\\u0442\\u043e-\\u0442\\u043e"));
@@ -303,7 +334,7 @@ class ApiFuzzIT extends ApiIT {
 			headers.set(HttpHeaders.CONTENT_TYPE, request.contentType());
 		}
 		if (request.secret() != null) {
-			headers.set("X-Telegram-Bot-Api-Secret-Token", request.secret());
+			headers.set(request.secretHeader(), request.secret());
 		}
 	}
 

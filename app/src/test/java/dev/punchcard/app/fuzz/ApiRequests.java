@@ -116,7 +116,7 @@ public final class ApiRequests {
 						weighted(1, FuzzJson.values().map((value) -> FuzzJson.bytes(value, false))))
 				: FuzzJson.mutated(endpoint.body(), plausible());
 		return Combinators.combine(method, target, caller, contentType, body)
-			.as((m, t, c, type, b) -> new FuzzRequest(m, t, c, type, b, null));
+			.as((m, t, c, type, b) -> new FuzzRequest(m, t, c, type, b));
 	}
 
 	/**

@@ -13,10 +13,18 @@ import org.springframework.http.HttpMethod;
  * @param caller whose bearer token goes with it (API only)
  * @param contentType the Content-Type header, or none
  * @param body the raw body bytes, or none
- * @param secret the Telegram webhook secret header, or none
+ * @param secret the webhook's authentication header value (Telegram's secret token,
+ * WhatsApp's signature), or none
+ * @param secretHeader the header {@code secret} goes in
  */
 public record FuzzRequest(HttpMethod method, String target, Caller caller, @Nullable String contentType,
-		byte @Nullable [] body, @Nullable String secret) {
+		byte @Nullable [] body, @Nullable String secret, String secretHeader) {
+
+	/** A request without a webhook header. */
+	public FuzzRequest(HttpMethod method, String target, Caller caller, @Nullable String contentType,
+			byte @Nullable [] body) {
+		this(method, target, caller, contentType, body, null, "");
+	}
 
 	/** Who sends an API request. */
 	public enum Caller {
@@ -32,7 +40,7 @@ public record FuzzRequest(HttpMethod method, String target, Caller caller, @Null
 			text = text.substring(0, 2000) + "... (" + this.body.length + " bytes)";
 		}
 		return this.method + " " + this.target + " as " + this.caller + ", Content-Type " + this.contentType
-				+ (this.secret == null ? "" : ", secret " + this.secret) + "\n" + escaped(text);
+				+ (this.secret == null ? "" : ", " + this.secretHeader + " " + this.secret) + "\n" + escaped(text);
 	}
 
 	private static String escaped(String text) {

@@ -64,7 +64,8 @@ public final class TelegramBodies implements WebhookBodies {
 		Arbitrary<String> contentType = Arbitraries.frequencyOf(weighted(20, Arbitraries.just("application/json")),
 				weighted(1, Arbitraries.of("text/plain", "application/x-www-form-urlencoded")));
 		return Combinators.combine(body, secretHeader, contentType)
-			.as((b, s, type) -> new FuzzRequest(HttpMethod.POST, "/webhooks/telegram", Caller.NOBODY, type, b, s));
+			.as((b, s, type) -> new FuzzRequest(HttpMethod.POST, "/webhooks/telegram", Caller.NOBODY, type, b, s,
+					"X-Telegram-Bot-Api-Secret-Token"));
 	}
 
 	private Arbitrary<ObjectNode> updates() {

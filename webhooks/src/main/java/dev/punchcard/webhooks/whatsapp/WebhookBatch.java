@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,11 +29,17 @@ final class WebhookBatch {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookBatch.class);
 
-	/** Meta's payloads nest a few levels deep: anything far deeper is not theirs. */
+	/**
+	 * Meta's payloads nest a few levels deep: anything far deeper is not theirs. Stored
+	 * items are written in ASCII, every other character escaped, so that text no database
+	 * encoding takes (a lone surrogate, which JSON escapes allow) is still stored as
+	 * sent.
+	 */
 	static final ObjectMapper JSON = JsonMapper
 		.builder(JsonFactory.builder()
 			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
 			.build())
+		.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
 		.build();
 
 	/** The longest id a key may hold (a wamid is up to 128 characters). */
@@ -110,21 +118,20 @@ final class WebhookBatch {
 		stored.set("metadata", value.path("metadata"));
 		stored.set("contact", contactOf(value, from));
 		stored.set("message", message);
-		updates.add(new ReceivedUpdate(wamid, from, stored.toString()));
+		updates.add(new ReceivedUpdate(wamid, from, written(stored)));
 	}
 
 	private static void status(JsonNode status, List<ReceivedUpdate> updates) {
 		String wamid = status.path("id").asText("");
 		String state = status.path("status").asText("");
 		String recipient = status.path("recipient_id").asText(status.path("recipient_user_id").asText(""));
-		if (!usable(wamid) || state.isEmpty() || state.length() > 32) {
+		if (!usable(wamid) || !usable(state) || state.length() > 32 || (!recipient.isEmpty() && !usable(recipient))) {
 			log.warn("Skipped a WhatsApp status without a usable id or status");
 			return;
 		}
 		ObjectNode stored = JSON.createObjectNode().put("kind", "status");
 		stored.set("status", status);
-		updates
-			.add(new ReceivedUpdate(wamid + ":" + state, recipient.isEmpty() ? wamid : recipient, stored.toString()));
+		updates.add(new ReceivedUpdate(wamid + ":" + state, recipient.isEmpty() ? wamid : recipient, written(stored)));
 	}
 
 	private static void preference(JsonNode preference, List<ReceivedUpdate> updates) {
@@ -134,9 +141,21 @@ final class WebhookBatch {
 		}
 		String key = "pref:" + user + ":" + preference.path("category").asText("") + ":"
 				+ preference.path("value").asText("") + ":" + preference.path("timestamp").asText("");
+		if (!usable(key)) {
+			return;
+		}
 		ObjectNode stored = JSON.createObjectNode().put("kind", "preference");
 		stored.set("preference", preference);
-		updates.add(new ReceivedUpdate(key, user, stored.toString()));
+		updates.add(new ReceivedUpdate(key, user, written(stored)));
+	}
+
+	private static String written(ObjectNode stored) {
+		try {
+			return JSON.writeValueAsString(stored);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a tree read from JSON could not be written", ex);
+		}
 	}
 
 	/** The contact of the sender (by wa_id or BSUID), or the only one; else empty. */
@@ -150,8 +169,15 @@ final class WebhookBatch {
 		return (contacts.size() == 1) ? contacts.get(0) : JSON.createObjectNode();
 	}
 
+	/**
+	 * Whether the id can be a key: not blank, not too long, and only characters a
+	 * database can store (no control characters, no lone surrogates). Meta's ids are
+	 * ASCII; anything else is not Meta's and is skipped, so a batch is never refused for
+	 * it (a refused batch is delivered again for days).
+	 */
 	private static boolean usable(String id) {
-		return !id.isBlank() && id.length() <= MAX_ID;
+		return !id.isBlank() && id.length() <= MAX_ID
+				&& id.codePoints().noneMatch((c) -> Character.isISOControl(c) || (c >= 0xD800 && c <= 0xDFFF));
 	}
 
 }

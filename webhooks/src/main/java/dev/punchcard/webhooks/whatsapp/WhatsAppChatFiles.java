@@ -44,7 +44,20 @@ class WhatsAppChatFiles implements ChatFiles {
 		return this.api.media(mediaId)
 			.filter((media) -> media.fileSize() <= maxBytes)
 			.flatMap((media) -> this.api.download(media.url(), maxBytes))
-			.filter((bytes) -> matches(bytes, announced, mediaId));
+			.filter((bytes) -> matches(bytes, announced, mediaId))
+			.onErrorResume(GraphApiException.class, (error) -> gone(mediaId, error));
+	}
+
+	/**
+	 * Meta refused the media (unknown or expired id, 4xx): it is not available, which the
+	 * engine explains; a failure that retries could not fix (5xx) is passed on.
+	 */
+	private static Mono<byte[]> gone(String mediaId, GraphApiException error) {
+		if (error.retryable()) {
+			return Mono.error(error);
+		}
+		log.info("WhatsApp media {} is not available: {}", mediaId, error.getMessage());
+		return Mono.empty();
 	}
 
 	/**

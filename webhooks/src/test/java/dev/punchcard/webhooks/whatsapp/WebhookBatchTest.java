@@ -77,6 +77,15 @@ class WebhookBatchTest {
 	}
 
 	@Test
+	void should_skip_items_whose_ids_no_database_could_store_and_keep_the_rest() {
+		String body = WhatsAppFixtures.textBatch(3, "wamid.ok-", "Ann", "hi")
+			.replace("\"id\": \"wamid.ok-1\"", "\"id\": \"wamid.\\u0000x\"")
+			.replace("\"from\": \"4915100000002\"", "\"from\": \"\\ud800\"");
+
+		assertThat(split(body)).extracting(ReceivedUpdate::updateId).containsExactly("wamid.ok-0");
+	}
+
+	@Test
 	void should_refuse_a_body_when_it_is_not_a_json_object() {
 		assertThat(this.batch.split("{\"entry\": [".getBytes(StandardCharsets.UTF_8))).isEmpty();
 		assertThat(this.batch.split("[1, 2]".getBytes(StandardCharsets.UTF_8))).isEmpty();

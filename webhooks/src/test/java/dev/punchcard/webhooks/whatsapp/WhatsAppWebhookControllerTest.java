@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.punchcard.bot.intake.DurableIntake;
 import dev.punchcard.bot.intake.InMemoryInboundUpdates;
 import dev.punchcard.core.chat.application.StoredUpdate;
@@ -75,7 +76,7 @@ class WhatsAppWebhookControllerTest {
 	}
 
 	@Test
-	void should_store_the_message_when_the_signature_of_a_body_with_non_ascii_names_is_right() {
+	void should_store_the_message_when_the_signature_of_a_body_with_non_ascii_names_is_right() throws Exception {
 		// escaped as Meta sends it: Jörg 😀, and an emoji in the text
 		String body = WhatsAppFixtures.textBatch(1, "wamid.sig-", "J\\u00f6rg \\ud83d\\ude00", "hi \\ud83d\\udc4b");
 
@@ -83,7 +84,10 @@ class WhatsAppWebhookControllerTest {
 
 		assertThat(this.store.status(ChatChannel.WHATSAPP, "wamid.sig-0")).isNotNull();
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.handled).hasSize(1));
-		assertThat(this.handled.get(0).payload()).contains("Jörg 😀").contains("hi 👋").contains("4915100000000");
+		JsonNode stored = WebhookBatch.JSON.readTree(this.handled.get(0).payload());
+		assertThat(stored.at("/contact/profile/name").asText()).isEqualTo("Jörg 😀");
+		assertThat(stored.at("/message/text/body").asText()).isEqualTo("hi 👋");
+		assertThat(this.handled.get(0).payload()).as("stored in ASCII").matches("\\p{ASCII}*");
 	}
 
 	@Test
