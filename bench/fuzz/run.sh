@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A long fuzz campaign: ApiFuzzIT (every API endpoint and the Telegram webhook, see its Javadoc)
+# A long fuzz campaign: ApiFuzzIT (every API endpoint and both webhooks, see its Javadoc)
 # with many more inputs than CI's 2,000 and a random seed, printed first and last so that a
 # failure can be replayed exactly: bench/fuzz/run.sh <same tries> <printed seed>.
 # Usage: bench/fuzz/run.sh [tries=50000] [seed=random]

@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.bot.pacing.SendPacing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +12,10 @@ import reactor.core.scheduler.Scheduler;
 /**
  * Keeps sends within a per-chat and a global rate without blocking: a send waits (on the
  * scheduler's timer) until both allow it, or fails with {@link SendBacklogException} when
- * that wait would exceed {@code maxWait}. Limits hold per instance.
+ * that wait would exceed {@code maxWait}. Limits hold per instance: for a single instance
+ * and tests; the service counts them in Redis ({@link SharedTelegramPacing}).
  */
-final class SendRateLimiter {
+final class SendRateLimiter implements SendPacing {
 
 	private static final int FORGET_IDLE_CHATS_ABOVE = 10_000;
 
@@ -32,7 +34,8 @@ final class SendRateLimiter {
 	}
 
 	/** Completes when one message may be sent to the chat. */
-	Mono<Void> acquire(String chatId) {
+	@Override
+	public Mono<Void> awaitTurn(String chatId) {
 		return Mono.defer(() -> {
 			long wait = reserve(chatId);
 			return (wait == 0) ? Mono.empty() : Mono.delay(Duration.ofNanos(wait), this.scheduler).then();

@@ -1,5 +1,6 @@
 package dev.punchcard.bot.telegram;
 
+import dev.punchcard.bot.pacing.SendPacing;
 import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.ChatSender;
 import dev.punchcard.core.shared.domain.ChatChannel;
@@ -7,18 +8,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends a reply's messages to Telegram one after the other, each after the rate limiter
- * let it go. Stops at the first failure: later messages of the reply are not sent.
+ * Sends a reply's messages to Telegram one after the other, each when the pacing gives it
+ * a turn (per chat and for the bot, counted across instances). Stops at the first
+ * failure: later messages of the reply are not sent.
  */
 class TelegramChatSender implements ChatSender {
 
 	private final TelegramBotApi api;
 
-	private final SendRateLimiter limiter;
+	private final SendPacing pacing;
 
-	TelegramChatSender(TelegramBotApi api, SendRateLimiter limiter) {
+	TelegramChatSender(TelegramBotApi api, SendPacing pacing) {
 		this.api = api;
-		this.limiter = limiter;
+		this.pacing = pacing;
 	}
 
 	@Override
@@ -35,7 +37,7 @@ class TelegramChatSender implements ChatSender {
 	}
 
 	private Mono<Void> deliver(String chatId, TelegramOutbound request) {
-		Mono<Void> turn = request.isChatMessage() ? this.limiter.acquire(chatId) : Mono.empty();
+		Mono<Void> turn = request.isChatMessage() ? this.pacing.awaitTurn(chatId) : Mono.empty();
 		return turn.then(Mono.defer(() -> call(request)));
 	}
 

@@ -3,6 +3,7 @@ package dev.punchcard.bot.telegram;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
+import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
@@ -31,8 +32,9 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramChatSender telegramChatSender(TelegramBotApi api, TelegramProperties properties) {
-		return new TelegramChatSender(api, new SendRateLimiter(properties.rateLimits(), Schedulers.parallel()));
+	TelegramChatSender telegramChatSender(TelegramBotApi api, SharedRateLimits limits, TelegramProperties properties) {
+		return new TelegramChatSender(api,
+				new SharedTelegramPacing(limits, properties.botId(), properties.rateLimits()));
 	}
 
 	@Bean

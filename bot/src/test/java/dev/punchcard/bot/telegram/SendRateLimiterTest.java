@@ -16,7 +16,7 @@ class SendRateLimiterTest {
 		SendRateLimiter limiter = limiter("1", "3", "30", "30", "10s");
 
 		StepVerifier
-			.withVirtualTime(() -> Flux.range(1, 5).concatMap((i) -> limiter.acquire("42").thenReturn(i)),
+			.withVirtualTime(() -> Flux.range(1, 5).concatMap((i) -> limiter.awaitTurn("42").thenReturn(i)),
 					() -> this.time, Long.MAX_VALUE)
 			.expectNext(1, 2, 3)
 			.expectNoEvent(Duration.ofMillis(999))
@@ -32,9 +32,9 @@ class SendRateLimiterTest {
 	@Test
 	void should_not_hold_back_one_chat_when_another_chat_is_busy() {
 		SendRateLimiter limiter = limiter("1", "1", "30", "30", "10s");
-		limiter.acquire("busy").then(limiter.acquire("busy")).subscribe();
+		limiter.awaitTurn("busy").then(limiter.awaitTurn("busy")).subscribe();
 
-		StepVerifier.withVirtualTime(() -> limiter.acquire("quiet").thenReturn("sent"), () -> this.time, 1)
+		StepVerifier.withVirtualTime(() -> limiter.awaitTurn("quiet").thenReturn("sent"), () -> this.time, 1)
 			.expectNext("sent")
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -45,7 +45,7 @@ class SendRateLimiterTest {
 		SendRateLimiter limiter = limiter("1", "1", "2", "2", "10s");
 
 		StepVerifier
-			.withVirtualTime(() -> Flux.range(1, 4).flatMap((i) -> limiter.acquire("chat-" + i).thenReturn(i)),
+			.withVirtualTime(() -> Flux.range(1, 4).flatMap((i) -> limiter.awaitTurn("chat-" + i).thenReturn(i)),
 					() -> this.time, Long.MAX_VALUE)
 			.expectNextCount(2)
 			.expectNoEvent(Duration.ofMillis(499))
@@ -64,7 +64,7 @@ class SendRateLimiterTest {
 
 		// four at once: the fourth would wait 3 s
 		StepVerifier
-			.withVirtualTime(() -> Flux.range(1, 4).flatMap((i) -> limiter.acquire("42").thenReturn(i)),
+			.withVirtualTime(() -> Flux.range(1, 4).flatMap((i) -> limiter.awaitTurn("42").thenReturn(i)),
 					() -> this.time, Long.MAX_VALUE)
 			.expectNext(1)
 			.expectError(SendRateLimiter.SendBacklogException.class)

@@ -1,5 +1,6 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import dev.punchcard.bot.pacing.SendPacing;
 import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.bot.pacing.SharedRateLimits.Limit;
 import reactor.core.publisher.Mono;

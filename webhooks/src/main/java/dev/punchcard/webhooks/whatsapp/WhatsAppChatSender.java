@@ -1,5 +1,6 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import dev.punchcard.bot.pacing.SendPacing;
 import java.util.UUID;
 
 import dev.punchcard.core.chat.application.OutgoingMessages;
