@@ -12,8 +12,7 @@ import reactor.core.scheduler.Scheduler;
 /**
  * Keeps sends within a per-chat and a global rate without blocking: a send waits (on the
  * scheduler's timer) until both allow it, or fails with {@link SendBacklogException} when
- * that wait would exceed {@code maxWait}. Limits hold per instance: for a single instance
- * and tests; the service counts them in Redis ({@link SharedTelegramPacing}).
+ * that wait would exceed {@code maxWait}. Limits hold per instance.
  */
 final class SendRateLimiter implements SendPacing {
 

@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends a reply's messages to Telegram one after the other, each when the pacing gives it
- * a turn (per chat and for the bot, counted across instances). Stops at the first
- * failure: later messages of the reply are not sent.
+ * a turn (per chat and for the bot). Stops at the first failure: later messages of the
+ * reply are not sent.
  */
 class TelegramChatSender implements ChatSender {
 

@@ -3,7 +3,6 @@ package dev.punchcard.bot.telegram;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
-import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
@@ -32,9 +31,11 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramChatSender telegramChatSender(TelegramBotApi api, SharedRateLimits limits, TelegramProperties properties) {
-		return new TelegramChatSender(api,
-				new SharedTelegramPacing(limits, properties.botId(), properties.rateLimits()));
+	TelegramChatSender telegramChatSender(TelegramBotApi api, TelegramProperties properties) {
+		// per instance for now: the shared (Redis) buckets cost too much at Telegram's
+		// rates
+		// (BENCHMARKS.md, "Sending limits shared across instances")
+		return new TelegramChatSender(api, new SendRateLimiter(properties.rateLimits(), Schedulers.parallel()));
 	}
 
 	@Bean

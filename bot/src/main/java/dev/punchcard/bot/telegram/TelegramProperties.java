@@ -75,12 +75,6 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 		return (this.webhookUrl == null || this.webhookUrl.toString().isBlank()) ? null : this.webhookUrl;
 	}
 
-	/** The bot's numeric id: the part of the token before the colon (not secret). */
-	String botId() {
-		String token = requiredToken();
-		return token.substring(0, token.indexOf(':'));
-	}
-
 	/** The token; only called where the channel is enabled. */
 	String requiredToken() {
 		if (this.token == null || this.token.isBlank()) {
@@ -125,8 +119,8 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 	}
 
 	/**
-	 * Sending limits, counted in Redis for all instances together (Telegram counts them
-	 * per bot).
+	 * Token buckets for sending, per instance: with several replicas divide the global
+	 * rate among them (Telegram counts it per bot).
 	 *
 	 * @param perChatPerSecond messages per second to one chat (Telegram: about 1)
 	 * @param perChatBurst messages one chat may get at once

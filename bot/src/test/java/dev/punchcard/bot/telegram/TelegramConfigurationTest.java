@@ -1,21 +1,18 @@
 package dev.punchcard.bot.telegram;
 
 import dev.punchcard.bot.intake.InMemoryInboundUpdates;
-import dev.punchcard.bot.pacing.PacingConfiguration;
 import java.time.Clock;
 
 import dev.punchcard.bot.conversation.ChatFiles;
 import dev.punchcard.bot.conversation.ChatSender;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.core.chat.application.InboundUpdates;
-import dev.punchcard.core.support.TestRedis;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +20,13 @@ class TelegramConfigurationTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
-				ValidationAutoConfiguration.class, RedisAutoConfiguration.class))
-		.withUserConfiguration(TelegramConfiguration.class, TelegramWebhookController.class, PacingConfiguration.class)
+				ValidationAutoConfiguration.class))
+		.withUserConfiguration(TelegramConfiguration.class, TelegramWebhookController.class)
 		.withBean(InboundUpdates.class, () -> new InMemoryInboundUpdates(Clock.systemUTC()))
 		.withBean(Conversation.class, FakeConversation::new)
 		// nothing listens there: start-up calls fail fast and are only logged
 		.withPropertyValues("punchcard.telegram.api-url=http://127.0.0.1:1",
-				"spring.data.redis.url=" + TestRedis.urlFor(5), "punchcard.telegram.retries.max-attempts=1");
+				"punchcard.telegram.retries.max-attempts=1");
 
 	@Test
 	void should_create_no_telegram_beans_when_the_token_is_empty() {

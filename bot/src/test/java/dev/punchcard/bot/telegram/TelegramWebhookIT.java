@@ -11,7 +11,6 @@ import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.support.TestDatabase;
 import dev.punchcard.core.support.TestDatabases;
-import dev.punchcard.core.support.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,8 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -75,8 +76,6 @@ class TelegramWebhookIT {
 		TestDatabase database = TestDatabases.forModule("bot");
 		registry.add("spring.r2dbc.url", database::r2dbcUrl);
 		registry.add("spring.r2dbc.username", database::user);
-		// the sending limits are counted in Redis
-		registry.add("spring.data.redis.url", () -> TestRedis.urlFor(5));
 		registry.add("punchcard.telegram.token", () -> TestTelegram.TOKEN);
 		registry.add("punchcard.telegram.mode", () -> "webhook");
 		registry.add("punchcard.telegram.webhook-secret", () -> TestTelegram.SECRET);
@@ -210,9 +209,9 @@ class TelegramWebhookIT {
 	}
 
 	@SpringBootConfiguration
-	@EnableAutoConfiguration(exclude = FlywayAutoConfiguration.class)
-	@ComponentScan(
-			basePackages = { "dev.punchcard.bot.telegram", "dev.punchcard.bot.pacing", "dev.punchcard.core.chat" })
+	@EnableAutoConfiguration(exclude = { FlywayAutoConfiguration.class, RedisAutoConfiguration.class,
+			RedisReactiveAutoConfiguration.class })
+	@ComponentScan(basePackages = { "dev.punchcard.bot.telegram", "dev.punchcard.core.chat" })
 	static class Application {
 
 		@Bean
