@@ -174,13 +174,14 @@ public record MarkedText(List<Span> spans) {
 				case BOLD -> "*";
 				case ITALIC -> "_";
 				case CODE -> "`";
-				case COMMAND -> "/";
+				case COMMAND -> null;
 			};
-			if (span.style() == Style.COMMAND) {
+			if (marker == null) {
 				out.append('/').append(span.command());
-				continue;
 			}
-			out.append(marker).append(span.text().replaceAll("([\\\\*_`])", "\\\\$1")).append(marker);
+			else {
+				out.append(marker).append(span.text().replaceAll("([\\\\*_`])", "\\\\$1")).append(marker);
+			}
 		}
 		return out.toString();
 	}

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Lazy;
  * same server and database as Spring Data Redis), opened when a channel first sends.
  */
 @Configuration(proxyBeanMethods = false)
-public class PacingConfiguration {
+class PacingConfiguration {
 
 	/** A bucket's key lives this long after the bucket would be full again. */
 	private static final Duration KEEP_FULL_BUCKETS = Duration.ofSeconds(30);
