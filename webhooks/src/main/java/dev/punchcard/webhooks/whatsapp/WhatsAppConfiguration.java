@@ -1,11 +1,14 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import java.time.Clock;
+
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
 import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.OutgoingMessages;
+import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
 
@@ -13,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -42,11 +46,17 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
+	CustomerServiceWindow whatsAppWindow(ReactiveStringRedisTemplate redis, WhatsAppProperties properties,
+			Clock clock) {
+		return new RedisServiceWindow(redis, properties.requiredPhoneNumberId(), properties.windowMargin(), clock);
+	}
+
+	@Bean
 	WhatsAppChatSender whatsAppChatSender(GraphApi api, SharedRateLimits limits, OutgoingMessages outgoing,
-			WhatsAppAccount account, WhatsAppProperties properties) {
+			WhatsAppAccount account, CustomerServiceWindow window, WhatsAppProperties properties) {
 		return new WhatsAppChatSender(api,
 				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()), outgoing,
-				account);
+				account, window, new NoticeTemplates(properties.templates(), properties.templateLanguages()));
 	}
 
 	@Bean
@@ -56,10 +66,10 @@ class WhatsAppConfiguration {
 
 	@Bean
 	DurableIntake whatsAppIntake(InboundUpdates updates, Conversation conversation, WhatsAppChatSender sender,
-			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing,
-			WhatsAppProperties properties) {
+			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing, OutboxRelay notices,
+			CustomerServiceWindow window, WhatsAppProperties properties) {
 		WhatsAppUpdateHandler handler = new WhatsAppUpdateHandler(conversation, sender,
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing);
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, notices, window);
 		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 

@@ -12,17 +12,20 @@ import dev.punchcard.bot.intake.StoredUpdateHandler;
 import dev.punchcard.core.chat.application.DeliveryStatus;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.chat.application.StoredUpdate;
+import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Handles one stored webhook item: a message is answered through the engine and sent; a
- * user WhatsApp cannot deliver to is recorded as unreachable, and that counts as handled.
- * Delivery statuses and preference changes are read and logged: what they change
- * (outgoing message states, marketing consent) is not built yet. An item that cannot be
- * read is logged and dropped, since reading it again will not help.
+ * Handles one stored webhook item: a message opens the user's customer service window and
+ * is answered through the engine; a user WhatsApp cannot deliver to is recorded as
+ * unreachable, and that counts as handled. A delivery status moves its message forward; a
+ * notice that failed is queued again, as its template when it failed for the closed
+ * window (131047), else for the member's other channels. Preference changes are only
+ * logged (marketing consent is not recorded yet). An item that cannot be read is logged
+ * and dropped, since reading it again will not help.
  */
 class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
@@ -36,12 +39,18 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private final OutgoingMessages outgoing;
 
+	private final OutboxRelay notices;
+
+	private final CustomerServiceWindow window;
+
 	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
-			OutgoingMessages outgoing) {
+			OutgoingMessages outgoing, OutboxRelay notices, CustomerServiceWindow window) {
 		this.conversation = conversation;
 		this.sender = sender;
 		this.reachability = reachability;
 		this.outgoing = outgoing;
+		this.notices = notices;
+		this.window = window;
 	}
 
 	@Override
@@ -51,7 +60,7 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private Mono<Void> dispatch(WhatsAppUpdate update) {
 		return switch (update) {
-			case WhatsAppUpdate.Event event -> converse(event.event());
+			case WhatsAppUpdate.Event event -> opened(event).then(converse(event.event()));
 			case WhatsAppUpdate.Status status -> delivery(status);
 			case WhatsAppUpdate.Preference preference -> Mono.fromRunnable(
 					() -> log.info("WhatsApp marketing preference {} {} received; consent is not recorded yet",
@@ -78,7 +87,49 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		if (delivery == DeliveryStatus.FAILED) {
 			log.info("WhatsApp message {} failed with error {}", status.wamid(), status.errorCode());
 		}
-		return this.outgoing.reported(ChatChannel.WHATSAPP, status.wamid(), delivery, status.errorCode()).then();
+		return this.outgoing.reported(ChatChannel.WHATSAPP, status.wamid(), delivery, status.errorCode())
+			.filter((moved) -> moved && delivery == DeliveryStatus.FAILED)
+			.flatMap((failed) -> failed(status));
+	}
+
+	/**
+	 * A message WhatsApp could not deliver: the user is unreachable (131026), or the
+	 * window closed before it went (131047); the notice it carried, if any, goes again
+	 * another way.
+	 */
+	private Mono<Void> failed(WhatsAppUpdate.Status status) {
+		Mono<Void> recipient = Mono.empty();
+		if (!status.recipientId().isEmpty() && status.errorCode() == GraphApiException.UNREACHABLE) {
+			recipient = this.reachability.reachable(ChatChannel.WHATSAPP, status.recipientId(), false);
+		}
+		else if (!status.recipientId().isEmpty() && status.errorCode() == GraphApiException.OUTSIDE_WINDOW) {
+			recipient = this.window.closed(status.recipientId());
+		}
+		boolean asTemplate = status.errorCode() == GraphApiException.OUTSIDE_WINDOW;
+		String why = "WhatsApp reported it failed with code " + status.errorCode();
+		return recipient.then(this.outgoing.notificationOf(ChatChannel.WHATSAPP, status.wamid()))
+			.flatMap((notification) -> this.notices.redeliver(notification, ChatChannel.WHATSAPP, asTemplate, why)
+				.doOnNext((again) -> {
+					if (again) {
+						log.info("notification {} failed on WhatsApp (code {}); queued again {}", notification,
+								status.errorCode(), asTemplate ? "as its template" : "for the other channels");
+					}
+				}))
+			.then();
+	}
+
+	/**
+	 * The user wrote: their customer service window is open from the message's time. Not
+	 * recording it only makes a notice go as a template.
+	 */
+	private Mono<Void> opened(WhatsAppUpdate.Event event) {
+		if (event.sentAt() == null) {
+			return Mono.empty();
+		}
+		return this.window.userWrote(event.event().userId(), event.sentAt()).onErrorResume((error) -> {
+			log.warn("WhatsApp window of {} not recorded: {}", event.event(), error.toString());
+			return Mono.empty();
+		});
 	}
 
 	private Mono<Void> converse(ChatEvent event) {
