@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.punchcard.bot.conversation.ChatContext;
 import dev.punchcard.bot.conversation.CommandHandler;
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.reply.Menus;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,11 @@ class HelpCommand implements CommandHandler {
 	@Override
 	public Mono<List<OutgoingMessage>> handle(ChatContext context, String argument) {
 		String language = context.language();
+		MarkedText shopper = this.menus.marked(language, "help.shopper")
+			.append(this.menus.marked(language, "help.consent"));
 		return ScanCommand.seller(context)
 			.hasElement()
-			.map((seller) -> seller
-					? this.menus.marked(language, "help.shopper").append(this.menus.marked(language, "help.staff"))
-					: this.menus.marked(language, "help.shopper"))
+			.map((seller) -> seller ? shopper.append(this.menus.marked(language, "help.staff")) : shopper)
 			.map((text) -> List.of(OutgoingMessage.Text.of(text)));
 	}
 

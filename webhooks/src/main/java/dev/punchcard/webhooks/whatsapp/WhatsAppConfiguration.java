@@ -8,6 +8,7 @@ import dev.punchcard.bot.intake.DurableIntake;
 import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.OutgoingMessages;
+import dev.punchcard.core.consent.application.ChangeMarketingConsent;
 import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
@@ -67,9 +68,9 @@ class WhatsAppConfiguration {
 	@Bean
 	DurableIntake whatsAppIntake(InboundUpdates updates, Conversation conversation, WhatsAppChatSender sender,
 			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing, OutboxRelay notices,
-			CustomerServiceWindow window, WhatsAppProperties properties) {
+			CustomerServiceWindow window, ChangeMarketingConsent consent, WhatsAppProperties properties) {
 		WhatsAppUpdateHandler handler = new WhatsAppUpdateHandler(conversation, sender,
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, notices, window);
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, notices, window, consent);
 		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 

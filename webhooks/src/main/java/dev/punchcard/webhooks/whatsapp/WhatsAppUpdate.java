@@ -38,8 +38,9 @@ sealed interface WhatsAppUpdate {
 	 * @param userId the user
 	 * @param category e.g. {@code marketing_messages}
 	 * @param value {@code stop} or {@code resume}
+	 * @param at when the user changed it, if given
 	 */
-	record Preference(String userId, String category, String value) implements WhatsAppUpdate {
+	record Preference(String userId, String category, String value, @Nullable Instant at) implements WhatsAppUpdate {
 	}
 
 	/**

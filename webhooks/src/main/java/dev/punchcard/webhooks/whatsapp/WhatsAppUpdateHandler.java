@@ -1,6 +1,7 @@
 package dev.punchcard.webhooks.whatsapp;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.punchcard.bot.conversation.ChatEvent;
@@ -12,6 +13,7 @@ import dev.punchcard.bot.intake.StoredUpdateHandler;
 import dev.punchcard.core.chat.application.DeliveryStatus;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.chat.application.StoredUpdate;
+import dev.punchcard.core.consent.application.ChangeMarketingConsent;
 import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.slf4j.Logger;
@@ -24,8 +26,8 @@ import reactor.core.publisher.Mono;
  * unreachable, and that counts as handled. A delivery status moves its message forward; a
  * notice that failed is queued again, as its template when it failed for the closed
  * window (131047), else for the member's other channels. Preference changes are only
- * logged (marketing consent is not recorded yet). An item that cannot be read is logged
- * and dropped, since reading it again will not help.
+ * recorded as marketing consent. An item that cannot be read is logged and dropped, since
+ * reading it again will not help.
  */
 class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
@@ -43,14 +45,18 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private final CustomerServiceWindow window;
 
+	private final ChangeMarketingConsent consent;
+
 	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
-			OutgoingMessages outgoing, OutboxRelay notices, CustomerServiceWindow window) {
+			OutgoingMessages outgoing, OutboxRelay notices, CustomerServiceWindow window,
+			ChangeMarketingConsent consent) {
 		this.conversation = conversation;
 		this.sender = sender;
 		this.reachability = reachability;
 		this.outgoing = outgoing;
 		this.notices = notices;
 		this.window = window;
+		this.consent = consent;
 	}
 
 	@Override
@@ -62,9 +68,7 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		return switch (update) {
 			case WhatsAppUpdate.Event event -> opened(event).then(converse(event.event()));
 			case WhatsAppUpdate.Status status -> delivery(status);
-			case WhatsAppUpdate.Preference preference -> Mono.fromRunnable(
-					() -> log.info("WhatsApp marketing preference {} {} received; consent is not recorded yet",
-							preference.category(), preference.value()));
+			case WhatsAppUpdate.Preference preference -> preference(preference);
 			case WhatsAppUpdate.Ignored ignored -> Mono.fromRunnable(() -> log.debug("Ignored: {}", ignored.why()));
 		};
 	}
@@ -116,6 +120,24 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 					}
 				}))
 			.then();
+	}
+
+	/**
+	 * The user stopped or resumed marketing messages in WhatsApp's own settings: recorded
+	 * as if they had typed STOP or START, without an answer.
+	 */
+	private Mono<Void> preference(WhatsAppUpdate.Preference preference) {
+		if (!"marketing_messages".equals(preference.category()) || preference.userId().isEmpty()) {
+			return Mono.fromRunnable(
+					() -> log.info("WhatsApp preference {} {} left", preference.category(), preference.value()));
+		}
+		Instant at = (preference.at() != null) ? preference.at() : Instant.now();
+		String source = "whatsapp:user_preferences";
+		return switch (preference.value()) {
+			case "stop" -> this.consent.optOut(ChatChannel.WHATSAPP, preference.userId(), source, at).then();
+			case "resume" -> this.consent.optIn(ChatChannel.WHATSAPP, preference.userId(), source, at).then();
+			default -> Mono.fromRunnable(() -> log.info("WhatsApp marketing preference {} left", preference.value()));
+		};
 	}
 
 	/**

@@ -114,7 +114,7 @@ final class WhatsAppUpdates {
 
 	private static WhatsAppUpdate preference(JsonNode preference) {
 		return new WhatsAppUpdate.Preference(preference.path("wa_id").asText(preference.path("user_id").asText("")),
-				preference.path("category").asText(""), preference.path("value").asText(""));
+				preference.path("category").asText(""), preference.path("value").asText(""), sentAt(preference));
 	}
 
 	/**
