@@ -1,5 +1,6 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Sends a reply's messages to WhatsApp one after the other, each when the pacing gives it
@@ -37,6 +39,8 @@ class WhatsAppChatSender implements ChatSender {
 
 	private static final Logger log = LoggerFactory.getLogger(WhatsAppChatSender.class);
 
+	private static final int PAIR_LIMIT_RETRIES = 3;
+
 	private final GraphApi api;
 
 	private final SendPacing pacing;
@@ -49,14 +53,17 @@ class WhatsAppChatSender implements ChatSender {
 
 	private final NoticeTemplates templates;
 
+	private final Duration pairLimitBackoff;
+
 	WhatsAppChatSender(GraphApi api, SendPacing pacing, OutgoingMessages outgoing, WhatsAppAccount account,
-			CustomerServiceWindow window, NoticeTemplates templates) {
+			CustomerServiceWindow window, NoticeTemplates templates, Duration pairLimitBackoff) {
 		this.api = api;
 		this.pacing = pacing;
 		this.outgoing = outgoing;
 		this.account = account;
 		this.window = window;
 		this.templates = templates;
+		this.pairLimitBackoff = pairLimitBackoff;
 	}
 
 	@Override
@@ -85,11 +92,28 @@ class WhatsAppChatSender implements ChatSender {
 		}
 		UUID ourId = UUID.randomUUID();
 		body.put("biz_opaque_callback_data", ourId.toString());
-		return this.pacing.awaitTurn(to)
-			.then(Mono.defer(() -> this.api.send(body)))
+		return Mono.defer(() -> this.pacing.awaitTurn(to).then(Mono.defer(() -> this.api.send(body))))
+			.retryWhen(pairLimitRetry(to))
 			.doOnError(GraphApiException.class, this.account::observe)
 			.onErrorMap(GraphApiException.class::isInstance, (error) -> unreachableOr(to, (GraphApiException) error))
 			.flatMap((wamid) -> recorded(wamid, ourId, to, notificationId));
+	}
+
+	/**
+	 * WhatsApp answered that this recipient got too many messages lately (131056): the
+	 * pacing's count was off (e.g. messages sent by another system); others can still be
+	 * sent to. Waits, four times longer each time, then takes a turn again.
+	 */
+	private Retry pairLimitRetry(String to) {
+		return Retry.from((signals) -> signals.concatMap((signal) -> {
+			boolean pairLimited = signal.failure() instanceof GraphApiException graph && graph.pairRateLimited();
+			if (!pairLimited || signal.totalRetries() >= PAIR_LIMIT_RETRIES) {
+				return Mono.error(signal.failure());
+			}
+			Duration wait = this.pairLimitBackoff.multipliedBy(1L << (2 * signal.totalRetries()));
+			log.info("WhatsApp pair rate limit (131056) for {}; sending again in {}", to, wait);
+			return Mono.delay(wait);
+		}));
 	}
 
 	private Mono<Void> deliverAll(String to, OutgoingMessage message, @Nullable UUID notificationId) {

@@ -57,7 +57,8 @@ class WhatsAppConfiguration {
 			WhatsAppAccount account, CustomerServiceWindow window, WhatsAppProperties properties) {
 		return new WhatsAppChatSender(api,
 				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()), outgoing,
-				account, window, new NoticeTemplates(properties.templates(), properties.templateLanguages()));
+				account, window, new NoticeTemplates(properties.templates(), properties.templateLanguages()),
+				properties.rateLimits().pairLimitBackoff());
 	}
 
 	@Bean

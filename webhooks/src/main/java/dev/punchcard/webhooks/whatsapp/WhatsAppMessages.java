@@ -44,8 +44,15 @@ final class WhatsAppMessages {
 	/** The longest text parameter of a template body that has other components. */
 	static final int TEMPLATE_PARAMETER_LIMIT = 1024;
 
-	/** The label of the button that opens a list. */
-	static final String LIST_BUTTON = "Choose";
+	/**
+	 * The label of the button that opens a list, in the language of the list's text (the
+	 * engine writes it in the member's language: Cyrillic means Russian).
+	 */
+	static String listButton(String text) {
+		return CYRILLIC.matcher(text).find() ? "Выбрать" : "Choose";
+	}
+
+	private static final java.util.regex.Pattern CYRILLIC = java.util.regex.Pattern.compile("\\p{IsCyrillic}");
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -167,7 +174,7 @@ final class WhatsAppMessages {
 
 	private static ObjectNode list(String to, String text, List<Button> choices) {
 		ObjectNode body = envelope(to, "interactive");
-		ObjectNode action = interactive(body, "list", text).putObject("action").put("button", LIST_BUTTON);
+		ObjectNode action = interactive(body, "list", text).putObject("action").put("button", listButton(text));
 		ArrayNode rows = action.putArray("sections").addObject().putArray("rows");
 		for (Button choice : choices) {
 			ObjectNode row = rows.addObject()

@@ -193,10 +193,13 @@ public record WhatsAppProperties(@Nullable String accessToken,
 	 * @param perRecipientBurst messages one recipient may get at once before the interval
 	 * applies (a reply of several messages)
 	 * @param maxWait the longest a message waits for its turn; longer fails the send
+	 * @param pairLimitBackoff when WhatsApp still answers that one recipient got too much
+	 * (131056), the first wait before sending to them again, four times longer each
+	 * further time (three times at most)
 	 */
 	public record RateLimits(@DefaultValue("80") @Positive int perSecond,
 			@DefaultValue("6s") Duration perRecipientInterval, @DefaultValue("5") @Positive int perRecipientBurst,
-			@DefaultValue("30s") Duration maxWait) {
+			@DefaultValue("30s") Duration maxWait, @DefaultValue("1s") Duration pairLimitBackoff) {
 	}
 
 }

@@ -174,6 +174,46 @@ class WhatsAppChatSenderTest {
 	}
 
 	@Test
+	void should_wait_longer_each_time_and_take_a_new_turn_when_the_recipient_got_too_much() {
+		graph.stubFor(post(GraphApiTest.MESSAGES).inScenario("pair")
+			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.willReturn(GraphApiTest.graphError(400, 131056, "(Business Account, Consumer Account) pair rate limit hit",
+					"Message failed to send because there were too many messages sent from this phone number "
+							+ "to the same phone number in a short period of time."))
+			.willSetStateTo("once"));
+		graph.stubFor(post(GraphApiTest.MESSAGES).inScenario("pair")
+			.whenScenarioStateIs("once")
+			.willReturn(GraphApiTest.graphError(400, 131056, "pair rate limit hit", "Too many messages."))
+			.willSetStateTo("recovered"));
+		graph.stubFor(post(GraphApiTest.MESSAGES).inScenario("pair")
+			.whenScenarioStateIs("recovered")
+			.willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
+		List<Long> turns = new CopyOnWriteArrayList<>();
+		WhatsAppChatSender paced = sender((recipient) -> Mono.fromRunnable(() -> turns.add(System.nanoTime())),
+				this.outgoing, new WhatsAppAccount());
+
+		paced.send(reply(OutgoingMessage.Text.of(MarkedText.plain("one")))).as(StepVerifier::create).verifyComplete();
+
+		graph.verify(3, postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)));
+		assertThat(turns).as("a turn before each try").hasSize(3);
+		assertThat(Duration.ofNanos(turns.get(2) - turns.get(1))).as("10 ms, then 40 ms")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(40));
+	}
+
+	@Test
+	void should_give_up_after_three_more_tries_when_the_pair_limit_stays() {
+		graph.stubFor(post(GraphApiTest.MESSAGES)
+			.willReturn(GraphApiTest.graphError(400, 131056, "pair rate limit hit", "Too many messages.")));
+
+		this.sender.send(reply(OutgoingMessage.Text.of(MarkedText.plain("one"))))
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(GraphApiException.class,
+					(graphError) -> assertThat(graphError.pairRateLimited()).isTrue()))
+			.verify(Duration.ofSeconds(5));
+		graph.verify(4, postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)));
+	}
+
+	@Test
 	void should_pass_other_graph_errors_on_when_meta_refuses_a_send() {
 		graph.stubFor(post(GraphApiTest.MESSAGES)
 			.willReturn(GraphApiTest.graphError(400, 131009, "Parameter value is not valid", "Invalid parameter.")));
@@ -304,7 +344,7 @@ class WhatsAppChatSenderTest {
 						List.of("balance", "points"), WhatsAppProperties.ParameterFormat.NAMED)),
 				Map.of("ru", "ru_RU"));
 		WhatsAppChatSender sender = new WhatsAppChatSender(this.api, (recipient) -> Mono.empty(), this.outgoing,
-				new WhatsAppAccount(), this.window, named);
+				new WhatsAppAccount(), this.window, named, Duration.ofMillis(10));
 
 		sender.send(reply(notice(true))).as(StepVerifier::create).verifyComplete();
 
@@ -336,7 +376,7 @@ class WhatsAppChatSenderTest {
 	private WhatsAppChatSender sender(dev.punchcard.bot.pacing.SendPacing pacing, OutgoingMessages outgoing,
 			WhatsAppAccount account) {
 		return new WhatsAppChatSender(this.api, pacing, outgoing, account, this.window,
-				new NoticeTemplates(Map.of(), Map.of("en", "en", "ru", "ru")));
+				new NoticeTemplates(Map.of(), Map.of("en", "en", "ru", "ru")), Duration.ofMillis(10));
 	}
 
 	private static BotReply reply(OutgoingMessage... messages) {
