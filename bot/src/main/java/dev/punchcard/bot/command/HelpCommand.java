@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.punchcard.bot.conversation.ChatContext;
 import dev.punchcard.bot.conversation.CommandHandler;
+import dev.punchcard.bot.conversation.MarkedText;
 import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.reply.Menus;
 import org.springframework.stereotype.Component;
@@ -32,10 +33,13 @@ class HelpCommand implements CommandHandler {
 		String language = context.language();
 		return ScanCommand.seller(context)
 			.hasElement()
-			.map((seller) -> seller
-					? this.menus.marked(language, "help.shopper").append(this.menus.marked(language, "help.staff"))
-					: this.menus.marked(language, "help.shopper"))
+			.map((seller) -> seller ? shopper(language).append(this.menus.marked(language, "help.staff"))
+					: shopper(language))
 			.map((text) -> List.of(OutgoingMessage.Text.of(text)));
+	}
+
+	private MarkedText shopper(String language) {
+		return this.menus.marked(language, "help.shopper").append(this.menus.marked(language, "help.link"));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import dev.punchcard.bot.conversation.BotPhoneNumbers;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
@@ -47,6 +48,11 @@ class WhatsAppConfiguration {
 		return new WhatsAppChatSender(api,
 				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()), outgoing,
 				account);
+	}
+
+	@Bean
+	BotPhoneNumbers whatsAppBotPhoneNumber(WhatsAppProperties properties) {
+		return new WhatsAppBotPhoneNumber(properties.displayPhoneNumber());
 	}
 
 	@Bean

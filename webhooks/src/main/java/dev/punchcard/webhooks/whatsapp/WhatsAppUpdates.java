@@ -42,7 +42,7 @@ final class WhatsAppUpdates {
 		String wamid = message.path("id").asText("");
 		ChatInput input = input(type, message, wamid);
 		ChatEvent event = new ChatEvent(wamid, ChatChannel.WHATSAPP, identity.key(), identity.key(), identity.name(),
-				null, input);
+				null, input, identity.verifiedPhone());
 		return new WhatsAppUpdate.Event(event, identity);
 	}
 

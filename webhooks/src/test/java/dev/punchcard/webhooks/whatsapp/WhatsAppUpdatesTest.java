@@ -17,7 +17,7 @@ class WhatsAppUpdatesTest {
 		WhatsAppUpdate.Event event = (WhatsAppUpdate.Event) read("inbound_text.json", WhatsAppFixtures.PHONE_NUMBER_ID);
 
 		assertThat(event.event()).isEqualTo(new ChatEvent("wamid.xyzxyz", ChatChannel.WHATSAPP, "972987654321",
-				"972987654321", "Test Name", null, new ChatInput.Text("Body Text")));
+				"972987654321", "Test Name", null, new ChatInput.Text("Body Text"), "+972987654321"));
 		assertThat(event.identity()).isEqualTo(new WhatsAppIdentity("972987654321", "US.13491208655302741918",
 				"US.ENT.11815799212886844830", "Test Name"));
 	}
@@ -82,6 +82,7 @@ class WhatsAppUpdatesTest {
 		WhatsAppUpdate.Event event = (WhatsAppUpdate.Event) WhatsAppUpdates.read(WebhookBatch.JSON.readTree(body));
 
 		assertThat(event.event().userId()).isEqualTo("US.1349");
+		assertThat(event.event().verifiedPhone()).as("a BSUID is no phone number").isNull();
 		assertThat(event.identity().waId()).isNull();
 	}
 
