@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -62,6 +64,7 @@ import static org.awaitility.Awaitility.await;
 		"punchcard.whatsapp.phone-number-id=" + WhatsAppWebhookIT.NUMBER,
 		"punchcard.whatsapp.app-secret=" + WhatsAppWebhookIT.APP_SECRET,
 		"punchcard.whatsapp.verify-token=" + WhatsAppWebhookIT.VERIFY_TOKEN,
+		"punchcard.whatsapp.display-phone-number=" + WhatsAppWebhookIT.DISPLAY_NUMBER,
 		"punchcard.whatsapp.retries.first-backoff=20ms",
 		// the pair limit's real interval (6 s) would make every test wait
 		"punchcard.whatsapp.rate-limits.per-recipient-interval=50ms",
@@ -78,6 +81,8 @@ class WhatsAppWebhookIT extends ApiIT {
 	static final String APP_SECRET = "whatsapp-app-secret-for-tests";
 
 	static final String VERIFY_TOKEN = "whatsapp-verify-token";
+
+	static final String DISPLAY_NUMBER = "15550001234";
 
 	static final String MESSAGES = "/v24.0/" + NUMBER + "/messages";
 
@@ -219,6 +224,50 @@ class WhatsAppWebhookIT extends ApiIT {
 		webhook(malformed, sign(malformed)).expectStatus().isBadRequest();
 
 		assertThat(count("SELECT count(*) FROM inbound_updates")).isZero();
+	}
+
+	@Test
+	void should_share_a_wa_me_referral_link_and_register_friends_from_typed_ref_and_join_words() {
+		webhook(batch(message("491510000010", "Ria", text("hi")))).expectStatus().isOk();
+		awaitSent("491510000010", "What would you like to do?");
+		webhook(batch(message("491510000010", "Ria", text("profile")))).expectStatus().isOk();
+		String profile = textOf(awaitSent("491510000010", "Invite friends: https://wa.me/" + DISPLAY_NUMBER));
+		Matcher link = Pattern.compile("https://wa\\.me/" + DISPLAY_NUMBER + "\\?text=REF%20([a-z0-9]{10})")
+			.matcher(profile);
+		assertThat(link.find()).as(profile).isTrue();
+
+		webhook(batch(message("491510000011", "Fritz", text("REF " + link.group(1))))).expectStatus().isOk();
+		awaitSent("491510000011", "A friend invited you");
+		String store = this.till.openStore();
+		webhook(batch(message("491510000012", "Stina", text("JOIN " + store)))).expectStatus().isOk();
+		awaitSent("491510000012", "Welcome to the club, *Stina*!");
+
+		assertThat(count("SELECT count(*) FROM customers c JOIN customers r ON r.id = c.referred_by "
+				+ "WHERE c.name = 'Fritz' AND r.name = 'Ria'"))
+			.isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM customers c JOIN stores s ON s.id = c.home_store_id "
+				+ "WHERE c.name = 'Stina' AND s.code = '" + store + "'"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void should_show_the_till_members_points_when_they_first_write_from_the_number_they_enrolled_with() {
+		String store = this.till.openStore();
+		String cashier = this.till.staff("CASHIER", store);
+		String card = this.till
+			.post(cashier, "/api/v1/customers", java.util.Map.of("name", "Tove", "phone", "+4915112340020"),
+					org.springframework.http.HttpStatus.CREATED)
+			.get("cardCode")
+			.asText();
+		this.till.purchase(cashier, card, store, "R-1", 25_00, org.springframework.http.HttpStatus.CREATED);
+
+		webhook(batch(message("4915112340020", "Tove", text("points")))).expectStatus().isOk();
+
+		awaitSent("4915112340020", "Balance: *25* points");
+		webhook(batch(message("4915112340020", "Tove", text("link")))).expectStatus().isOk();
+		assertThat(textOf(awaitSent("4915112340020", "To use this membership on Telegram too")))
+			.containsPattern("link [0-9A-Z]{4}-[0-9A-Z]{4}");
+		assertThat(count("SELECT count(*) FROM customers")).isEqualTo(1);
 	}
 
 	@Test
