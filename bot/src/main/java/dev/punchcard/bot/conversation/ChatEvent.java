@@ -36,6 +36,15 @@ public record ChatEvent(String eventId, ChatChannel channel, String chatId, Stri
 		this(eventId, channel, chatId, userId, displayName, languageCode, input, null);
 	}
 
+	/**
+	 * The same event from the id the user's account is stored under (an edge that knows a
+	 * user by two ids picks one).
+	 */
+	public ChatEvent withUserId(String knownId) {
+		return new ChatEvent(this.eventId, this.channel, this.chatId, knownId, this.displayName, this.languageCode,
+				this.input, this.verifiedPhone);
+	}
+
 	@Override
 	public String toString() {
 		// no names or message text in logs

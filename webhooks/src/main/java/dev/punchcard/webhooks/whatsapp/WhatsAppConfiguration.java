@@ -7,6 +7,7 @@ import dev.punchcard.bot.intake.DurableIntake;
 import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.OutgoingMessages;
+import dev.punchcard.core.customer.application.ChatAliases;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
 
@@ -62,10 +63,10 @@ class WhatsAppConfiguration {
 
 	@Bean
 	DurableIntake whatsAppIntake(InboundUpdates updates, Conversation conversation, WhatsAppChatSender sender,
-			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing,
+			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing, ChatAliases aliases,
 			WhatsAppProperties properties) {
 		WhatsAppUpdateHandler handler = new WhatsAppUpdateHandler(conversation, sender,
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing);
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, aliases);
 		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 

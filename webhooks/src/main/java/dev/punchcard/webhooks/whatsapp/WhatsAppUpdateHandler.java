@@ -12,6 +12,7 @@ import dev.punchcard.bot.intake.StoredUpdateHandler;
 import dev.punchcard.core.chat.application.DeliveryStatus;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.chat.application.StoredUpdate;
+import dev.punchcard.core.customer.application.ChatAliases;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +37,15 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private final OutgoingMessages outgoing;
 
+	private final ChatAliases aliases;
+
 	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
-			OutgoingMessages outgoing) {
+			OutgoingMessages outgoing, ChatAliases aliases) {
 		this.conversation = conversation;
 		this.sender = sender;
 		this.reachability = reachability;
 		this.outgoing = outgoing;
+		this.aliases = aliases;
 	}
 
 	@Override
@@ -51,7 +55,7 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private Mono<Void> dispatch(WhatsAppUpdate update) {
 		return switch (update) {
-			case WhatsAppUpdate.Event event -> converse(event.event());
+			case WhatsAppUpdate.Event event -> known(event).flatMap(this::converse);
 			case WhatsAppUpdate.Status status -> delivery(status);
 			case WhatsAppUpdate.Preference preference -> Mono.fromRunnable(
 					() -> log.info("WhatsApp marketing preference {} {} received; consent is not recorded yet",
@@ -79,6 +83,21 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 			log.info("WhatsApp message {} failed with error {}", status.wamid(), status.errorCode());
 		}
 		return this.outgoing.reported(ChatChannel.WHATSAPP, status.wamid(), delivery, status.errorCode()).then();
+	}
+
+	/**
+	 * A sender with a BSUID is known by the id their account was stored under: the phone
+	 * number, or the BSUID when they first came without one (the BSUID is kept as the
+	 * account's alias, so a later message with only the BSUID finds them).
+	 */
+	private Mono<ChatEvent> known(WhatsAppUpdate.Event event) {
+		String bsuid = event.identity().userId();
+		if (bsuid == null) {
+			return Mono.just(event.event());
+		}
+		return this.aliases.knownId(ChatChannel.WHATSAPP, event.event().userId(), bsuid)
+			.map(event.event()::withUserId)
+			.defaultIfEmpty(event.event());
 	}
 
 	private Mono<Void> converse(ChatEvent event) {

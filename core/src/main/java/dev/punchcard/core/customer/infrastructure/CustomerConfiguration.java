@@ -3,6 +3,7 @@ package dev.punchcard.core.customer.infrastructure;
 import java.time.Clock;
 
 import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.customer.application.ChatAliases;
 import dev.punchcard.core.customer.application.ChatIdentities;
 import dev.punchcard.core.customer.application.ChatLinkCodes;
 import dev.punchcard.core.customer.application.CustomerMerges;
@@ -74,6 +75,11 @@ class CustomerConfiguration {
 	ShareContact shareContact(ChatIdentities identities, Customers customers, PhoneNumbers phones,
 			CustomerMerges merges) {
 		return new ShareContact(identities, customers, phones, merges);
+	}
+
+	@Bean
+	ChatAliases chatAliases(DatabaseClient db) {
+		return new R2dbcChatAliases(db);
 	}
 
 	@Bean

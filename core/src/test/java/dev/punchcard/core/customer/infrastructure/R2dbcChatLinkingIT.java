@@ -162,6 +162,36 @@ class R2dbcChatLinkingIT {
 			.verifyComplete();
 	}
 
+	@Test
+	void should_record_the_bsuid_of_an_account_known_by_phone_and_find_it_by_either_id_afterwards() {
+		Customer member = stored(CustomerFixture.aCustomer().build());
+		this.identities.link(member.id(), WHATSAPP, "4915112345678", "4915112345678", NOW).block();
+		R2dbcChatAliases aliases = new R2dbcChatAliases(this.db);
+
+		aliases.knownId(WHATSAPP, "4915112345678", "US.1")
+			.as(StepVerifier::create)
+			.expectNext("4915112345678")
+			.verifyComplete();
+		aliases.knownId(WHATSAPP, "US.1", "US.1").as(StepVerifier::create).expectNext("4915112345678").verifyComplete();
+		aliases.knownId(TELEGRAM, "US.1", "US.1").as(StepVerifier::create).verifyComplete();
+		aliases.knownId(WHATSAPP, "4915112345678", "US.2")
+			.as(StepVerifier::create)
+			.expectNext("4915112345678")
+			.verifyComplete();
+		aliases.knownId(WHATSAPP, "US.2", "US.2").as(StepVerifier::create).as("the first alias stays").verifyComplete();
+	}
+
+	@Test
+	void should_keep_the_bsuid_an_account_was_first_stored_under_when_the_phone_number_comes_later() {
+		Customer member = stored(CustomerFixture.aCustomer().build());
+		this.identities.link(member.id(), WHATSAPP, "US.9", "US.9", NOW).block();
+		R2dbcChatAliases aliases = new R2dbcChatAliases(this.db);
+
+		aliases.knownId(WHATSAPP, "4915112345678", "US.9").as(StepVerifier::create).expectNext("US.9").verifyComplete();
+		aliases.knownId(WHATSAPP, "4915100000000", "US.8").as(StepVerifier::create).verifyComplete();
+		assertThat(count("SELECT count(*) FROM channel_identities WHERE alias_id IS NOT NULL")).isZero();
+	}
+
 	private Customer stored(Customer customer) {
 		return this.customers.insertIfPhoneFree(customer).block();
 	}
