@@ -56,7 +56,12 @@ class WhatsAppUpdatesTest {
 		assertThat(input(message("contacts",
 				"\"contacts\": [{\"name\": {\"formatted_name\": \"Ann\"}, \"phones\": "
 						+ "[{\"phone\": \"+49 151 0000000\", \"wa_id\": \"491510000000\", \"type\": \"CELL\"}]}]")))
-			.isEqualTo(new ChatInput.SharedContact("+49 151 0000000", "491510000000"));
+			.isEqualTo(new ChatInput.SharedContact("491510000000", "491510000000"));
+		assertThat(input(message("contacts",
+				"\"contacts\": [{\"name\": {\"formatted_name\": \"Ann\"}, \"phones\": "
+						+ "[{\"phone\": \"+49 151 9999999\", \"wa_id\": \"491510000000\", \"type\": \"CELL\"}]}]")))
+			.as("the typed phone text of a card cannot claim another number")
+			.isEqualTo(new ChatInput.SharedContact("491510000000", "491510000000"));
 	}
 
 	@Test

@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
 
 /**
- * A member shares their own phone number from the chat (the edge checked it is theirs). A
- * number that another member has already (enrolled at a till, or on another channel)
- * means that membership is theirs: when it has no account on this channel and the chat's
- * own membership has no history yet, the chat joins it and the empty one is retired;
+ * A member shares their own phone number from the chat: the edge passes only a number the
+ * platform ties to this account (Telegram: a contact of the sender's own user id;
+ * WhatsApp: the WhatsApp id of the sender's own card), never typed text. A number that
+ * another member has already (enrolled at a till, or on another channel) means that
+ * membership is theirs: when it has no account on this channel and the chat's own
+ * membership has no history yet, the chat joins it and the empty one is retired;
  * otherwise nothing changes.
  */
 public class ShareContact {
