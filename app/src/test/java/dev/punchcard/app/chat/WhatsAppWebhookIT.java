@@ -272,6 +272,22 @@ class WhatsAppWebhookIT extends ApiIT {
 	}
 
 	@Test
+	void should_give_a_wa_me_staff_link_with_the_code_and_bind_the_cashier_who_sends_its_text() {
+		String store = this.till.openStore();
+		this.till.staff("CASHIER", store);
+		StaffId staffId = this.staffAccounts.all().filter((m) -> m.username().startsWith("cashier-")).blockFirst().id();
+
+		JsonNode code = this.till.post(this.till.adminToken(), "/api/v1/staff/" + staffId + "/link-codes",
+				java.util.Map.of(), org.springframework.http.HttpStatus.CREATED);
+
+		assertThat(code.get("whatsAppLink").asText())
+			.isEqualTo("https://wa.me/" + DISPLAY_NUMBER + "?text=STAFF%20" + code.get("code").asText());
+		assertThat(code.get("whatsAppText").asText()).isEqualTo("STAFF " + code.get("code").asText());
+		webhook(batch(message("491510000040", "Cash", text(code.get("whatsAppText").asText())))).expectStatus().isOk();
+		awaitSent("491510000040", "linked to staff account");
+	}
+
+	@Test
 	void should_find_the_same_member_when_a_user_first_seen_with_phone_and_bsuid_writes_with_the_bsuid_only() {
 		webhook(batch(withBsuid("491510000030", "US.491510000030", "Bo", text("hi")))).expectStatus().isOk();
 		awaitSent("491510000030", "Welcome to the club, *Bo*!");

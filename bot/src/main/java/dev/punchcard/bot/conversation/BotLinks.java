@@ -33,8 +33,16 @@ public class BotLinks {
 		if (channel == ChatChannel.WHATSAPP) {
 			return whatsApp("REF " + referralCode).orElse("REF " + referralCode);
 		}
-		return username(channel).map((name) -> "https://t.me/" + name + "?start=r-" + referralCode)
-			.orElse("/start r-" + referralCode);
+		return telegramStart(channel, "r-" + referralCode).orElse("/start r-" + referralCode);
+	}
+
+	/**
+	 * The link that binds a staff member's chat account with their one-time code; empty
+	 * when the bot's name or number there is not known.
+	 */
+	public Optional<String> staff(ChatChannel channel, String linkCode) {
+		return (channel == ChatChannel.WHATSAPP) ? whatsApp("STAFF " + linkCode)
+				: telegramStart(channel, "staff-" + linkCode);
 	}
 
 	/**
@@ -46,6 +54,10 @@ public class BotLinks {
 			return whatsApp(text);
 		}
 		return username(channel).map((name) -> "https://t.me/" + name);
+	}
+
+	private Optional<String> telegramStart(ChatChannel channel, String payload) {
+		return username(channel).map((name) -> "https://t.me/" + name + "?start=" + payload);
 	}
 
 	private Optional<String> whatsApp(String text) {

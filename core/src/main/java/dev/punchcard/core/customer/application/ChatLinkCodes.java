@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  */
 public interface ChatLinkCodes {
 
-	/** Stores a new code. */
+	/** Stores a new code; the member's earlier codes stop working. */
 	Mono<Void> insert(ChatLinkCode code);
 
 	/**

@@ -28,6 +28,9 @@ class R2dbcChatLinkCodes implements ChatLinkCodes {
 	@Override
 	public Mono<Void> insert(ChatLinkCode code) {
 		return this.db.sql("""
+				WITH earlier AS (
+				    DELETE FROM chat_link_codes WHERE customer_id = :customerId
+				)
 				INSERT INTO chat_link_codes (code, customer_id, channel, expires_at)
 				VALUES (:code, :customerId, :channel, :expiresAt)
 				""")

@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Link codes in memory, with the guarantees of {@code R2dbcChatLinkCodes}: a code is
- * stored once (a duplicate errors) and used at most once, only on another channel, before
- * it expires.
+ * stored once (a duplicate errors), replaces the member's earlier codes, and is used at
+ * most once, only on another channel, before it expires.
  */
 public class InMemoryChatLinkCodes implements ChatLinkCodes {
 
@@ -56,6 +56,10 @@ public class InMemoryChatLinkCodes implements ChatLinkCodes {
 	}
 
 	private synchronized void insertNow(ChatLinkCode code) {
+		if (this.codes.containsKey(code.code())) {
+			throw new DuplicateKeyException("chat_link_codes_pkey");
+		}
+		this.codes.values().removeIf((earlier) -> earlier.customerId().equals(code.customerId()));
 		if (this.codes.putIfAbsent(code.code(), code) != null) {
 			throw new DuplicateKeyException("chat_link_codes_pkey");
 		}

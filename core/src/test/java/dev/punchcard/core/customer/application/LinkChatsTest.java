@@ -141,6 +141,15 @@ class LinkChatsTest {
 	}
 
 	@Test
+	void should_accept_only_the_newest_code_when_a_member_asked_twice() {
+		ChatLinkCode first = issue(this.ada, TELEGRAM);
+		ChatLinkCode second = issue(this.ada, TELEGRAM);
+
+		assertThat(link(WHATSAPP, "4915100000001", first.code())).isEqualTo(new InvalidCode());
+		assertThat(link(WHATSAPP, "4915100000001", second.code())).isEqualTo(new Linked(this.ada, false));
+	}
+
+	@Test
 	void should_read_the_code_the_crockford_way() {
 		assertThat(ChatLinkCode.normalised(" ab0i-l2kz ")).contains("AB0112KZ");
 		assertThat(ChatLinkCode.normalised("abOo1234")).contains("AB001234");

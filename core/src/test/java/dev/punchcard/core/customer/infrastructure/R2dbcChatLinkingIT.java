@@ -134,8 +134,9 @@ class R2dbcChatLinkingIT {
 	@Test
 	void should_use_a_code_once_only_on_another_channel_before_it_expires() {
 		Customer member = stored(CustomerFixture.aCustomer().build());
+		Customer other = stored(CustomerFixture.aCustomer().build());
 		this.codes.insert(new ChatLinkCode("AAAABBBB", member.id(), TELEGRAM, NOW.plusSeconds(600))).block();
-		this.codes.insert(new ChatLinkCode("CCCCDDDD", member.id(), TELEGRAM, NOW.plusSeconds(600))).block();
+		this.codes.insert(new ChatLinkCode("CCCCDDDD", other.id(), TELEGRAM, NOW.plusSeconds(600))).block();
 
 		this.codes.use("AAAABBBB", TELEGRAM, NOW).as(StepVerifier::create).verifyComplete();
 		this.codes.findUsable("AAAABBBB", NOW)
@@ -147,6 +148,19 @@ class R2dbcChatLinkingIT {
 		this.codes.findUsable("AAAABBBB", NOW).as(StepVerifier::create).verifyComplete();
 		this.codes.use("CCCCDDDD", WHATSAPP, NOW.plusSeconds(600)).as(StepVerifier::create).verifyComplete();
 		this.codes.use("EEEEFFFF", WHATSAPP, NOW).as(StepVerifier::create).verifyComplete();
+	}
+
+	@Test
+	void should_replace_the_members_earlier_codes_when_a_new_one_is_stored() {
+		Customer member = stored(CustomerFixture.aCustomer().build());
+		Customer other = stored(CustomerFixture.aCustomer().build());
+		this.codes.insert(new ChatLinkCode("AAAABBBB", member.id(), TELEGRAM, NOW.plusSeconds(600))).block();
+		this.codes.insert(new ChatLinkCode("GGGGHHHH", other.id(), TELEGRAM, NOW.plusSeconds(600))).block();
+		this.codes.insert(new ChatLinkCode("CCCCDDDD", member.id(), TELEGRAM, NOW.plusSeconds(600))).block();
+
+		this.codes.use("AAAABBBB", WHATSAPP, NOW).as(StepVerifier::create).verifyComplete();
+		this.codes.use("GGGGHHHH", WHATSAPP, NOW).as(StepVerifier::create).expectNext(other.id()).verifyComplete();
+		this.codes.use("CCCCDDDD", WHATSAPP, NOW).as(StepVerifier::create).expectNext(member.id()).verifyComplete();
 	}
 
 	@Test
