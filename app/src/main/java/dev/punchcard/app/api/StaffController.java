@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.UUID;
 
 import dev.punchcard.app.security.CurrentStaff;
+import dev.punchcard.bot.conversation.BotLinks;
+import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.shared.domain.StaffId;
 import dev.punchcard.core.staff.application.IssueLinkCode;
 import dev.punchcard.core.staff.application.RegisterStaff;
@@ -42,21 +44,28 @@ class StaffController {
 
 	private final IssueLinkCode issueLinkCode;
 
-	StaffController(RegisterStaff registerStaff, StaffAccounts accounts, IssueLinkCode issueLinkCode) {
+	private final BotLinks links;
+
+	StaffController(RegisterStaff registerStaff, StaffAccounts accounts, IssueLinkCode issueLinkCode, BotLinks links) {
 		this.registerStaff = registerStaff;
 		this.accounts = accounts;
 		this.issueLinkCode = issueLinkCode;
+		this.links = links;
 	}
 
 	/**
 	 * A one-time code (valid 24 h) that links the staff member's chat account:
-	 * {@code /start staff-<code>}.
+	 * {@code /start staff-<code>} on Telegram, {@code STAFF <code>} on WhatsApp, with the
+	 * {@code t.me} and {@code wa.me} links that send them when the bot's name and number
+	 * are known.
 	 */
 	@PostMapping("/{id}/link-codes")
 	Mono<ResponseEntity<Object>> linkCode(@PathVariable UUID id, @AuthenticationPrincipal Jwt admin) {
 		return this.issueLinkCode.issue(new StaffId(id), CurrentStaff.of(admin).username())
 			.map((code) -> ResponseEntity.status(HttpStatus.CREATED)
-				.<Object>body(new LinkCodeResponse(code.code(), "/start staff-" + code.code(), code.expiresAt())))
+				.<Object>body(new LinkCodeResponse(code.code(), "/start staff-" + code.code(), "STAFF " + code.code(),
+						this.links.staff(ChatChannel.TELEGRAM, code.code()).orElse(null),
+						this.links.staff(ChatChannel.WHATSAPP, code.code()).orElse(null), code.expiresAt())))
 			.switchIfEmpty(Mono.fromSupplier(() -> Problems.notFound("No active staff member has id " + id + ".")));
 	}
 
@@ -109,7 +118,8 @@ class StaffController {
 
 	}
 
-	record LinkCodeResponse(String code, String startCommand, java.time.Instant expiresAt) {
+	record LinkCodeResponse(String code, String startCommand, String whatsAppText, @Nullable String telegramLink,
+			@Nullable String whatsAppLink, java.time.Instant expiresAt) {
 	}
 
 	record StaffResponse(String id, String username, Role role, @Nullable String storeId, boolean active) {

@@ -35,12 +35,28 @@ final class ChatUser {
 		this(conversation, ChatChannel.TELEGRAM, userId, name, language);
 	}
 
+	private final @Nullable String verifiedPhone;
+
 	ChatUser(Conversation conversation, ChatChannel channel, String userId, String name, @Nullable String language) {
+		this(conversation, channel, userId, name, language, null);
+	}
+
+	private ChatUser(Conversation conversation, ChatChannel channel, String userId, String name,
+			@Nullable String language, @Nullable String verifiedPhone) {
 		this.conversation = conversation;
 		this.channel = channel;
 		this.userId = userId;
 		this.name = name;
 		this.language = language;
+		this.verifiedPhone = verifiedPhone;
+	}
+
+	/**
+	 * A WhatsApp user as the edge sees them: known by their {@code wa_id}, which is the
+	 * phone number WhatsApp verified.
+	 */
+	static ChatUser onWhatsApp(Conversation conversation, String waId, String name, @Nullable String language) {
+		return new ChatUser(conversation, ChatChannel.WHATSAPP, waId, name, language, "+" + waId);
 	}
 
 	/** Sends the text as typed: no slash command parsing (as on WhatsApp). */
@@ -65,7 +81,7 @@ final class ChatUser {
 
 	List<OutgoingMessage> handle(ChatInput input) {
 		ChatEvent event = new ChatEvent(Long.toString(UPDATES.incrementAndGet()), this.channel, this.userId,
-				this.userId, this.name, this.language, input);
+				this.userId, this.name, this.language, input, this.verifiedPhone);
 		BotReply reply = this.conversation.handle(event).block(Duration.ofSeconds(20));
 		assertThat(reply).isNotNull();
 		assertThat(reply.chatId()).isEqualTo(this.userId);

@@ -83,7 +83,7 @@ class StartCommand implements CommandHandler {
 		JoinFromChatCommand command = new JoinFromChatCommand(event.channel(), event.userId(), event.chatId(),
 				event.displayName(), context.language(),
 				(payload instanceof StartPayload.FromStore store) ? store.code() : null,
-				(payload instanceof StartPayload.Referral referral) ? referral.code() : null);
+				(payload instanceof StartPayload.Referral referral) ? referral.code() : null, event.verifiedPhone());
 		String notice = (payload instanceof StartPayload.Invalid) ? "start.bad-payload" : null;
 		return this.joinFromChat.join(command).flatMap((outcome) -> joined(context, command, outcome, notice));
 	}
@@ -104,7 +104,7 @@ class StartCommand implements CommandHandler {
 
 	private Mono<List<OutgoingMessage>> joinPlain(ChatContext context, JoinFromChatCommand command, String notice) {
 		JoinFromChatCommand plain = new JoinFromChatCommand(command.channel(), command.externalId(), command.chatId(),
-				command.name(), command.language(), null, null);
+				command.name(), command.language(), null, null, command.verifiedPhone());
 		return this.joinFromChat.join(plain).flatMap((outcome) -> joined(context, plain, outcome, notice));
 	}
 

@@ -38,6 +38,15 @@ public final class CommandWords {
 			Map.of("en", List.of("scan"), "ru", List.of("скан", "сканировать")), "stop", Map.of("en",
 					List.of("stop", "unsubscribe", "stop promotions"), "ru", List.of("стоп", "отписаться", "отписка")));
 
+	/**
+	 * The words of {@code /link}, which joins this chat to a membership on another
+	 * channel ({@code link <code>} uses a code).
+	 */
+	private static final Map<String, Map<String, List<String>>> LINK_WORDS = Map.of("link",
+			Map.of("en", List.of("link"), "ru", List.of("связать")));
+
+	private static final Pattern LINK_WITH_CODE = Pattern.compile("^(?:link|связать)\\s+(\\S.{0,31})$");
+
 	/** Words that open {@code /start} with a deep-link payload. */
 	private static final Map<String, String> PAYLOAD_WORDS = Map.of("join", "s-", "ref", "r-", "staff", "staff-");
 
@@ -71,6 +80,10 @@ public final class CommandWords {
 			String code = text.strip().split("\\s+", 2)[1].replaceAll("[.!?]+$", "");
 			return Optional.of(new ChatInput.Command("start", PAYLOAD_WORDS.get(payload.group(1)) + code));
 		}
+		Matcher link = LINK_WITH_CODE.matcher(said);
+		if (link.matches()) {
+			return Optional.of(new ChatInput.Command("link", link.group(1)));
+		}
 		return Optional.ofNullable(COMMAND_BY_WORD.get(said)).map((name) -> new ChatInput.Command(name, ""));
 	}
 
@@ -83,7 +96,7 @@ public final class CommandWords {
 	 * The word texts show for the command in the language; the command's name if none.
 	 */
 	public static String word(String command, String language) {
-		Map<String, List<String>> words = WORDS.get(command);
+		Map<String, List<String>> words = WORDS.containsKey(command) ? WORDS.get(command) : LINK_WORDS.get(command);
 		if (words == null) {
 			return command;
 		}
@@ -98,6 +111,8 @@ public final class CommandWords {
 	private static Map<String, String> byWord() {
 		Map<String, String> byWord = new HashMap<>();
 		WORDS.forEach((command, languages) -> languages.values()
+			.forEach((words) -> words.forEach((word) -> byWord.put(word, command))));
+		LINK_WORDS.forEach((command, languages) -> languages.values()
 			.forEach((words) -> words.forEach((word) -> byWord.put(word, command))));
 		return Map.copyOf(byWord);
 	}

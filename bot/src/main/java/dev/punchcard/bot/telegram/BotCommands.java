@@ -23,6 +23,7 @@ final class BotCommands {
 		DESCRIPTIONS.put("purchases", List.of("Recent purchases", "Последние покупки"));
 		DESCRIPTIONS.put("rewards", List.of("Rewards and vouchers", "Награды и купоны"));
 		DESCRIPTIONS.put("scan", List.of("Staff: scan a card", "Для персонала: сканировать карту"));
+		DESCRIPTIONS.put("link", List.of("Use your card on WhatsApp too", "Карта и в WhatsApp"));
 		DESCRIPTIONS.put("help", List.of("What the bot can do", "Что умеет бот"));
 		DESCRIPTIONS.put("lang", List.of("Change the language", "Сменить язык"));
 		DESCRIPTIONS.put("cancel", List.of("Cancel the current step", "Отменить текущий шаг"));

@@ -12,8 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.punchcard.core.customer.application.ChatAddress;
 import dev.punchcard.core.customer.application.ChatIdentities;
 import dev.punchcard.core.customer.application.ChatMember;
+import dev.punchcard.core.customer.application.InMemoryChatIdentities;
+import dev.punchcard.core.customer.application.InMemoryCustomers;
+import dev.punchcard.core.customer.application.RecogniseVerifiedPhone;
 import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.customer.domain.CustomerFixture;
 import dev.punchcard.core.customer.domain.CustomerStatus;
+import dev.punchcard.core.points.application.InMemoryPointsLedger;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.shared.domain.StaffId;
@@ -37,8 +42,28 @@ class ChatContextsTest {
 
 	private final Staff staff = new Staff();
 
+	private final InMemoryCustomers customers = new InMemoryCustomers(new InMemoryPointsLedger());
+
 	private final ChatContexts contexts = new ChatContexts(this.identities, this.staff,
+			new RecogniseVerifiedPhone(this.identities, this.customers, Clock.fixed(NOW, ZoneOffset.UTC)),
 			Clock.fixed(NOW, ZoneOffset.UTC));
+
+	@Test
+	void should_join_the_member_with_the_verified_phone_when_an_unknown_account_writes() {
+		InMemoryChatIdentities accounts = new InMemoryChatIdentities(this.customers);
+		ChatContexts recognising = new ChatContexts(accounts, this.staff,
+				new RecogniseVerifiedPhone(accounts, this.customers, Clock.fixed(NOW, ZoneOffset.UTC)),
+				Clock.fixed(NOW, ZoneOffset.UTC));
+		Customer member = this.customers.save(CustomerFixture.aCustomer().withPhone("+4915112345678").build());
+		ChatEvent typed = new ChatEvent("1", ChatChannel.WHATSAPP, "4915112345678", "4915112345678", "Mario", "en",
+				new ChatInput.Text("points"), null);
+		ChatEvent verified = new ChatEvent("2", ChatChannel.WHATSAPP, "4915112345678", "4915112345678", "Mario", "en",
+				new ChatInput.Text("points"), "+4915112345678");
+
+		assertThat(recognising.of(typed).block().customer()).as("only a verified number counts").isEmpty();
+		assertThat(recognising.of(verified).block().customer()).contains(member);
+		assertThat(accounts.ownerOf(ChatChannel.WHATSAPP, "4915112345678")).isEqualTo(member.id());
+	}
 
 	@Test
 	void should_find_the_member_and_answer_in_their_language_without_asking_for_staff() {

@@ -58,4 +58,15 @@ class CommandWordsTest {
 		assertThat(CommandWords.interruptsFlows("card")).isFalse();
 	}
 
+	@Test
+	void should_read_link_with_or_without_a_code_in_english_or_russian() {
+		assertThat(CommandWords.read("link")).contains(new Command("link", ""));
+		assertThat(CommandWords.read("Связать")).contains(new Command("link", ""));
+		assertThat(CommandWords.read("LINK abcd-efgh")).contains(new Command("link", "abcd-efgh"));
+		assertThat(CommandWords.read("связать ABCD EFGH.")).contains(new Command("link", "abcd efgh"));
+		assertThat(CommandWords.read("/link ABCD-EFGH")).contains(new Command("link", "abcd-efgh"));
+		assertThat(CommandWords.read("please link my accounts now thanks a lot really now")).isEmpty();
+		assertThat(CommandWords.word("link", "ru")).isEqualTo("связать");
+	}
+
 }

@@ -2,6 +2,7 @@ package dev.punchcard.webhooks.whatsapp;
 
 import java.time.Clock;
 
+import dev.punchcard.bot.conversation.BotPhoneNumbers;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
@@ -10,6 +11,7 @@ import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.consent.application.ChangeMarketingConsent;
 import dev.punchcard.core.notification.application.OutboxRelay;
+import dev.punchcard.core.customer.application.ChatAliases;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
 
@@ -62,6 +64,11 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
+	BotPhoneNumbers whatsAppBotPhoneNumber(WhatsAppProperties properties) {
+		return new WhatsAppBotPhoneNumber(properties.displayPhoneNumber());
+	}
+
+	@Bean
 	WhatsAppChatFiles whatsAppChatFiles(GraphApi api) {
 		return new WhatsAppChatFiles(api);
 	}
@@ -69,9 +76,11 @@ class WhatsAppConfiguration {
 	@Bean
 	DurableIntake whatsAppIntake(InboundUpdates updates, Conversation conversation, WhatsAppChatSender sender,
 			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing, OutboxRelay notices,
-			CustomerServiceWindow window, ChangeMarketingConsent consent, WhatsAppProperties properties) {
+			CustomerServiceWindow window, ChangeMarketingConsent consent, ChatAliases aliases,
+			WhatsAppProperties properties) {
 		WhatsAppUpdateHandler handler = new WhatsAppUpdateHandler(conversation, sender,
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, notices, window, consent);
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, notices, window, consent,
+				aliases);
 		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 

@@ -28,6 +28,14 @@ record WhatsAppIdentity(@Nullable String waId, @Nullable String userId, @Nullabl
 		throw new IllegalStateException("a WhatsApp identity without any id");
 	}
 
+	/**
+	 * The phone number WhatsApp verified, in E.164; never taken from a BSUID or from
+	 * anything the user typed.
+	 */
+	@Nullable String verifiedPhone() {
+		return (this.waId != null && this.waId.matches("[1-9][0-9]{6,14}")) ? "+" + this.waId : null;
+	}
+
 	@Override
 	public String toString() {
 		// no phone numbers or names in logs

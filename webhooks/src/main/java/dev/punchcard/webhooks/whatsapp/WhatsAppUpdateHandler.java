@@ -15,6 +15,7 @@ import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.consent.application.ChangeMarketingConsent;
 import dev.punchcard.core.notification.application.OutboxRelay;
+import dev.punchcard.core.customer.application.ChatAliases;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,11 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private final ChangeMarketingConsent consent;
 
+	private final ChatAliases aliases;
+
 	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
 			OutgoingMessages outgoing, OutboxRelay notices, CustomerServiceWindow window,
-			ChangeMarketingConsent consent) {
+			ChangeMarketingConsent consent, ChatAliases aliases) {
 		this.conversation = conversation;
 		this.sender = sender;
 		this.reachability = reachability;
@@ -57,6 +60,7 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		this.notices = notices;
 		this.window = window;
 		this.consent = consent;
+		this.aliases = aliases;
 	}
 
 	@Override
@@ -66,7 +70,8 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private Mono<Void> dispatch(WhatsAppUpdate update) {
 		return switch (update) {
-			case WhatsAppUpdate.Event event -> opened(event).then(converse(event.event()));
+			case WhatsAppUpdate.Event event ->
+				known(event).flatMap((known) -> opened(event, known.chatId()).then(converse(known)));
 			case WhatsAppUpdate.Status status -> delivery(status);
 			case WhatsAppUpdate.Preference preference -> preference(preference);
 			case WhatsAppUpdate.Ignored ignored -> Mono.fromRunnable(() -> log.debug("Ignored: {}", ignored.why()));
@@ -141,17 +146,33 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 	}
 
 	/**
-	 * The user wrote: their customer service window is open from the message's time. Not
-	 * recording it only makes a notice go as a template.
+	 * The user wrote: their customer service window is open from the message's time, kept
+	 * under the chat messages go to. Not recording it only makes a notice go as a
+	 * template.
 	 */
-	private Mono<Void> opened(WhatsAppUpdate.Event event) {
+	private Mono<Void> opened(WhatsAppUpdate.Event event, String chatId) {
 		if (event.sentAt() == null) {
 			return Mono.empty();
 		}
-		return this.window.userWrote(event.event().userId(), event.sentAt()).onErrorResume((error) -> {
+		return this.window.userWrote(chatId, event.sentAt()).onErrorResume((error) -> {
 			log.warn("WhatsApp window of {} not recorded: {}", event.event(), error.toString());
 			return Mono.empty();
 		});
+	}
+
+	/**
+	 * A sender with a BSUID is known by the id their account was stored under: the phone
+	 * number, or the BSUID when they first came without one (the BSUID is kept as the
+	 * account's alias, so a later message with only the BSUID finds them).
+	 */
+	private Mono<ChatEvent> known(WhatsAppUpdate.Event event) {
+		String bsuid = event.identity().userId();
+		if (bsuid == null) {
+			return Mono.just(event.event());
+		}
+		return this.aliases.knownId(ChatChannel.WHATSAPP, event.event().userId(), bsuid)
+			.map(event.event()::withUserId)
+			.defaultIfEmpty(event.event());
 	}
 
 	private Mono<Void> converse(ChatEvent event) {

@@ -44,7 +44,7 @@ final class WhatsAppUpdates {
 		String wamid = message.path("id").asText("");
 		ChatInput input = input(type, message, wamid);
 		ChatEvent event = new ChatEvent(wamid, ChatChannel.WHATSAPP, identity.key(), identity.key(), identity.name(),
-				null, input);
+				null, input, identity.verifiedPhone());
 		return new WhatsAppUpdate.Event(event, identity, sentAt(message));
 	}
 
@@ -95,10 +95,15 @@ final class WhatsAppUpdates {
 		return new ChatInput.Photo(id + "#" + image.path("sha256").asText(""), image.path("file_size").asLong(0));
 	}
 
-	/** A shared contact card: its first phone, and the WhatsApp user it belongs to. */
+	/**
+	 * A shared contact card: its first phone, and the WhatsApp user it belongs to. The
+	 * number is WhatsApp's id of it when the card has one: the card's phone text is typed
+	 * by whoever made the card, and a member's number must not be claimed with it.
+	 */
 	private static ChatInput contact(JsonNode card) {
 		JsonNode phone = card.path("phones").path(0);
-		String number = phone.path("phone").asText(phone.path("wa_id").asText(""));
+		String waId = phone.path("wa_id").asText("");
+		String number = waId.isEmpty() ? phone.path("phone").asText("") : waId;
 		if (number.isEmpty()) {
 			return new ChatInput.Unsupported();
 		}

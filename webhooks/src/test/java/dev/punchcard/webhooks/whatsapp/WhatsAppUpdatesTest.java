@@ -17,7 +17,7 @@ class WhatsAppUpdatesTest {
 		WhatsAppUpdate.Event event = (WhatsAppUpdate.Event) read("inbound_text.json", WhatsAppFixtures.PHONE_NUMBER_ID);
 
 		assertThat(event.event()).isEqualTo(new ChatEvent("wamid.xyzxyz", ChatChannel.WHATSAPP, "972987654321",
-				"972987654321", "Test Name", null, new ChatInput.Text("Body Text")));
+				"972987654321", "Test Name", null, new ChatInput.Text("Body Text"), "+972987654321"));
 		assertThat(event.identity()).isEqualTo(new WhatsAppIdentity("972987654321", "US.13491208655302741918",
 				"US.ENT.11815799212886844830", "Test Name"));
 	}
@@ -56,7 +56,12 @@ class WhatsAppUpdatesTest {
 		assertThat(input(message("contacts",
 				"\"contacts\": [{\"name\": {\"formatted_name\": \"Ann\"}, \"phones\": "
 						+ "[{\"phone\": \"+49 151 0000000\", \"wa_id\": \"491510000000\", \"type\": \"CELL\"}]}]")))
-			.isEqualTo(new ChatInput.SharedContact("+49 151 0000000", "491510000000"));
+			.isEqualTo(new ChatInput.SharedContact("491510000000", "491510000000"));
+		assertThat(input(message("contacts",
+				"\"contacts\": [{\"name\": {\"formatted_name\": \"Ann\"}, \"phones\": "
+						+ "[{\"phone\": \"+49 151 9999999\", \"wa_id\": \"491510000000\", \"type\": \"CELL\"}]}]")))
+			.as("the typed phone text of a card cannot claim another number")
+			.isEqualTo(new ChatInput.SharedContact("491510000000", "491510000000"));
 	}
 
 	@Test
@@ -82,6 +87,7 @@ class WhatsAppUpdatesTest {
 		WhatsAppUpdate.Event event = (WhatsAppUpdate.Event) WhatsAppUpdates.read(WebhookBatch.JSON.readTree(body));
 
 		assertThat(event.event().userId()).isEqualTo("US.1349");
+		assertThat(event.event().verifiedPhone()).as("a BSUID is no phone number").isNull();
 		assertThat(event.identity().waId()).isNull();
 	}
 

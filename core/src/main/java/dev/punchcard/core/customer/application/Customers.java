@@ -21,6 +21,9 @@ public interface Customers {
 	/** Emits the customer whose current card has this number, or completes empty. */
 	Mono<Customer> findByCardNumber(long cardNumber);
 
+	/** Emits the customer with this phone number (E.164), or completes empty. */
+	Mono<Customer> findByPhone(String e164);
+
 	/** Emits the customer with this referral code, or completes empty. */
 	Mono<Customer> findByReferralCode(String referralCode);
 

@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
  * A shopper starts the bot: a new chat account becomes a member (with the poster's store
  * as home store and the friend who referred them), a known one is welcomed back. A
  * referral is recorded only for a new member, so nobody can refer themselves or close a
- * loop.
+ * loop. A chat account whose platform verified its phone number (WhatsApp) joins the
+ * member who already has that number (enrolled at a till, or on another channel), with
+ * the same card, balance and history; a new member gets the number.
  */
 public class JoinFromChat {
 
@@ -55,6 +57,26 @@ public class JoinFromChat {
 	}
 
 	private Mono<JoinOutcome> joinNew(JoinFromChatCommand command) {
+		return memberWithVerifiedPhone(command).flatMap((member) -> joinMember(member, command))
+			.switchIfEmpty(Mono.defer(() -> registerNew(command)));
+	}
+
+	private Mono<Customer> memberWithVerifiedPhone(JoinFromChatCommand command) {
+		return (command.verifiedPhone() == null) ? Mono.empty() : this.customers.findByPhone(command.verifiedPhone());
+	}
+
+	/**
+	 * The account joins the member it verifiably belongs to; poster and friend are theirs
+	 * already.
+	 */
+	private Mono<JoinOutcome> joinMember(Customer member, JoinFromChatCommand command) {
+		return this.identities
+			.link(member.id(), command.channel(), command.externalId(), command.chatId(),
+					this.defaults.clock().instant())
+			.thenReturn(new AlreadyMember(member));
+	}
+
+	private Mono<JoinOutcome> registerNew(JoinFromChatCommand command) {
 		return optional(command.storeCode(), this.stores::findByCode)
 			.flatMap((store) -> optional(command.referralCode(), this.customers::findByReferralCode)
 				.flatMap((referrer) -> register(command, store, referrer))
@@ -64,15 +86,19 @@ public class JoinFromChat {
 
 	private Mono<JoinOutcome> register(JoinFromChatCommand command, Optional<Store> store,
 			Optional<Customer> referrer) {
-		Customer customer = new Customer(CustomerId.random(), Customer.fromChatName(command.name()), null,
-				command.language(), store.map(Store::id).orElse(null), ReferralCodes.next(),
+		Customer customer = new Customer(CustomerId.random(), Customer.fromChatName(command.name()),
+				command.verifiedPhone(), command.language(), store.map(Store::id).orElse(null), ReferralCodes.next(),
 				referrer.map(Customer::id).orElse(null), CustomerStatus.ACTIVE, this.codes.newSerial(),
 				this.defaults.lowestTier(), this.defaults.clock().instant());
 		return this.customers.insertIfPhoneFree(customer)
 			.flatMap((inserted) -> this.identities.link(inserted.id(), command.channel(), command.externalId(),
 					command.chatId(), inserted.createdAt()))
-			.map((linked) -> new Joined(customer, this.codes.sign(CodePurpose.CARD, customer.cardNumber()),
-					referrer.isPresent()));
+			.<JoinOutcome>map((linked) -> new Joined(customer, this.codes.sign(CodePurpose.CARD, customer.cardNumber()),
+					referrer.isPresent()))
+			// the verified number was enrolled meanwhile (a till, another message): that
+			// member is them
+			.switchIfEmpty(Mono
+				.defer(() -> memberWithVerifiedPhone(command).flatMap((member) -> joinMember(member, command))));
 	}
 
 	private static <T> Mono<Optional<T>> optional(String key, java.util.function.Function<String, Mono<T>> find) {

@@ -3,9 +3,15 @@ package dev.punchcard.core.customer.infrastructure;
 import java.time.Clock;
 
 import dev.punchcard.core.card.domain.CodeSigner;
+import dev.punchcard.core.customer.application.ChatAliases;
 import dev.punchcard.core.customer.application.ChatIdentities;
+import dev.punchcard.core.customer.application.ChatLinkCodes;
+import dev.punchcard.core.customer.application.CustomerMerges;
 import dev.punchcard.core.customer.application.CustomerProfiles;
+import dev.punchcard.core.customer.application.IssueChatLinkCode;
 import dev.punchcard.core.customer.application.JoinFromChat;
+import dev.punchcard.core.customer.application.LinkChats;
+import dev.punchcard.core.customer.application.RecogniseVerifiedPhone;
 import dev.punchcard.core.customer.application.ShareContact;
 import dev.punchcard.core.customer.application.CustomerViews;
 import dev.punchcard.core.customer.application.Customers;
@@ -66,8 +72,40 @@ class CustomerConfiguration {
 	}
 
 	@Bean
-	ShareContact shareContact(ChatIdentities identities, Customers customers, PhoneNumbers phones) {
-		return new ShareContact(identities, customers, phones);
+	ShareContact shareContact(ChatIdentities identities, Customers customers, PhoneNumbers phones,
+			CustomerMerges merges) {
+		return new ShareContact(identities, customers, phones, merges);
+	}
+
+	@Bean
+	ChatAliases chatAliases(DatabaseClient db) {
+		return new R2dbcChatAliases(db);
+	}
+
+	@Bean
+	CustomerMerges customerMerges(DatabaseClient db) {
+		return new R2dbcCustomerMerges(db);
+	}
+
+	@Bean
+	ChatLinkCodes chatLinkCodes(DatabaseClient db) {
+		return new R2dbcChatLinkCodes(db);
+	}
+
+	@Bean
+	IssueChatLinkCode issueChatLinkCode(ChatLinkCodes codes, Clock clock) {
+		return new IssueChatLinkCode(codes, clock);
+	}
+
+	@Bean
+	LinkChats linkChats(ChatLinkCodes codes, ChatIdentities identities, Customers customers, CustomerMerges merges,
+			Clock clock) {
+		return new LinkChats(codes, identities, customers, merges, clock);
+	}
+
+	@Bean
+	RecogniseVerifiedPhone recogniseVerifiedPhone(ChatIdentities identities, Customers customers, Clock clock) {
+		return new RecogniseVerifiedPhone(identities, customers, clock);
 	}
 
 	@Bean

@@ -70,6 +70,11 @@ class R2dbcCustomers implements Customers {
 	}
 
 	@Override
+	public Mono<Customer> findByPhone(String e164) {
+		return findWhere("c.phone = :value", e164);
+	}
+
+	@Override
 	public Mono<Customer> findByReferralCode(String referralCode) {
 		return findWhere("c.referral_code = :value", referralCode);
 	}

@@ -54,6 +54,15 @@ public abstract class CustomersContract {
 	}
 
 	@Test
+	void should_find_the_customer_by_phone_only_with_the_exact_number() {
+		Customer customer = stored(CustomerFixture.aCustomer().withPhone("+4915112345678").build());
+		stored(CustomerFixture.aCustomer().build());
+
+		customers().findByPhone("+4915112345678").as(StepVerifier::create).expectNext(customer).verifyComplete();
+		customers().findByPhone("+4915112345679").as(StepVerifier::create).verifyComplete();
+	}
+
+	@Test
 	void should_store_any_number_of_customers_when_they_have_no_phone_number() {
 		stored(CustomerFixture.aCustomer().build());
 		stored(CustomerFixture.aCustomer().build());

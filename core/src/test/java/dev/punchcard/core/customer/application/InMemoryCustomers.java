@@ -61,6 +61,11 @@ public class InMemoryCustomers implements Customers {
 	}
 
 	@Override
+	public Mono<Customer> findByPhone(String e164) {
+		return findWhere((customer) -> e164.equals(customer.phone()));
+	}
+
+	@Override
 	public Mono<Customer> findByReferralCode(String referralCode) {
 		return findWhere((customer) -> customer.referralCode().equals(referralCode));
 	}
@@ -116,6 +121,16 @@ public class InMemoryCustomers implements Customers {
 				new Customer(known.id(), known.name(), known.phone(), known.language(), known.homeStoreId(),
 						known.referralCode(), known.referredBy(), CustomerStatus.BLOCKED, known.cardNumber(),
 						known.tier(), known.createdAt()));
+	}
+
+	/**
+	 * Deletes a customer and their zero balance, as {@code R2dbcCustomerMerges} does;
+	 * errors, as the foreign keys would, while ledger entries refer to them.
+	 */
+	public synchronized void delete(CustomerId id) {
+		get(id);
+		this.ledger.closeAccount(id);
+		this.customers.remove(id);
 	}
 
 	/** The customer as stored now. */

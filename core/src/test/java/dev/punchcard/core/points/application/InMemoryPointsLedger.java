@@ -113,6 +113,19 @@ public class InMemoryPointsLedger implements PointsLedger {
 		}
 	}
 
+	/**
+	 * Closes a zero balance without entries; errors otherwise, as the foreign key and the
+	 * merge's conditions would. Called by {@code InMemoryCustomers} when it deletes a
+	 * customer.
+	 */
+	public synchronized void closeAccount(CustomerId customerId) {
+		Long balance = this.balances.get(customerId);
+		if ((balance != null && balance != 0L) || !entriesOf(customerId).isEmpty()) {
+			throw new DataIntegrityViolationException("points_ledger_entries_customer_id_fkey: " + customerId);
+		}
+		this.balances.remove(customerId);
+	}
+
 	/** Credits points to set a test up, under the rules of {@link #append}. */
 	public Points give(CustomerId customerId, long points) {
 		Points balance = appendNow(LedgerEntry.of(customerId, Points.of(points), EntryKind.BONUS, "given in a test",
