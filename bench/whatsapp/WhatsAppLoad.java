@@ -264,7 +264,31 @@ public class WhatsAppLoad {
 				sorted.size(), sorted.size() / (elapsed / 1e9), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
 				pct(sorted, 100), errors.get(), startMillis, endMillis, pct(sorted, 95),
 				"baseline".equals(phase) ? 0 : replies.get() - repliesBefore);
+		drain(phase);
 		Thread.sleep(1000);
+	}
+
+	/**
+	 * Waits (up to 120 s) until no send has arrived for 2 s: a phase the service could not keep up with leaves a
+	 * backlog in its lanes, which would otherwise be handled during (and slow down) the next phases.
+	 */
+	static void drain(String phase) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		long started = System.nanoTime();
+		long seen = telegramReplies.get() + whatsAppReplies.get();
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() < deadline && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(2)) {
+			Thread.sleep(200);
+			long now = telegramReplies.get() + whatsAppReplies.get();
+			if (now != seen) {
+				seen = now;
+				quietSince = System.nanoTime();
+			}
+		}
+		long waited = (System.nanoTime() - started) / 1_000_000;
+		if (waited > 2500) {
+			System.err.println("after " + phase + ": sends went on arriving for " + (waited - 2000) + " ms more");
+		}
 	}
 
 	static CompletableFuture<HttpResponse<Void>> postTelegram(HttpClient http, String body) {

@@ -41,6 +41,7 @@ mkdir -p "$OUT"
 [[ $BUILD == 1 ]] && ./mvnw -q -B -DskipTests package
 psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS punchcard_wabench WITH (FORCE)" -c "CREATE DATABASE punchcard_wabench"
 redis-cli -n 7 flushdb >/dev/null
+redis-cli info commandstats >"$OUT/redis-commandstats-before.txt" 2>&1 || true
 
 PHONE_NUMBER_ID=1234567890
 "$JAVA" -Dsun.net.httpserver.nodelay=true bench/whatsapp/WhatsAppLoad.java --service http://127.0.0.1:18090 \
@@ -75,19 +76,22 @@ SERVICE_PID=$!
 trap 'kill $SERVICE_PID $LOAD_PID 2>/dev/null || true' EXIT
 
 # CPU of each party, once a second: epoch ms, then ticks (1/100 s) of the service, the load client (with its fake
-# APIs) and all PostgreSQL processes together; summed per phase below
+# APIs) and all PostgreSQL processes together, then the Redis server's commands so far (all clients: the machine's
+# Redis is shared, so an upper bound); summed per phase below
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+redis_commands() { redis-cli info stats 2>/dev/null | awk -F: '/^total_commands_processed/ { printf "%d", $2 }'; }
 (
     while kill -0 $SERVICE_PID 2>/dev/null; do
         pg=0
         for p in $(pgrep -x postgres); do pg=$((pg + $(ticks "$p"))); done
-        echo "$(date +%s%3N),$(ticks $SERVICE_PID),$(ticks $LOAD_PID),$pg"
+        echo "$(date +%s%3N),$(ticks $SERVICE_PID),$(ticks $LOAD_PID),$pg,$(redis_commands)"
         sleep 1
     done
 ) >"$OUT/cpu.csv" &
 
 wait $LOAD_PID || { echo "load client failed: $(tail -5 "$OUT/load.err")"; exit 1; }
 grep VmHWM "/proc/$SERVICE_PID/status" | tee "$OUT/rss.txt" || true
+redis-cli info commandstats >"$OUT/redis-commandstats-after.txt" 2>&1 || true
 kill -TERM $SERVICE_PID
 wait $SERVICE_PID || true
 echo "results in $OUT"
@@ -105,14 +109,15 @@ awk -F, '$1 !~ /^#/ && NF >= 14 && $1 !~ /^warmup/ {
 
 # CPU per phase: cores used by each party, and the service's and PostgreSQL's CPU milliseconds per completed request
 echo
-awk -F, 'NR == FNR { t[NR] = $1; svc[NR] = $2; load[NR] = $3; pg[NR] = $4; n = NR; next }
+awk -F, 'NR == FNR { t[NR] = $1; svc[NR] = $2; load[NR] = $3; pg[NR] = $4; rd[NR] = $5; n = NR; next }
     $1 !~ /^#/ && NF >= 12 {
         a = 0; b = 0
         for (i = 1; i <= n; i++) { if (!a && t[i] >= $11) a = i; if (t[i] <= $12) b = i }
         if (!a || b <= a) next
         secs = (t[b] - t[a]) / 1000; done = $4 * (t[b] - t[a]) / ($12 - $11)
         if (done == 0) next
-        printf "%s,%s,%.2f,%.2f,%.2f,%.2f,%.2f\n", $1, $2, (svc[b] - svc[a]) / 100 / secs, (load[b] - load[a]) / 100 / secs,
-            (pg[b] - pg[a]) / 100 / secs, (svc[b] - svc[a]) * 10 / done, (pg[b] - pg[a]) * 10 / done
-    }' "$OUT/cpu.csv" "$OUT/load.csv" | (echo "phase,rate,service_cores,load_client_cores,postgres_cores,service_cpu_ms_per_req,postgres_cpu_ms_per_req"; cat) \
+        printf "%s,%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f\n", $1, $2, (svc[b] - svc[a]) / 100 / secs, (load[b] - load[a]) / 100 / secs,
+            (pg[b] - pg[a]) / 100 / secs, (svc[b] - svc[a]) * 10 / done, (pg[b] - pg[a]) * 10 / done, (rd[b] - rd[a]) / done
+    }' "$OUT/cpu.csv" "$OUT/load.csv" \
+    | (echo "phase,rate,service_cores,load_client_cores,postgres_cores,service_cpu_ms_per_req,postgres_cpu_ms_per_req,redis_cmds_per_req"; cat) \
     | tee "$OUT/cpu-per-phase.csv" | column -s, -t
