@@ -32,6 +32,10 @@ def events(path):
             yield event
             event = None
 
+SELECTED = ['io.lettuce', 'io.github.bucket4j', 'io.r2dbc', 'com.fasterxml.jackson', 'com.sun.crypto.provider.HmacCore',
+            'dev.punchcard.webhooks.whatsapp', 'dev.punchcard.bot.telegram', 'dev.punchcard.bot.intake', 'dev.punchcard',
+            'org.springframework.security', 'io.micrometer']
+
 def package(frame, parts=3):
     return '.'.join(frame.split('.')[:parts])
 
@@ -57,10 +61,14 @@ def main():
             for p in {package(fr) for fr in e['frames']}:
                 incl[p] += 1
         frames = collections.Counter(e['frames'][0] for e in inside)
+        picked = ', '.join(f'{p} {100 * sum(1 for e in inside if any(f.startswith(p) for f in e["frames"])) / n:.1f}%'
+                           for p in SELECTED)
         print('  top frame by package:   ' + ', '.join(f'{p} {c * 100 / n:.1f}%' for p, c in top.most_common(12)))
         print('  inclusive by package:   ' + ', '.join(f'{p} {c * 100 / n:.1f}%' for p, c in incl.most_common(16)))
+        print('  selected, inclusive:   ' + picked)
         print('  top frames:')
         for fr, c in frames.most_common(12):
             print(f'    {c * 100 / n:5.1f}%  {fr}')
 
-main()
+if __name__ == '__main__':
+    main()
