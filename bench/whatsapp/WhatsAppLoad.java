@@ -169,22 +169,40 @@ public class WhatsAppLoad {
 	 * Makes every user a member: Telegram {@code /start}, WhatsApp the word {@code start} (both join without a store),
 	 * at most 250 a second, then waits until their replies (several messages each) stop arriving.
 	 */
+	/**
+	 * Makes every user a member: Telegram {@code /start}, WhatsApp the word {@code start} (both join without a store),
+	 * at most 250 a second, then waits until their replies (several messages each) stop arriving. A POST that was not
+	 * answered 200 (e.g. a 503 while the fresh JVM is still slow) is sent again, as Telegram and Meta redeliver, up to
+	 * 5 rounds.
+	 */
 	static void register(HttpClient http, String channel, int users, AtomicLong replies) throws Exception {
 		long before = replies.get();
-		AtomicInteger failed = new AtomicInteger();
-		List<CompletableFuture<HttpResponse<Void>>> posts = new ArrayList<>();
+		List<Integer> pending = new ArrayList<>();
 		for (int i = 0; i < users; i++) {
-			CompletableFuture<HttpResponse<Void>> post = "telegram".equals(channel)
-					? postTelegram(http, telegramUpdate(TELEGRAM_USER + i, "/start"))
-					: postWhatsApp(http, whatsAppBatch(WA_USER + i, "start"));
-			posts.add(post.whenComplete((response, error) -> {
-				if (error != null || response.statusCode() != 200) {
-					failed.incrementAndGet();
-				}
-			}));
-			Thread.sleep(4);
+			pending.add(i);
 		}
-		CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).exceptionally((error) -> null).join();
+		int retried = 0;
+		for (int round = 0; round < 6 && !pending.isEmpty(); round++) {
+			if (round > 0) {
+				retried += pending.size();
+				Thread.sleep(3000);
+			}
+			List<Integer> failed = Collections.synchronizedList(new ArrayList<>());
+			List<CompletableFuture<HttpResponse<Void>>> posts = new ArrayList<>();
+			for (int i : pending) {
+				CompletableFuture<HttpResponse<Void>> post = "telegram".equals(channel)
+						? postTelegram(http, telegramUpdate(TELEGRAM_USER + i, "/start"))
+						: postWhatsApp(http, whatsAppBatch(WA_USER + i, "start"));
+				posts.add(post.whenComplete((response, error) -> {
+					if (error != null || response.statusCode() != 200) {
+						failed.add(i);
+					}
+				}));
+				Thread.sleep(4);
+			}
+			CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).exceptionally((error) -> null).join();
+			pending = new ArrayList<>(failed);
+		}
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
 		long seen = -1;
 		long quietSince = System.nanoTime();
@@ -200,8 +218,8 @@ public class WhatsAppLoad {
 			}
 		}
 		Thread.sleep(1000);
-		System.out.println("registered " + users + " " + channel + " users (" + (replies.get() - before)
-				+ " replies, " + failed.get() + " POSTs failed)");
+		System.out.println("registered " + (users - pending.size()) + " of " + users + " " + channel + " users ("
+				+ (replies.get() - before) + " replies, " + retried + " POSTs sent again)");
 	}
 
 	static void run(String phase, HttpClient http, int users, int rps, int seconds) throws Exception {
