@@ -102,6 +102,9 @@ class SecurityConfig {
 				.hasRole(ADMIN)
 				.pathMatchers(HttpMethod.POST, "/api/v1/customers/*/adjustments", "/api/v1/customers/*/card/reissue")
 				.hasRole(ADMIN)
+				// ADMIN and MARKETER: how messages to a member went
+				.pathMatchers(HttpMethod.GET, "/api/v1/customers/*/notifications")
+				.hasAnyRole(ADMIN, MARKETER)
 				// CASHIER (and ADMIN): tills
 				.pathMatchers(HttpMethod.POST, "/api/v1/vouchers/*/honour", "/api/v1/vouchers/*/cancel")
 				.hasAnyRole(ADMIN, CASHIER)

@@ -25,6 +25,7 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/ledger/check"),
 				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/customers/" + anyId + "/adjustments"),
 				Arguments.of("CASHIER", HttpMethod.GET, "/actuator/prometheus"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/customers/" + anyId + "/notifications"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases/" + anyId + "/refunds"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/customers"),
@@ -70,6 +71,7 @@ class RoleMatrixIT extends ApiIT {
 		return Stream.of(Arguments.of(HttpMethod.POST, "/api/v1/purchases"),
 				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID()),
 				Arguments.of(HttpMethod.POST, "/api/v1/staff"), Arguments.of(HttpMethod.GET, "/api/v1/ledger/check"),
+				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID() + "/notifications"),
 				Arguments.of(HttpMethod.GET, "/actuator/prometheus"));
 	}
 
@@ -94,6 +96,7 @@ class RoleMatrixIT extends ApiIT {
 		this.till.get(cashier, "/api/v1/customers/" + customer + "/ledger", HttpStatus.OK);
 		this.till.get(this.till.adminToken(), "/api/v1/ledger/check", HttpStatus.OK);
 		this.till.get(marketer, "/api/v1/rewards", HttpStatus.OK);
+		this.till.get(marketer, "/api/v1/customers/" + customer + "/notifications", HttpStatus.OK);
 		assertThat(this.http.get()
 			.uri("/v3/api-docs")
 			.exchange()

@@ -97,6 +97,7 @@ final class ChatUser {
 				case OutgoingMessage.Text text -> all.append(TelegramHtml.html(text.text())).append('\n');
 				case OutgoingMessage.Image image -> all.append(TelegramHtml.html(image.caption())).append('\n');
 				case OutgoingMessage.AskForPhone ask -> all.append(TelegramHtml.html(ask.text())).append('\n');
+				case OutgoingMessage.Notice notice -> all.append(TelegramHtml.html(notice.text())).append('\n');
 				case OutgoingMessage.ButtonAnswer answer -> {
 				}
 			}
@@ -115,6 +116,7 @@ final class ChatUser {
 				case OutgoingMessage.Text t -> t.text();
 				case OutgoingMessage.Image image -> image.caption();
 				case OutgoingMessage.AskForPhone ask -> ask.text();
+				case OutgoingMessage.Notice notice -> notice.text();
 				case OutgoingMessage.ButtonAnswer answer -> MarkedText.empty();
 			};
 			text.spans().forEach((span) -> all.append(span.text()));

@@ -89,6 +89,24 @@ class ConversationIT extends ApiIT {
 	}
 
 	@Test
+	void should_stop_promotions_on_telegram_only_and_resume_them_when_the_shopper_starts_again() {
+		this.ada.send("/start");
+
+		assertThat(texts(this.ada.send("/stop"))).contains("no more promotions from us here")
+			.contains("Send /start to get our offers again");
+		assertThat(texts(this.ada.send("/stop"))).contains("You already get no promotions here");
+		assertThat(count("SELECT count(*) FROM marketing_consents WHERE channel = 'TELEGRAM' AND opted_out "
+				+ "AND source = 'chat:stop'"))
+			.isEqualTo(1);
+		assertThat(texts(this.ada.send("/help"))).contains("/stop — no more promotions");
+
+		assertThat(texts(this.ada.send("/start"))).contains("you will get promotions here again")
+			.contains("Welcome back");
+		assertThat(texts(this.ada.send("/start"))).doesNotContain("promotions here again");
+		assertThat(count("SELECT count(*) FROM marketing_consents WHERE opted_out")).isZero();
+	}
+
+	@Test
 	void should_set_the_home_store_when_started_from_a_store_poster() {
 		String store = this.till.openStore();
 

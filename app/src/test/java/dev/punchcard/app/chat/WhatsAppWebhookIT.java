@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +48,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -399,42 +402,254 @@ class WhatsAppWebhookIT extends ApiIT {
 			assertThat(statusOf(wamids.get(0))).isEqualTo("READ");
 			assertThat(statusOf(wamids.get(1))).isEqualTo("DELIVERED");
 			assertThat(statusOf(wamids.get(2))).isEqualTo("FAILED");
+			assertThat(count(
+					"SELECT count(*) FROM channel_identities WHERE external_id = '491510000005' " + "AND reachable"))
+				.as("131026: not a WhatsApp user any more")
+				.isZero();
 		});
 		assertThat(count("SELECT count(*) FROM inbound_updates WHERE channel = 'WHATSAPP' AND update_id LIKE '%:%'"))
 			.isEqualTo(6);
 	}
 
 	@Test
-	void should_notify_a_whatsapp_member_of_a_purchase_and_fail_the_notice_when_the_window_is_closed()
-			throws IOException {
+	void should_notify_as_text_inside_the_window_and_as_the_template_outside_it() throws IOException {
 		webhook(batch(message("491510000006", "Nora", text("start")))).expectStatus().isOk();
 		awaitSent("491510000006", "What would you like to do?");
+		// Meta delivered this one's only message late: more than 24 hours after it was
+		// sent
+		webhook(batch(messageAt("491510000007", "Olaf", text("start"), Instant.now().minus(Duration.ofHours(25)))))
+			.expectStatus()
+			.isOk();
+		awaitSent("491510000007", "What would you like to do?");
 		String store = this.till.openStore();
 		String cashier = this.till.staff("CASHIER", store);
 
-		this.till.purchase(cashier, cardOf("491510000006"), store, "R-N-1", 2_000,
-				org.springframework.http.HttpStatus.CREATED);
-		awaitSent("491510000006", "You earned *+20* points");
+		this.till.purchase(cashier, cardOf("491510000006"), store, "R-N-1", 2_000, HttpStatus.CREATED);
+		this.till.purchase(cashier, cardOf("491510000007"), store, "R-N-2", 3_000, HttpStatus.CREATED);
 
-		// more than 24 hours later WhatsApp refuses free-form messages (templates come
-		// next)
+		JsonNode text = awaitSent("491510000006", "You earned *+20* points");
+		assertThat(text.path("type").asText()).isEqualTo("text");
+		JsonNode template = awaitTemplate("491510000007");
+		assertThat(template.at("/template/name").asText()).isEqualTo("points_credited");
+		assertThat(template.at("/template/language/code").asText()).isEqualTo("en");
+		assertThat(template.at("/template/components/0/parameters").findValuesAsText("text")).containsExactly("30",
+				"Store " + store, "30");
+		assertThat(sentTo("491510000007")).noneMatch((body) -> textOf(body).contains("You earned"));
+		awaitNotification("491510000006", "SENT", "WHATSAPP");
+		awaitNotification("491510000007", "SENT", "WHATSAPP");
+	}
+
+	@Test
+	void should_send_the_template_when_whatsapp_refuses_the_text_at_once_or_later_as_outside_the_window()
+			throws IOException {
+		webhook(batch(message("491510000008", "Pia", text("start")))).expectStatus().isOk();
+		awaitSent("491510000008", "What would you like to do?");
+		String store = this.till.openStore();
+		String cashier = this.till.staff("CASHIER", store);
 		GRAPH.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(1)
-			.willReturn(aResponse().withStatus(400)
-				.withHeader("Content-Type", "application/json")
-				.withBody(
-						"""
-								{"error": {"message": "(#131047) Re-engagement message", "type": "OAuthException", "code": 131047,
-								 "error_data": {"messaging_product": "whatsapp", "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number."}, "fbtrace_id": "AbCdEf"}}""")));
-		this.till.purchase(cashier, cardOf("491510000006"), store, "R-N-2", 1_000,
-				org.springframework.http.HttpStatus.CREATED);
+			.withRequestBody(matchingJsonPath("$.type", equalTo("text")))
+			.willReturn(graphError(400, 131047, "Re-engagement message",
+					"Message failed to send because more than 24 hours have passed since the customer last replied "
+							+ "to this number.")));
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(count(
-					"SELECT count(*) FROM notification_outbox WHERE status = 'FAILED' AND payload->>'amountMinor' = '1000'"))
-				.isEqualTo(1));
-		assertThat(count("SELECT count(*) FROM channel_identities WHERE external_id = '491510000006' AND reachable"))
-			.as("not allowed now is not unreachable")
-			.isEqualTo(1);
+		this.till.purchase(cashier, cardOf("491510000008"), store, "R-P-1", 1_000, HttpStatus.CREATED);
+
+		assertThat(awaitTemplate("491510000008").at("/template/components/0/parameters/0/text").asText())
+			.isEqualTo("10");
+		awaitNotification("491510000008", "SENT", "WHATSAPP");
+
+		// the window is known to be closed now; the member writes again, which opens it
+		GRAPH.resetRequests();
+		webhook(batch(message("491510000008", "Pia", text("points")))).expectStatus().isOk();
+		awaitSent("491510000008", "Balance:");
+		GRAPH.removeStub(GRAPH.getStubMappings()
+			.stream()
+			.filter((stub) -> stub.getPriority() != null && stub.getPriority() == 1)
+			.findFirst()
+			.orElseThrow());
+		this.till.purchase(cashier, cardOf("491510000008"), store, "R-P-2", 2_000, HttpStatus.CREATED);
+		JsonNode text = awaitSent("491510000008", "You earned *+20* points");
+		assertThat(templatesTo("491510000008")).isEmpty();
+		// … but WhatsApp reports later that the text failed for the closed window
+		String wamid = wamidOf(text);
+		webhook(statuses(status(wamid, "failed",
+				", \"errors\": [{\"code\": 131047, \"title\": \"Re-engagement " + "message\"}]")))
+			.expectStatus()
+			.isOk();
+
+		JsonNode template = awaitTemplate("491510000008");
+		assertThat(template.at("/template/components/0/parameters/0/text").asText()).isEqualTo("20");
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> templatesTo("491510000008").size() == 1);
+		webhook(statuses(status(wamid, "failed",
+				", \"errors\": [{\"code\": 131047, \"title\": \"Re-engagement " + "message\"}]")))
+			.expectStatus()
+			.isOk();
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> templatesTo("491510000008").size() == 1);
+		assertThat(count("SELECT count(*) FROM notification_outbox n JOIN channel_identities i ON i.customer_id = "
+				+ "n.customer_id WHERE i.external_id = '491510000008' AND n.status = 'SENT'"))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void should_fail_the_notification_with_its_reason_in_the_api_when_the_member_is_unreachable() throws IOException {
+		webhook(batch(message("491510000010", "Quin", text("start")))).expectStatus().isOk();
+		awaitSent("491510000010", "What would you like to do?");
+		String store = this.till.openStore();
+		String cashier = this.till.staff("CASHIER", store);
+		GRAPH.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(1)
+			.withRequestBody(containing("491510000010"))
+			.willReturn(graphError(400, 131026, "Message undeliverable", "Message Undeliverable.")));
+
+		this.till.purchase(cashier, cardOf("491510000010"), store, "R-Q-1", 1_000, HttpStatus.CREATED);
+
+		awaitNotification("491510000010", "FAILED", null);
+		assertThat(count("SELECT count(*) FROM channel_identities WHERE external_id = '491510000010' AND reachable"))
+			.isZero();
+		JsonNode notifications = this.till.get(this.till.adminToken(),
+				"/api/v1/customers/" + customerOf("491510000010") + "/notifications", HttpStatus.OK);
+		assertThat(notifications.path("totalNotifications").asLong()).isEqualTo(1);
+		JsonNode notification = notifications.path("notifications").path(0);
+		assertThat(notification.path("kind").asText()).isEqualTo("PointsCredited");
+		assertThat(notification.path("status").asText()).isEqualTo("FAILED");
+		assertThat(notification.path("error").asText()).isEqualTo("no reachable chat (WHATSAPP unreachable)");
+	}
+
+	@Test
+	void should_wait_and_send_again_when_whatsapp_answers_that_the_throughput_is_reached() throws IOException {
+		webhook(batch(message("491510000011", "Rui", text("start")))).expectStatus().isOk();
+		awaitSent("491510000011", "What would you like to do?");
+		GRAPH.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(1)
+			.inScenario("throughput")
+			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.willReturn(graphError(400, 130429, "Rate limit hit", "Cloud API message throughput has been reached."))
+			.willSetStateTo("recovered"));
+
+		webhook(batch(message("491510000011", "Rui", text("points")))).expectStatus().isOk();
+
+		// the refused request is logged too: wait for the one sent after it
+		List<LoggedRequest> balance = await().atMost(Duration.ofSeconds(30))
+			.until(() -> GRAPH
+				.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing("491510000011"))
+					.withRequestBody(containing("Balance:"))), (found) -> found.size() >= 2);
+		assertThat(balance).as("refused once, then sent once more").hasSize(2);
+		assertThat(balance.get(1).getBodyAsString()).isEqualTo(balance.get(0).getBodyAsString());
+		assertThat(Math.abs(balance.get(1).getLoggedDate().getTime() - balance.get(0).getLoggedDate().getTime()))
+			.as("after a wait")
+			.isGreaterThanOrEqualTo(15);
+	}
+
+	@Test
+	void should_stop_promotions_on_stop_still_tell_of_purchases_and_resume_them_on_start() throws IOException {
+		webhook(batch(message("491510000012", "Sia", text("start")))).expectStatus().isOk();
+		awaitSent("491510000012", "What would you like to do?");
+
+		webhook(batch(message("491510000012", "Sia", text("STOP")))).expectStatus().isOk();
+		awaitSent("491510000012", "no more promotions from us here");
+		assertThat(consentOf("491510000012")).isEqualTo("true chat:stop");
+		webhook(batch(message("491510000012", "Sia", text("СТОП")))).expectStatus().isOk();
+		awaitSent("491510000012", "You already get no promotions here. Send *start*");
+
+		String store = this.till.openStore();
+		String cashier = this.till.staff("CASHIER", store);
+		this.till.purchase(cashier, cardOf("491510000012"), store, "R-S-1", 1_000, HttpStatus.CREATED);
+		awaitSent("491510000012", "You earned *+10* points");
+
+		webhook(batch(message("491510000012", "Sia", text("START")))).expectStatus().isOk();
+		awaitSent("491510000012", "you will get promotions here again");
+		assertThat(consentOf("491510000012")).isEqualTo("false chat:start");
+	}
+
+	@Test
+	void should_record_the_marketing_preference_whatsapp_reports_without_answering() throws IOException {
+		webhook(batch(message("491510000013", "Tom", text("start")))).expectStatus().isOk();
+		awaitSent("491510000013", "What would you like to do?");
+		GRAPH.resetRequests();
+
+		webhook(preferences("491510000013", "stop", Instant.now())).expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(consentOf("491510000013")).isEqualTo("true whatsapp:user_preferences"));
+		// an older "resume" redelivered later changes nothing
+		webhook(preferences("491510000013", "resume", Instant.now().minus(Duration.ofHours(1)))).expectStatus().isOk();
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> count("SELECT count(*) FROM inbound_updates WHERE channel = 'WHATSAPP' AND update_id LIKE "
+					+ "'pref:491510000013:%' AND done_at IS NOT NULL") == 2);
+		assertThat(consentOf("491510000013")).isEqualTo("true whatsapp:user_preferences");
+		assertThat(sentTo("491510000013")).isEmpty();
+	}
+
+	private String consentOf(String waId) {
+		return this.db
+			.sql("SELECT opted_out::text || ' ' || source FROM marketing_consents "
+					+ "WHERE channel = 'WHATSAPP' AND external_id = :user")
+			.bind("user", waId)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
+	}
+
+	private static String preferences(String waId, String value, Instant at) {
+		return """
+				{"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{"value": {
+				  "messaging_product": "whatsapp",
+				  "metadata": {"display_phone_number": "15550783881", "phone_number_id": "%s"},
+				  "user_preferences": [{"wa_id": "%s", "detail": "User requested to stop marketing messages",
+				    "category": "marketing_messages", "value": "%s", "timestamp": %d}]},
+				  "field": "user_preferences"}]}]}""".formatted(NUMBER, waId, value, at.getEpochSecond());
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder graphError(int status, int code,
+			String message, String details) {
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody("""
+					{"error": {"message": "(#%d) %s", "type": "OAuthException", "code": %d,
+					 "error_data": {"messaging_product": "whatsapp", "details": "%s"}, "fbtrace_id": "AbCdEf"}}"""
+				.formatted(code, message, code, details));
+	}
+
+	private JsonNode awaitTemplate(String to) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> templatesTo(to).stream().findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private List<JsonNode> templatesTo(String to) {
+		return sentTo(to).stream().filter((body) -> "template".equals(body.path("type").asText())).toList();
+	}
+
+	private void awaitNotification(String waId, String status, String channel) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<String> found = this.db.sql("""
+					SELECT n.status || ' ' || coalesce(n.channel, '-') FROM notification_outbox n
+					JOIN channel_identities i ON i.customer_id = n.customer_id WHERE i.external_id = :user
+					ORDER BY n.created_at DESC LIMIT 1
+					""").bind("user", waId).map((row) -> row.get(0, String.class)).all().collectList().block();
+			assertThat(found).containsExactly(status + " " + ((channel != null) ? channel : "-"));
+		});
+	}
+
+	private String wamidOf(JsonNode sent) {
+		String ourId = sent.path("biz_opaque_callback_data").asText();
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.db.sql("SELECT platform_id FROM outgoing_messages WHERE our_id = :ours")
+				.bind("ours", java.util.UUID.fromString(ourId))
+				.map((row) -> row.get(0, String.class))
+				.one()
+				.blockOptional(), java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private String customerOf(String waId) {
+		return this.db.sql("SELECT customer_id::text FROM channel_identities WHERE external_id = :user")
+			.bind("user", waId)
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
 	}
 
 	private String statusOf(String wamid) {
@@ -493,10 +708,15 @@ class WhatsAppWebhookIT extends ApiIT {
 	 * One message with its sender's contact, as one {@code messages} change carries it.
 	 */
 	private static String message(String waId, String name, String content) {
+		return messageAt(waId, name, content, Instant.now());
+	}
+
+	/** As {@link #message}, sent by the user at {@code sentAt}. */
+	private static String messageAt(String waId, String name, String content, Instant sentAt) {
 		return """
 				{"contact": {"profile": {"name": "%s"}, "wa_id": "%s"},
-				 "message": {"from": "%s", "id": "wamid.HBgL%s%d", "timestamp": "1764590000", %s}}""".formatted(name,
-				waId, waId, waId, WAMIDS.incrementAndGet(), content);
+				 "message": {"from": "%s", "id": "wamid.HBgL%s%d", "timestamp": "%d", %s}}""".formatted(name, waId,
+				waId, waId, WAMIDS.incrementAndGet(), sentAt.getEpochSecond(), content);
 	}
 
 	/**
@@ -598,6 +818,7 @@ class WhatsAppWebhookIT extends ApiIT {
 			case "text" -> body.at("/text/body").asText();
 			case "interactive" -> body.at("/interactive/body/text").asText();
 			case "image" -> body.at("/image/caption").asText();
+			case "template" -> body.at("/template/name").asText();
 			default -> "";
 		};
 	}

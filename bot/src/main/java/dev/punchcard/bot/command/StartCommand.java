@@ -11,6 +11,7 @@ import dev.punchcard.bot.conversation.OutgoingMessage;
 import dev.punchcard.bot.reply.Menus;
 import dev.punchcard.core.card.domain.CodeSigner;
 import dev.punchcard.core.card.domain.QrImage;
+import dev.punchcard.core.consent.application.ChangeMarketingConsent;
 import dev.punchcard.core.customer.application.JoinFromChat;
 import dev.punchcard.core.customer.application.JoinFromChatCommand;
 import dev.punchcard.core.customer.application.JoinOutcome;
@@ -38,11 +39,15 @@ class StartCommand implements CommandHandler {
 
 	private final Menus menus;
 
-	StartCommand(JoinFromChat joinFromChat, LinkStaffChat linkStaffChat, PointsLedger ledger, Menus menus) {
+	private final ChangeMarketingConsent consent;
+
+	StartCommand(JoinFromChat joinFromChat, LinkStaffChat linkStaffChat, PointsLedger ledger, Menus menus,
+			ChangeMarketingConsent consent) {
 		this.joinFromChat = joinFromChat;
 		this.linkStaffChat = linkStaffChat;
 		this.ledger = ledger;
 		this.menus = menus;
+		this.consent = consent;
 	}
 
 	@Override
@@ -50,8 +55,26 @@ class StartCommand implements CommandHandler {
 		return Set.of("start");
 	}
 
+	/**
+	 * Starting the bot again also resumes the promotions a {@code STOP} stopped on this
+	 * channel, and says so.
+	 */
 	@Override
 	public Mono<List<OutgoingMessage>> handle(ChatContext context, String argument) {
+		ChatEvent event = context.event();
+		return start(context, argument)
+			.flatMap((messages) -> this.consent.optIn(event.channel(), event.userId(), "chat:start")
+				.map((resumed) -> resumed ? withResumed(context.language(), messages) : messages));
+	}
+
+	private List<OutgoingMessage> withResumed(String language, List<OutgoingMessage> messages) {
+		List<OutgoingMessage> all = new ArrayList<>();
+		all.add(this.menus.text(language, "consent.resumed"));
+		all.addAll(messages);
+		return all;
+	}
+
+	private Mono<List<OutgoingMessage>> start(ChatContext context, String argument) {
 		StartPayload payload = StartPayload.parse(argument);
 		if (payload instanceof StartPayload.StaffLink link) {
 			return linkStaff(context, link.code());

@@ -35,7 +35,8 @@ public final class CommandWords {
 			"lang", Map.of("en", List.of("language", "lang"), "ru", List.of("язык")), "help",
 			Map.of("en", List.of("help", "commands", "?"), "ru", List.of("помощь", "справка", "команды")), "cancel",
 			Map.of("en", List.of("cancel", "abort"), "ru", List.of("отмена", "отменить")), "scan",
-			Map.of("en", List.of("scan"), "ru", List.of("скан", "сканировать")));
+			Map.of("en", List.of("scan"), "ru", List.of("скан", "сканировать")), "stop", Map.of("en",
+					List.of("stop", "unsubscribe", "stop promotions"), "ru", List.of("стоп", "отписаться", "отписка")));
 
 	/**
 	 * The words of {@code /link}, which joins this chat to a membership on another

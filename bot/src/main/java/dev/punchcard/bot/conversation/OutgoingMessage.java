@@ -1,6 +1,8 @@
 package dev.punchcard.bot.conversation;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +56,29 @@ public sealed interface OutgoingMessage {
 	 * @param notice up to 200 characters, or null
 	 */
 	record ButtonAnswer(String callbackId, @Nullable String notice) implements OutgoingMessage {
+	}
+
+	/**
+	 * A notification the member did not just ask for (points credited, a voucher issued,
+	 * …). Most channels send its text. A channel that allows only pre-approved templates
+	 * outside a conversation (WhatsApp, 24 hours after the member last wrote) sends the
+	 * template it has configured for the kind instead, filled from the fields.
+	 *
+	 * @param text the text
+	 * @param kind what it tells, e.g. {@code PointsCredited}
+	 * @param language the member's language, {@code en} or {@code ru}
+	 * @param fields what a template may show, formatted for the member: {@code points},
+	 * {@code balance}, {@code store}, … (see {@code NoticeFields})
+	 * @param notificationId the notification, so that a later failure report finds it
+	 * @param templateOnly the channel refused it as free text: only its template may go
+	 */
+	record Notice(MarkedText text, String kind, String language, Map<String, String> fields, UUID notificationId,
+			boolean templateOnly) implements OutgoingMessage {
+
+		public Notice {
+			fields = Map.copyOf(fields);
+		}
+
 	}
 
 	/**

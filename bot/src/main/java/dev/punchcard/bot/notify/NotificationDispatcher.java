@@ -2,8 +2,10 @@ package dev.punchcard.bot.notify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,11 +25,13 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Delivers one claimed notification: to the customer's first reachable chat on a channel
- * we can send to. Success settles it; a blocked bot marks that chat unreachable and tries
- * the next; a channel that refuses the message for now (WhatsApp outside its 24-hour
- * window) is passed over for the next; a passing failure is retried with exponential
- * backoff up to {@link #MAX_ATTEMPTS}.
+ * Delivers one claimed notification to one of the member's chats, the one they wrote from
+ * last first, on a channel we can send to; a notification goes to one chat at most.
+ * Success settles it; a blocked bot marks that chat unreachable and tries the next; a
+ * channel that refuses the message (WhatsApp outside its 24-hour window when its template
+ * cannot go either) or has failed it before is passed over for the next; with none left
+ * it is FAILED with the reasons. A passing failure is retried with exponential backoff up
+ * to {@link #MAX_ATTEMPTS}.
  */
 class NotificationDispatcher {
 
@@ -56,35 +60,61 @@ class NotificationDispatcher {
 
 	/** Settles the notification one way or another; never errors. */
 	Mono<Void> deliver(PendingNotification notification) {
-		return this.identities.addressesOf(notification.customerId())
-			.filter((address) -> address.reachable() && this.senders.containsKey(address.channel()))
-			.concatMap((address) -> sendTo(address, notification).thenReturn(true)
-				.onErrorResume(RecipientUnreachableException.class, (blocked) -> unreachable(address).thenReturn(false))
-				.onErrorResume(MessageNotAllowedException.class, (refused) -> notAllowed(address, refused)))
-			.filter(Boolean::booleanValue)
-			.next()
-			.flatMap((sent) -> this.relay.markSent(notification.id()).thenReturn(true))
-			.switchIfEmpty(
-					Mono.defer(() -> this.relay.markFailed(notification.id(), "no reachable chat").thenReturn(false)))
-			.then()
-			.onErrorResume((error) -> retryOrGiveUp(notification, error));
+		return Mono.defer(() -> {
+			List<String> passedOver = new ArrayList<>();
+			return this.identities.addressesOf(notification.customerId())
+				.filter((address) -> usable(address, notification, passedOver))
+				.concatMap((address) -> sendTo(address, notification).thenReturn(Optional.of(address.channel()))
+					.onErrorResume(RecipientUnreachableException.class,
+							(blocked) -> unreachable(address, passedOver).thenReturn(Optional.empty()))
+					.onErrorResume(MessageNotAllowedException.class,
+							(refused) -> notAllowed(address, refused, passedOver)))
+				.filter(Optional::isPresent)
+				.map(Optional::get)
+				.next()
+				.flatMap((channel) -> this.relay.markSent(notification.id(), channel).thenReturn(true))
+				.switchIfEmpty(Mono
+					.defer(() -> this.relay.markFailed(notification.id(), noChatLeft(passedOver)).thenReturn(false)));
+		}).then().onErrorResume((error) -> retryOrGiveUp(notification, error));
+	}
+
+	private boolean usable(ChatAddress address, PendingNotification notification, List<String> passedOver) {
+		if (!address.reachable()) {
+			passedOver.add(address.channel() + " unreachable");
+			return false;
+		}
+		if (notification.excludedChannels().contains(address.channel())) {
+			passedOver.add(address.channel() + " failed it before");
+			return false;
+		}
+		return this.senders.containsKey(address.channel());
 	}
 
 	private Mono<Void> sendTo(ChatAddress address, PendingNotification notification) {
 		MarkedText text = this.texts.render(notification.payload(), address.language());
+		OutgoingMessage.Notice notice = new OutgoingMessage.Notice(text, notification.payload().kind(),
+				address.language(), NoticeFields.values(notification.payload()), notification.id(),
+				notification.templateOnly());
 		return this.senders.get(address.channel())
-			.send(new BotReply(address.channel(), address.chatId(), List.of(OutgoingMessage.Text.of(text))));
+			.send(new BotReply(address.channel(), address.chatId(), List.of(notice)));
 	}
 
 	/**
-	 * The channel refuses this message now (not for good): the next channel may take it.
+	 * The channel refuses this message (not the member): the next channel may take it.
 	 */
-	private Mono<Boolean> notAllowed(ChatAddress address, MessageNotAllowedException refused) {
+	private Mono<Optional<ChatChannel>> notAllowed(ChatAddress address, MessageNotAllowedException refused,
+			List<String> passedOver) {
 		log.info("{} refused a notification: {}; trying the next channel", address.channel(), refused.getMessage());
-		return Mono.just(false);
+		passedOver.add(address.channel() + " refused it: " + refused.getMessage());
+		return Mono.just(Optional.empty());
 	}
 
-	private Mono<Void> unreachable(ChatAddress address) {
+	private static String noChatLeft(List<String> passedOver) {
+		return passedOver.isEmpty() ? "no reachable chat" : "no reachable chat (" + String.join("; ", passedOver) + ")";
+	}
+
+	private Mono<Void> unreachable(ChatAddress address, List<String> passedOver) {
+		passedOver.add(address.channel() + " unreachable");
 		return this.identities.setReachable(address.channel(), address.externalId(), false, this.clock.instant());
 	}
 

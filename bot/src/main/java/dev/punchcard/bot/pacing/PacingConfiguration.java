@@ -1,11 +1,7 @@
 package dev.punchcard.bot.pacing;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,16 +13,14 @@ import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The shared buckets, on their own Lettuce connection to the application's Redis (the
+ * The shared rate limits, on their own Lettuce connection to the application's Redis (the
  * same server and database as Spring Data Redis), opened when a channel first sends.
  */
 @Configuration(proxyBeanMethods = false)
 class PacingConfiguration {
-
-	/** A bucket's key lives this long after the bucket would be full again. */
-	private static final Duration KEEP_FULL_BUCKETS = Duration.ofSeconds(30);
 
 	@Bean(destroyMethod = "shutdown")
 	@Lazy
@@ -51,20 +45,10 @@ class PacingConfiguration {
 		return pacingRedisClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 	}
 
-	@Bean(destroyMethod = "shutdownNow")
-	@Lazy
-	ScheduledExecutorService pacingTimer() {
-		return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pacing-timer").daemon().factory());
-	}
-
 	@Bean
 	@Lazy
-	SharedRateLimits sharedRateLimits(StatefulRedisConnection<String, byte[]> pacingRedisConnection,
-			ScheduledExecutorService pacingTimer) {
-		return new SharedRateLimits(Bucket4jLettuce.casBasedBuilder(pacingRedisConnection)
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKETS))
-			.build()
-			.asAsync(), pacingTimer);
+	SharedRateLimits sharedRateLimits(StatefulRedisConnection<String, byte[]> pacingRedisConnection) {
+		return new SharedRateLimits(pacingRedisConnection, Schedulers.parallel());
 	}
 
 }

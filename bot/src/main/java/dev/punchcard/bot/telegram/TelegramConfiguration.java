@@ -3,6 +3,8 @@ package dev.punchcard.bot.telegram;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
+import dev.punchcard.bot.pacing.SendPacing;
+import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
@@ -30,12 +32,17 @@ class TelegramConfiguration {
 		return new TelegramBotApi(transport, new BotApiRetry(properties.retries(), Schedulers.parallel()));
 	}
 
+	/**
+	 * Counted in Redis for all instances (Telegram counts per bot), unless
+	 * {@code rate-limits.shared} is off (one instance only).
+	 */
 	@Bean
-	TelegramChatSender telegramChatSender(TelegramBotApi api, TelegramProperties properties) {
-		// per instance for now: the shared (Redis) buckets cost too much at Telegram's
-		// rates
-		// (BENCHMARKS.md, "Sending limits shared across instances")
-		return new TelegramChatSender(api, new SendRateLimiter(properties.rateLimits(), Schedulers.parallel()));
+	TelegramChatSender telegramChatSender(TelegramBotApi api, TelegramProperties properties,
+			ObjectProvider<SharedRateLimits> shared) {
+		TelegramProperties.RateLimits limits = properties.rateLimits();
+		SendPacing pacing = limits.shared() ? new SharedTelegramPacing(shared.getObject(), properties.botId(), limits)
+				: new SendRateLimiter(limits, Schedulers.parallel());
+		return new TelegramChatSender(api, pacing);
 	}
 
 	@Bean

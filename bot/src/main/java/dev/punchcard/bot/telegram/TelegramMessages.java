@@ -40,6 +40,7 @@ final class TelegramMessages {
 				texts(chatId, TelegramHtml.html(ask.text()), contactKeyboard(ask.buttonLabel()));
 			case OutgoingMessage.Image image -> photo(chatId, image);
 			case OutgoingMessage.ButtonAnswer answer -> List.of(callbackAnswer(answer));
+			case OutgoingMessage.Notice notice -> texts(chatId, TelegramHtml.html(notice.text()), null);
 		};
 	}
 

@@ -83,6 +83,11 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 		return this.token;
 	}
 
+	/** The bot's id: the token's part before the colon, which is not secret. */
+	String botId() {
+		return requiredToken().substring(0, requiredToken().indexOf(':'));
+	}
+
 	@Override
 	public String toString() {
 		return "TelegramProperties[mode=" + this.mode + ", apiUrl=" + this.apiUrl + ", enabled=" + enabled() + "]";
@@ -119,18 +124,21 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 	}
 
 	/**
-	 * Token buckets for sending, per instance: with several replicas divide the global
-	 * rate among them (Telegram counts it per bot).
+	 * Sending limits, counted in Redis for all instances together (Telegram counts them
+	 * per bot), or per instance when {@code shared} is off.
 	 *
 	 * @param perChatPerSecond messages per second to one chat (Telegram: about 1)
 	 * @param perChatBurst messages one chat may get at once
 	 * @param globalPerSecond messages per second to all chats (Telegram: about 30)
 	 * @param globalBurst messages all chats may get at once
 	 * @param maxWait the longest a message waits for its turn; longer fails the send
+	 * @param shared whether the limits are counted in Redis for all instances (default);
+	 * off, each instance counts its own (for a single instance)
 	 */
 	public record RateLimits(@DefaultValue("1") @Positive double perChatPerSecond,
 			@DefaultValue("3") @Positive int perChatBurst, @DefaultValue("30") @Positive double globalPerSecond,
-			@DefaultValue("30") @Positive int globalBurst, @DefaultValue("10s") Duration maxWait) {
+			@DefaultValue("30") @Positive int globalBurst, @DefaultValue("10s") Duration maxWait,
+			@DefaultValue("true") boolean shared) {
 	}
 
 }

@@ -4,13 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import dev.punchcard.bot.pacing.SharedRateLimits.Limit;
+import dev.punchcard.bot.pacing.SharedRateLimits.Slot;
 import dev.punchcard.core.support.TestRedis;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,14 +35,11 @@ class SharedRateLimitsIT {
 
 	private static StatefulRedisConnection<String, byte[]> second;
 
-	private static ScheduledExecutorService timer;
-
 	@BeforeAll
 	static void connect() {
 		client = RedisClient.create(URI.create(TestRedis.urlFor(4)).toString());
 		first = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 		second = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-		timer = Executors.newSingleThreadScheduledExecutor();
 	}
 
 	@AfterAll
@@ -52,7 +47,6 @@ class SharedRateLimitsIT {
 		first.close();
 		second.close();
 		client.shutdown();
-		timer.shutdownNow();
 	}
 
 	@Test
@@ -109,12 +103,47 @@ class SharedRateLimitsIT {
 				Duration.ofMillis(2_000));
 	}
 
+	@Test
+	void should_count_a_message_against_all_its_limits_or_none_when_it_takes_slots_together() {
+		SharedRateLimits limits = limits(first);
+		String bot = "test:bot:" + UUID.randomUUID();
+		Limit perBot = Limit.onePer(Duration.ofSeconds(10), 3);
+		Limit perChat = Limit.onePer(Duration.ofMinutes(1), 1);
+
+		// three chats take the bot's burst of three
+		for (int chat = 0; chat < 3; chat++) {
+			limits
+				.take(List.of(new Slot(bot + ":chat:" + chat, perChat), new Slot(bot, perBot)), Duration.ofMillis(100))
+				.as(StepVerifier::create)
+				.verifyComplete();
+		}
+		// a fourth chat would wait for the bot: refused, and its own slot not taken
+		limits.take(List.of(new Slot(bot + ":chat:3", perChat), new Slot(bot, perBot)), Duration.ofMillis(100))
+			.as(StepVerifier::create)
+			.verifyError(RateLimitWaitTooLongException.class);
+		limits.take(bot + ":chat:3", perChat, Duration.ofMillis(100)).as(StepVerifier::create).verifyComplete();
+		// a chat that had its message would wait for itself, whatever the bot allows
+		limits.take(List.of(new Slot(bot + ":chat:0", perChat)), Duration.ofSeconds(5))
+			.as(StepVerifier::create)
+			.verifyError(RateLimitWaitTooLongException.class);
+	}
+
+	@Test
+	void should_keep_the_limit_when_the_script_is_not_loaded_in_redis_yet() {
+		first.sync().scriptFlush();
+		SharedRateLimits limits = limits(first);
+		String key = "test:flushed:" + UUID.randomUUID();
+
+		limits.take(key, Limit.onePer(Duration.ofMinutes(1), 1), Duration.ofMillis(100))
+			.as(StepVerifier::create)
+			.verifyComplete();
+		limits.take(key, Limit.onePer(Duration.ofMinutes(1), 1), Duration.ofMillis(100))
+			.as(StepVerifier::create)
+			.verifyError(RateLimitWaitTooLongException.class);
+	}
+
 	private static SharedRateLimits limits(StatefulRedisConnection<String, byte[]> connection) {
-		return new SharedRateLimits(Bucket4jLettuce.casBasedBuilder(connection)
-			.expirationAfterWrite(
-					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(30)))
-			.build()
-			.asAsync(), timer);
+		return new SharedRateLimits(connection, Schedulers.parallel());
 	}
 
 }

@@ -25,8 +25,8 @@ class TelegramConfigurationTest {
 		.withBean(InboundUpdates.class, () -> new InMemoryInboundUpdates(Clock.systemUTC()))
 		.withBean(Conversation.class, FakeConversation::new)
 		// nothing listens there: start-up calls fail fast and are only logged
-		.withPropertyValues("punchcard.telegram.api-url=http://127.0.0.1:1",
-				"punchcard.telegram.retries.max-attempts=1");
+		.withPropertyValues("punchcard.telegram.rate-limits.shared=false",
+				"punchcard.telegram.api-url=http://127.0.0.1:1", "punchcard.telegram.retries.max-attempts=1");
 
 	@Test
 	void should_create_no_telegram_beans_when_the_token_is_empty() {

@@ -22,6 +22,12 @@ class GraphApiException extends RuntimeException {
 	 */
 	private static final Set<Integer> TRANSIENT_CODES = Set.of(130429, 131057, 131000, 1, 2);
 
+	/** Not a WhatsApp user, terms not accepted, or an app too old. */
+	static final int UNREACHABLE = 131026;
+
+	/** The 24-hour customer service window is closed. */
+	static final int OUTSIDE_WINDOW = 131047;
+
 	private static final Set<Integer> ACCOUNT_BLOCKED_CODES = Set.of(190, 368, 131031);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,12 +99,12 @@ class GraphApiException extends RuntimeException {
 	 * Not a WhatsApp user, terms not accepted, or an app too old (131026): do not repeat.
 	 */
 	boolean unreachable() {
-		return this.code == 131026;
+		return this.code == UNREACHABLE;
 	}
 
 	/** The 24-hour customer service window is closed (131047): only a template may go. */
 	boolean outsideWindow() {
-		return this.code == 131047;
+		return this.code == OUTSIDE_WINDOW;
 	}
 
 	/**

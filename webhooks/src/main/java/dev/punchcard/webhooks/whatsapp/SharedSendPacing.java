@@ -1,14 +1,17 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import java.util.List;
+
 import dev.punchcard.bot.pacing.SendPacing;
 import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.bot.pacing.SharedRateLimits.Limit;
+import dev.punchcard.bot.pacing.SharedRateLimits.Slot;
 import reactor.core.publisher.Mono;
 
 /**
  * WhatsApp's sending limits, counted in Redis for all instances together: the recipient's
- * turn first (the pair rate limit, 131056: a burst, then one message per interval), then
- * the business number's (its messages per second, 130429).
+ * (the pair rate limit, 131056: a burst, then one message per interval) and the business
+ * number's (its messages per second, 130429), both taken in one call or neither.
  */
 final class SharedSendPacing implements SendPacing {
 
@@ -25,15 +28,16 @@ final class SharedSendPacing implements SendPacing {
 	SharedSendPacing(SharedRateLimits limits, String phoneNumberId, WhatsAppProperties.RateLimits settings) {
 		this.limits = limits;
 		this.settings = settings;
-		this.numberKey = "pacing:whatsapp:" + phoneNumberId;
+		// one hash tag per number: both keys of a message live on one Redis cluster node
+		this.numberKey = "pacing:whatsapp:{" + phoneNumberId + "}";
 		this.perNumber = Limit.perSecond(settings.perSecond());
 		this.perRecipient = Limit.onePer(settings.perRecipientInterval(), settings.perRecipientBurst());
 	}
 
 	@Override
 	public Mono<Void> awaitTurn(String recipient) {
-		return this.limits.take(this.numberKey + ":to:" + recipient, this.perRecipient, this.settings.maxWait())
-			.then(this.limits.take(this.numberKey, this.perNumber, this.settings.maxWait()));
+		return this.limits.take(List.of(new Slot(this.numberKey + ":to:" + recipient, this.perRecipient),
+				new Slot(this.numberKey, this.perNumber)), this.settings.maxWait());
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import java.time.Clock;
+
 import dev.punchcard.bot.conversation.BotPhoneNumbers;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
@@ -7,7 +9,9 @@ import dev.punchcard.bot.intake.DurableIntake;
 import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.OutgoingMessages;
+import dev.punchcard.core.consent.application.ChangeMarketingConsent;
 import dev.punchcard.core.customer.application.ChatAliases;
+import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
 
@@ -15,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -44,11 +49,18 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
+	CustomerServiceWindow whatsAppWindow(ReactiveStringRedisTemplate redis, WhatsAppProperties properties,
+			Clock clock) {
+		return new RedisServiceWindow(redis, properties.requiredPhoneNumberId(), properties.windowMargin(), clock);
+	}
+
+	@Bean
 	WhatsAppChatSender whatsAppChatSender(GraphApi api, SharedRateLimits limits, OutgoingMessages outgoing,
-			WhatsAppAccount account, WhatsAppProperties properties) {
+			WhatsAppAccount account, CustomerServiceWindow window, WhatsAppProperties properties) {
 		return new WhatsAppChatSender(api,
 				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()), outgoing,
-				account);
+				account, window, new NoticeTemplates(properties.templates(), properties.templateLanguages()),
+				properties.rateLimits().pairLimitBackoff());
 	}
 
 	@Bean
@@ -63,10 +75,12 @@ class WhatsAppConfiguration {
 
 	@Bean
 	DurableIntake whatsAppIntake(InboundUpdates updates, Conversation conversation, WhatsAppChatSender sender,
-			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing, ChatAliases aliases,
+			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing, OutboxRelay notices,
+			CustomerServiceWindow window, ChangeMarketingConsent consent, ChatAliases aliases,
 			WhatsAppProperties properties) {
 		WhatsAppUpdateHandler handler = new WhatsAppUpdateHandler(conversation, sender,
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, aliases);
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, notices, window, consent,
+				aliases);
 		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 

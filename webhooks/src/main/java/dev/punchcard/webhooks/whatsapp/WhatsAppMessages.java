@@ -41,8 +41,18 @@ final class WhatsAppMessages {
 
 	static final int ROW_DESCRIPTION_LIMIT = 72;
 
-	/** The label of the button that opens a list. */
-	static final String LIST_BUTTON = "Choose";
+	/** The longest text parameter of a template body that has other components. */
+	static final int TEMPLATE_PARAMETER_LIMIT = 1024;
+
+	/**
+	 * The label of the button that opens a list, in the language of the list's text (the
+	 * engine writes it in the member's language: Cyrillic means Russian).
+	 */
+	static String listButton(String text) {
+		return CYRILLIC.matcher(text).find() ? "Выбрать" : "Choose";
+	}
+
+	private static final java.util.regex.Pattern CYRILLIC = java.util.regex.Pattern.compile("\\p{IsCyrillic}");
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -55,7 +65,41 @@ final class WhatsAppMessages {
 			case OutgoingMessage.AskForPhone ask -> texts(to, WhatsAppText.render(ask.text()));
 			case OutgoingMessage.Image image -> image(to, image);
 			case OutgoingMessage.ButtonAnswer answer -> notice(to, answer.notice());
+			case OutgoingMessage.Notice notice -> texts(to, WhatsAppText.render(notice.text()));
 		};
+	}
+
+	/**
+	 * A template message: the approved template by name and language, its body's
+	 * parameters filled in order, named when {@code names} are given. A parameter's
+	 * whitespace is folded to single spaces (WhatsApp refuses new lines, tabs and runs of
+	 * spaces in one) and it is cut to {@link #TEMPLATE_PARAMETER_LIMIT}; an empty one is
+	 * a dash (WhatsApp refuses empty ones).
+	 */
+	static ObjectNode templateBody(String to, String name, String language, List<String> values,
+			@Nullable List<String> names) {
+		ObjectNode body = envelope(to, "template");
+		ObjectNode template = body.putObject("template").put("name", name);
+		template.putObject("language").put("code", language);
+		if (!values.isEmpty()) {
+			ArrayNode parameters = template.putArray("components")
+				.addObject()
+				.put("type", "body")
+				.putArray("parameters");
+			for (int i = 0; i < values.size(); i++) {
+				ObjectNode parameter = parameters.addObject().put("type", "text");
+				if (names != null) {
+					parameter.put("parameter_name", names.get(i));
+				}
+				parameter.put("text", templateParameter(values.get(i)));
+			}
+		}
+		return body;
+	}
+
+	private static String templateParameter(String value) {
+		String folded = value.replaceAll("\\s+", " ").strip();
+		return folded.isEmpty() ? "-" : shortened(folded, TEMPLATE_PARAMETER_LIMIT);
 	}
 
 	/** An image message by the id of an uploaded image. */
@@ -130,7 +174,7 @@ final class WhatsAppMessages {
 
 	private static ObjectNode list(String to, String text, List<Button> choices) {
 		ObjectNode body = envelope(to, "interactive");
-		ObjectNode action = interactive(body, "list", text).putObject("action").put("button", LIST_BUTTON);
+		ObjectNode action = interactive(body, "list", text).putObject("action").put("button", listButton(text));
 		ArrayNode rows = action.putArray("sections").addObject().putArray("rows");
 		for (Button choice : choices) {
 			ObjectNode row = rows.addObject()

@@ -2,6 +2,9 @@ package dev.punchcard.webhooks.whatsapp;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import dev.punchcard.bot.intake.IntakeSettings;
 import jakarta.validation.Valid;
@@ -41,6 +44,14 @@ import org.springframework.validation.annotation.Validated;
  * @param intake how stored webhook messages and statuses are processed
  * ({@code purge-after} defaults to 8 days and may not be below 7: Meta redelivers for up
  * to 7 days)
+ * @param windowMargin a notification goes as free text only while at least this much of
+ * the 24-hour customer service window is left, else as its template
+ * @param templates the approved template of each kind of notification, keyed by kind
+ * ({@code points-credited}, {@code points-reversed}, {@code reward-redeemed},
+ * {@code voucher-cancelled}, {@code referral-bonus-paid}); each part overrides the
+ * built-in default
+ * @param templateLanguages WhatsApp's language code of the templates for each of the
+ * bot's languages ({@code en}, {@code ru})
  */
 @ConfigurationProperties("punchcard.whatsapp")
 @Validated
@@ -51,7 +62,9 @@ public record WhatsAppProperties(@Nullable String accessToken,
 		@Nullable @Pattern(regexp = "|[0-9]{6,20}") String displayPhoneNumber,
 		@DefaultValue("3MB") DataSize webhookMaxBody, @DefaultValue("5MB") DataSize mediaMaxBytes,
 		@DefaultValue @Valid Timeouts timeouts, @DefaultValue @Valid Retries retries,
-		@DefaultValue @Valid RateLimits rateLimits, @DefaultValue @Valid IntakeSettings intake) {
+		@DefaultValue @Valid RateLimits rateLimits, @DefaultValue @Valid IntakeSettings intake,
+		@DefaultValue("5m") Duration windowMargin, @Nullable Map<String, NoticeTemplate> templates,
+		@Nullable Map<String, String> templateLanguages) {
 
 	/** Meta redelivers an unacknowledged webhook for up to 7 days. */
 	static final Duration REDELIVERY = Duration.ofDays(7);
@@ -60,6 +73,15 @@ public record WhatsAppProperties(@Nullable String accessToken,
 
 	public WhatsAppProperties {
 		intake = intake.withPurgeAfterDefault(DEDUPE_HORIZON);
+		templates = (templates != null) ? Map.copyOf(templates) : Map.of();
+		Map<String, String> languages = new LinkedHashMap<>(Map.of("en", "en", "ru", "ru"));
+		if (templateLanguages != null) {
+			languages.putAll(templateLanguages);
+		}
+		templateLanguages = Map.copyOf(languages);
+		if (windowMargin.isNegative() || windowMargin.compareTo(Duration.ofHours(12)) > 0) {
+			throw new IllegalArgumentException("punchcard.whatsapp.window-margin must be between 0 and 12h");
+		}
 		if (intake.purgeAfter() != null && intake.purgeAfter().compareTo(REDELIVERY) < 0) {
 			throw new IllegalArgumentException(
 					"punchcard.whatsapp.intake.purge-after must be at least 7 days: Meta redelivers for 7 days");
@@ -120,6 +142,31 @@ public record WhatsAppProperties(@Nullable String accessToken,
 	}
 
 	/**
+	 * What a notification's template setting overrides; anything left out keeps the
+	 * default.
+	 *
+	 * @param name the template's name in WhatsApp Manager
+	 * @param parameters the notification's fields that fill the template's parameters, in
+	 * order
+	 * @param parameterFormat whether the template numbers its parameters ({@code {{1}}},
+	 * default) or names them by the field names ({@code {{points}}})
+	 */
+	public record NoticeTemplate(@Nullable String name, @Nullable List<String> parameters,
+			@Nullable ParameterFormat parameterFormat) {
+	}
+
+	/** How a template's parameters are given. */
+	public enum ParameterFormat {
+
+		/** {@code {{1}}}, {@code {{2}}}, … in the order of the fields. */
+		POSITIONAL,
+
+		/** {@code {{points}}}, … by the fields' names. */
+		NAMED
+
+	}
+
+	/**
 	 * @param connect TCP connect timeout
 	 * @param request whole-call timeout of one Graph API request
 	 * @param download whole-call timeout of one media download
@@ -146,10 +193,13 @@ public record WhatsAppProperties(@Nullable String accessToken,
 	 * @param perRecipientBurst messages one recipient may get at once before the interval
 	 * applies (a reply of several messages)
 	 * @param maxWait the longest a message waits for its turn; longer fails the send
+	 * @param pairLimitBackoff when WhatsApp still answers that one recipient got too much
+	 * (131056), the first wait before sending to them again, four times longer each
+	 * further time (three times at most)
 	 */
 	public record RateLimits(@DefaultValue("80") @Positive int perSecond,
 			@DefaultValue("6s") Duration perRecipientInterval, @DefaultValue("5") @Positive int perRecipientBurst,
-			@DefaultValue("30s") Duration maxWait) {
+			@DefaultValue("30s") Duration maxWait, @DefaultValue("1s") Duration pairLimitBackoff) {
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import java.time.Instant;
+
 import dev.punchcard.bot.conversation.ChatEvent;
+import org.jspecify.annotations.Nullable;
 
 /** A stored webhook item, read: what the edge does with it. */
 sealed interface WhatsAppUpdate {
@@ -10,8 +13,10 @@ sealed interface WhatsAppUpdate {
 	 *
 	 * @param event the message as a channel-neutral event
 	 * @param identity who sent it, with every id WhatsApp gave
+	 * @param sentAt when the user sent it (its {@code timestamp}), which opens the
+	 * customer service window; null when it had none
 	 */
-	record Event(ChatEvent event, WhatsAppIdentity identity) implements WhatsAppUpdate {
+	record Event(ChatEvent event, WhatsAppIdentity identity, @Nullable Instant sentAt) implements WhatsAppUpdate {
 	}
 
 	/**
@@ -21,8 +26,10 @@ sealed interface WhatsAppUpdate {
 	 * @param status {@code sent}, {@code delivered}, {@code read} or {@code failed}
 	 * @param errorCode the error code of a failed message, else 0
 	 * @param ourId the id we gave the message ({@code biz_opaque_callback_data}), if any
+	 * @param recipientId who it was sent to ({@code recipient_id}), if given
 	 */
-	record Status(String wamid, String status, int errorCode, String ourId) implements WhatsAppUpdate {
+	record Status(String wamid, String status, int errorCode, String ourId,
+			String recipientId) implements WhatsAppUpdate {
 	}
 
 	/**
@@ -31,8 +38,9 @@ sealed interface WhatsAppUpdate {
 	 * @param userId the user
 	 * @param category e.g. {@code marketing_messages}
 	 * @param value {@code stop} or {@code resume}
+	 * @param at when the user changed it, if given
 	 */
-	record Preference(String userId, String category, String value) implements WhatsAppUpdate {
+	record Preference(String userId, String category, String value, @Nullable Instant at) implements WhatsAppUpdate {
 	}
 
 	/**

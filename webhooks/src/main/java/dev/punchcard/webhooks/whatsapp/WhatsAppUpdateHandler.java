@@ -1,6 +1,7 @@
 package dev.punchcard.webhooks.whatsapp;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.punchcard.bot.conversation.ChatEvent;
@@ -12,18 +13,22 @@ import dev.punchcard.bot.intake.StoredUpdateHandler;
 import dev.punchcard.core.chat.application.DeliveryStatus;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.chat.application.StoredUpdate;
+import dev.punchcard.core.consent.application.ChangeMarketingConsent;
 import dev.punchcard.core.customer.application.ChatAliases;
+import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Handles one stored webhook item: a message is answered through the engine and sent; a
- * user WhatsApp cannot deliver to is recorded as unreachable, and that counts as handled.
- * Delivery statuses and preference changes are read and logged: what they change
- * (outgoing message states, marketing consent) is not built yet. An item that cannot be
- * read is logged and dropped, since reading it again will not help.
+ * Handles one stored webhook item: a message opens the user's customer service window and
+ * is answered through the engine; a user WhatsApp cannot deliver to is recorded as
+ * unreachable, and that counts as handled. A delivery status moves its message forward; a
+ * notice that failed is queued again, as its template when it failed for the closed
+ * window (131047), else for the member's other channels. Preference changes are only
+ * recorded as marketing consent. An item that cannot be read is logged and dropped, since
+ * reading it again will not help.
  */
 class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
@@ -37,14 +42,24 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private final OutgoingMessages outgoing;
 
+	private final OutboxRelay notices;
+
+	private final CustomerServiceWindow window;
+
+	private final ChangeMarketingConsent consent;
+
 	private final ChatAliases aliases;
 
 	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
-			OutgoingMessages outgoing, ChatAliases aliases) {
+			OutgoingMessages outgoing, OutboxRelay notices, CustomerServiceWindow window,
+			ChangeMarketingConsent consent, ChatAliases aliases) {
 		this.conversation = conversation;
 		this.sender = sender;
 		this.reachability = reachability;
 		this.outgoing = outgoing;
+		this.notices = notices;
+		this.window = window;
+		this.consent = consent;
 		this.aliases = aliases;
 	}
 
@@ -55,11 +70,9 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private Mono<Void> dispatch(WhatsAppUpdate update) {
 		return switch (update) {
-			case WhatsAppUpdate.Event event -> known(event).flatMap(this::converse);
+			case WhatsAppUpdate.Event event -> known(event).flatMap((known) -> answer(event, known));
 			case WhatsAppUpdate.Status status -> delivery(status);
-			case WhatsAppUpdate.Preference preference -> Mono.fromRunnable(
-					() -> log.info("WhatsApp marketing preference {} {} received; consent is not recorded yet",
-							preference.category(), preference.value()));
+			case WhatsAppUpdate.Preference preference -> preference(preference);
 			case WhatsAppUpdate.Ignored ignored -> Mono.fromRunnable(() -> log.debug("Ignored: {}", ignored.why()));
 		};
 	}
@@ -82,7 +95,74 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		if (delivery == DeliveryStatus.FAILED) {
 			log.info("WhatsApp message {} failed with error {}", status.wamid(), status.errorCode());
 		}
-		return this.outgoing.reported(ChatChannel.WHATSAPP, status.wamid(), delivery, status.errorCode()).then();
+		return this.outgoing.reported(ChatChannel.WHATSAPP, status.wamid(), delivery, status.errorCode())
+			.filter((moved) -> moved && delivery == DeliveryStatus.FAILED)
+			.flatMap((failed) -> failed(status));
+	}
+
+	/**
+	 * A message WhatsApp could not deliver: the user is unreachable (131026), or the
+	 * window closed before it went (131047); the notice it carried, if any, goes again
+	 * another way.
+	 */
+	private Mono<Void> failed(WhatsAppUpdate.Status status) {
+		Mono<Void> recipient = Mono.empty();
+		if (!status.recipientId().isEmpty() && status.errorCode() == GraphApiException.UNREACHABLE) {
+			recipient = this.reachability.reachable(ChatChannel.WHATSAPP, status.recipientId(), false);
+		}
+		else if (!status.recipientId().isEmpty() && status.errorCode() == GraphApiException.OUTSIDE_WINDOW) {
+			recipient = this.window.closed(status.recipientId());
+		}
+		boolean asTemplate = status.errorCode() == GraphApiException.OUTSIDE_WINDOW;
+		String why = "WhatsApp reported it failed with code " + status.errorCode();
+		return recipient.then(this.outgoing.notificationOf(ChatChannel.WHATSAPP, status.wamid()))
+			.flatMap((notification) -> this.notices.redeliver(notification, ChatChannel.WHATSAPP, asTemplate, why)
+				.doOnNext((again) -> {
+					if (again) {
+						log.info("notification {} failed on WhatsApp (code {}); queued again {}", notification,
+								status.errorCode(), asTemplate ? "as its template" : "for the other channels");
+					}
+				}))
+			.then();
+	}
+
+	/**
+	 * The user stopped or resumed marketing messages in WhatsApp's own settings: recorded
+	 * as if they had typed STOP or START, without an answer.
+	 */
+	private Mono<Void> preference(WhatsAppUpdate.Preference preference) {
+		if (!"marketing_messages".equals(preference.category()) || preference.userId().isEmpty()) {
+			return Mono.fromRunnable(
+					() -> log.info("WhatsApp preference {} {} left", preference.category(), preference.value()));
+		}
+		// a BSUID-only preference counts for the account stored under the phone number
+		return this.aliases.knownId(ChatChannel.WHATSAPP, preference.userId(), preference.userId())
+			.defaultIfEmpty(preference.userId())
+			.flatMap((userId) -> consent(preference, userId));
+	}
+
+	private Mono<Void> consent(WhatsAppUpdate.Preference preference, String userId) {
+		Instant at = (preference.at() != null) ? preference.at() : Instant.now();
+		String source = "whatsapp:user_preferences";
+		return switch (preference.value()) {
+			case "stop" -> this.consent.optOut(ChatChannel.WHATSAPP, userId, source, at).then();
+			case "resume" -> this.consent.optIn(ChatChannel.WHATSAPP, userId, source, at).then();
+			default -> Mono.fromRunnable(() -> log.info("WhatsApp marketing preference {} left", preference.value()));
+		};
+	}
+
+	/**
+	 * The user wrote: their customer service window is open from the message's time. Not
+	 * recording it only makes a notice go as a template.
+	 */
+	private Mono<Void> opened(WhatsAppUpdate.Event event, ChatEvent known) {
+		if (event.sentAt() == null) {
+			return Mono.empty();
+		}
+		return this.window.userWrote(known.userId(), event.sentAt()).onErrorResume((error) -> {
+			log.warn("WhatsApp window of {} not recorded: {}", event.event(), error.toString());
+			return Mono.empty();
+		});
 	}
 
 	/**
@@ -98,6 +178,14 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		return this.aliases.knownId(ChatChannel.WHATSAPP, event.event().userId(), bsuid)
 			.map(event.event()::withUserId)
 			.defaultIfEmpty(event.event());
+	}
+
+	/**
+	 * The window opens for the account the message is known under, then the engine
+	 * answers.
+	 */
+	private Mono<Void> answer(WhatsAppUpdate.Event event, ChatEvent known) {
+		return opened(event, known).then(converse(known));
 	}
 
 	private Mono<Void> converse(ChatEvent event) {

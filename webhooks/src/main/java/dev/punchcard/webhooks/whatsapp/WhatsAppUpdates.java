@@ -1,5 +1,7 @@
 package dev.punchcard.webhooks.whatsapp;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.punchcard.bot.conversation.ChatEvent;
 import dev.punchcard.bot.conversation.ChatInput;
@@ -43,7 +45,7 @@ final class WhatsAppUpdates {
 		ChatInput input = input(type, message, wamid);
 		ChatEvent event = new ChatEvent(wamid, ChatChannel.WHATSAPP, identity.key(), identity.key(), identity.name(),
 				null, input, identity.verifiedPhone());
-		return new WhatsAppUpdate.Event(event, identity);
+		return new WhatsAppUpdate.Event(event, identity, sentAt(message));
 	}
 
 	private static ChatInput input(String type, JsonNode message, String wamid) {
@@ -111,12 +113,24 @@ final class WhatsAppUpdates {
 	private static WhatsAppUpdate status(JsonNode status) {
 		JsonNode error = status.path("errors").path(0);
 		return new WhatsAppUpdate.Status(status.path("id").asText(""), status.path("status").asText(""),
-				error.path("code").asInt(0), status.path("biz_opaque_callback_data").asText(""));
+				error.path("code").asInt(0), status.path("biz_opaque_callback_data").asText(""),
+				status.path("recipient_id").asText(""));
 	}
 
 	private static WhatsAppUpdate preference(JsonNode preference) {
 		return new WhatsAppUpdate.Preference(preference.path("wa_id").asText(preference.path("user_id").asText("")),
-				preference.path("category").asText(""), preference.path("value").asText(""));
+				preference.path("category").asText(""), preference.path("value").asText(""), sentAt(preference));
+	}
+
+	/**
+	 * The message's {@code timestamp} (epoch seconds, a string), if it has a sane one.
+	 */
+	private static @Nullable Instant sentAt(JsonNode message) {
+		String seconds = message.path("timestamp").asText("");
+		if (!seconds.matches("[0-9]{1,12}")) {
+			return null;
+		}
+		return Instant.ofEpochSecond(Long.parseLong(seconds));
 	}
 
 	private static @Nullable String text(JsonNode node, String field, @Nullable String fallback) {

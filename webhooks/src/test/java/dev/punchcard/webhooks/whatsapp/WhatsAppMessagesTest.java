@@ -86,6 +86,14 @@ class WhatsAppMessagesTest {
 	}
 
 	@Test
+	void should_label_the_list_button_in_the_language_of_the_text() {
+		OutgoingMessage.Text russian = withChoices("Что вы хотите сделать?", choices(5));
+
+		assertThat(body(WhatsAppMessages.render(TO, russian).get(0)).at("/interactive/action/button").asText())
+			.isEqualTo("Выбрать");
+	}
+
+	@Test
 	void should_show_the_full_label_as_description_when_a_row_title_is_cut() {
 		String label = "The big breakfast with two coffees";
 		OutgoingMessage.Text text = withChoices("Which reward?", new Button(label, "r:1"), new Button("B", "r:2"),

@@ -96,7 +96,7 @@ class WhatsAppUpdatesTest {
 		WhatsAppUpdate.Status status = (WhatsAppUpdate.Status) read("status_failed.json",
 				WhatsAppFixtures.PHONE_NUMBER_ID);
 
-		assertThat(status).isEqualTo(new WhatsAppUpdate.Status("wamid.xyzxyz", "failed", 130472, ""));
+		assertThat(status).isEqualTo(new WhatsAppUpdate.Status("wamid.xyzxyz", "failed", 130472, "", "972987654321"));
 	}
 
 	private static WhatsAppUpdate read(String fixture, String phoneNumberId) {

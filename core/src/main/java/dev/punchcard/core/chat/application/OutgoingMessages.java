@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.punchcard.core.shared.domain.ChatChannel;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,9 +14,14 @@ public interface OutgoingMessages {
 
 	/**
 	 * Records a message the platform accepted: its id there, our own id for it, the
-	 * recipient. A status reported before this keeps its place.
+	 * recipient, and the notification it carried, if any. A status reported before this
+	 * keeps its place.
 	 */
-	Mono<Void> accepted(ChatChannel channel, String platformId, UUID ourId, String recipient);
+	Mono<Void> accepted(ChatChannel channel, String platformId, UUID ourId, String recipient,
+			@Nullable UUID notificationId);
+
+	/** The notification the message carried, if it carried one and was recorded. */
+	Mono<UUID> notificationOf(ChatChannel channel, String platformId);
 
 	/**
 	 * Records a delivery status reported by the platform, only when it moves the message

@@ -9,6 +9,7 @@ import dev.punchcard.core.chat.application.DeliveryStatus;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,19 +29,23 @@ class R2dbcOutgoingMessages implements OutgoingMessages {
 	}
 
 	@Override
-	public Mono<Void> accepted(ChatChannel channel, String platformId, UUID ourId, String recipient) {
-		return this.db
+	public Mono<Void> accepted(ChatChannel channel, String platformId, UUID ourId, String recipient,
+			@Nullable UUID notificationId) {
+		DatabaseClient.GenericExecuteSpec insert = this.db
 			.sql("""
-					INSERT INTO outgoing_messages (channel, platform_id, our_id, recipient, status, status_rank, accepted_at,
-					                               updated_at)
-					VALUES (:channel, :platformId, :ourId, :recipient, 'ACCEPTED', 0, :now, :now)
+					INSERT INTO outgoing_messages (channel, platform_id, our_id, recipient, notification_id, status,
+					                               status_rank, accepted_at, updated_at)
+					VALUES (:channel, :platformId, :ourId, :recipient, :notificationId, 'ACCEPTED', 0, :now, :now)
 					ON CONFLICT ON CONSTRAINT outgoing_messages_pkey DO UPDATE
-					SET our_id = EXCLUDED.our_id, recipient = EXCLUDED.recipient, accepted_at = EXCLUDED.accepted_at
+					SET our_id = EXCLUDED.our_id, recipient = EXCLUDED.recipient, notification_id = EXCLUDED.notification_id,
+					    accepted_at = EXCLUDED.accepted_at
 					""")
 			.bind("channel", channel.name())
 			.bind("platformId", platformId)
 			.bind("ourId", ourId)
-			.bind("recipient", recipient)
+			.bind("recipient", recipient);
+		return ((notificationId != null) ? insert.bind("notificationId", notificationId)
+				: insert.bindNull("notificationId", UUID.class))
 			.bind("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.then();
 	}
@@ -64,6 +69,18 @@ class R2dbcOutgoingMessages implements OutgoingMessages {
 			.fetch()
 			.rowsUpdated()
 			.map((rows) -> rows > 0);
+	}
+
+	@Override
+	public Mono<UUID> notificationOf(ChatChannel channel, String platformId) {
+		return this.db.sql("""
+				SELECT notification_id FROM outgoing_messages
+				WHERE channel = :channel AND platform_id = :platformId AND notification_id IS NOT NULL
+				""")
+			.bind("channel", channel.name())
+			.bind("platformId", platformId)
+			.map((row) -> row.get("notification_id", UUID.class))
+			.one();
 	}
 
 	@Override

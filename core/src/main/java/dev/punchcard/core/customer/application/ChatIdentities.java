@@ -31,7 +31,10 @@ public interface ChatIdentities {
 	 */
 	Mono<Void> setReachable(ChatChannel channel, String externalId, boolean reachable, Instant at);
 
-	/** Emits the customer's chat addresses. */
+	/**
+	 * Emits the customer's chat addresses, the one they wrote from last first (their
+	 * preferred channel).
+	 */
 	Flux<ChatAddress> addressesOf(CustomerId customerId);
 
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.punchcard.core.notification.application.NotificationPayload;
 import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.notification.application.PendingNotification;
+import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.shared.domain.CustomerId;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -50,7 +51,7 @@ class R2dbcOutboxRelay implements OutboxRelay {
 				    ORDER BY next_attempt_at
 				    LIMIT :limit
 				    FOR UPDATE SKIP LOCKED)
-				RETURNING id, customer_id, kind, payload, idempotency_key, attempts
+				RETURNING id, customer_id, kind, payload, idempotency_key, attempts, excluded_channels, template_only
 				""")
 			.bind("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.bind("leaseEnd", this.clock.instant().plus(lease).atOffset(ZoneOffset.UTC))
@@ -60,9 +61,12 @@ class R2dbcOutboxRelay implements OutboxRelay {
 	}
 
 	@Override
-	public Mono<Void> markSent(UUID id) {
-		return this.db
-			.sql("UPDATE notification_outbox SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id = :id")
+	public Mono<Void> markSent(UUID id, ChatChannel channel) {
+		return this.db.sql("""
+				UPDATE notification_outbox SET status = 'SENT', channel = :channel, sent_at = :now, last_error = NULL
+				WHERE id = :id
+				""")
+			.bind("channel", channel.name())
 			.bind("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.bind("id", id)
 			.then();
@@ -85,6 +89,28 @@ class R2dbcOutboxRelay implements OutboxRelay {
 			.then();
 	}
 
+	@Override
+	public Mono<Boolean> redeliver(UUID id, ChatChannel failedOn, boolean asTemplate, String why) {
+		// only a notification this channel took, and each way only once: a repeated or
+		// late status changes
+		// nothing
+		String change = asTemplate ? "template_only = true"
+				: "excluded_channels = array_append(excluded_channels, :channel::text)";
+		String once = asTemplate ? "NOT template_only" : "NOT (:channel::text = ANY (excluded_channels))";
+		return this.db.sql("""
+				UPDATE notification_outbox
+				SET status = 'PENDING', %s, next_attempt_at = :now, sent_at = NULL, last_error = :error
+				WHERE id = :id AND status = 'SENT' AND channel = :channel AND %s
+				""".formatted(change, once))
+			.bind("channel", failedOn.name())
+			.bind("error", truncate(why))
+			.bind("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.bind("id", id)
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
+	}
+
 	private PendingNotification pending(Readable row) {
 		String kind = row.get("kind", String.class);
 		Class<?> type = KINDS.get(kind);
@@ -94,9 +120,14 @@ class R2dbcOutboxRelay implements OutboxRelay {
 		try {
 			NotificationPayload payload = (NotificationPayload) this.json
 				.readValue(row.get("payload", Json.class).asString(), type);
+			String[] excluded = row.get("excluded_channels", String[].class);
 			return new PendingNotification(row.get("id", UUID.class),
 					new CustomerId(row.get("customer_id", UUID.class)), row.get("idempotency_key", String.class),
-					payload, row.get("attempts", Integer.class));
+					payload, row.get("attempts", Integer.class),
+					Stream.of((excluded != null) ? excluded : new String[0])
+						.map(ChatChannel::valueOf)
+						.collect(Collectors.toUnmodifiableSet()),
+					Boolean.TRUE.equals(row.get("template_only", Boolean.class)));
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException("unreadable notification payload of kind " + kind, ex);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.punchcard.core.shared.domain.ChatChannel;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,12 +18,14 @@ public class InMemoryOutgoingMessages implements OutgoingMessages {
 	private final Map<String, Row> rows = new LinkedHashMap<>();
 
 	@Override
-	public Mono<Void> accepted(ChatChannel channel, String platformId, UUID ourId, String recipient) {
+	public Mono<Void> accepted(ChatChannel channel, String platformId, UUID ourId, String recipient,
+			@Nullable UUID notificationId) {
 		return Mono.fromRunnable(() -> {
 			synchronized (this.rows) {
 				Row row = this.rows.computeIfAbsent(key(channel, platformId), (key) -> new Row());
 				row.ourId = ourId;
 				row.recipient = recipient;
+				row.notificationId = notificationId;
 			}
 		});
 	}
@@ -42,6 +45,16 @@ public class InMemoryOutgoingMessages implements OutgoingMessages {
 				row.status = status;
 				row.errorCode = errorCode;
 				return true;
+			}
+		});
+	}
+
+	@Override
+	public Mono<UUID> notificationOf(ChatChannel channel, String platformId) {
+		return Mono.fromSupplier(() -> {
+			synchronized (this.rows) {
+				Row row = this.rows.get(key(channel, platformId));
+				return (row != null) ? row.notificationId : null;
 			}
 		});
 	}
@@ -81,6 +94,8 @@ public class InMemoryOutgoingMessages implements OutgoingMessages {
 		UUID ourId;
 
 		String recipient;
+
+		UUID notificationId;
 
 	}
 

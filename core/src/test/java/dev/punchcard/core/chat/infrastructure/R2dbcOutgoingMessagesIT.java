@@ -31,7 +31,7 @@ class R2dbcOutgoingMessagesIT {
 
 	@Test
 	void should_move_a_status_only_forward_when_statuses_arrive_out_of_order() {
-		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.1", UUID.randomUUID(), "16505551234").block();
+		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.1", UUID.randomUUID(), "16505551234", null).block();
 
 		assertThat(reported("wamid.1", DeliveryStatus.READ)).isTrue();
 		assertThat(reported("wamid.1", DeliveryStatus.DELIVERED)).isFalse();
@@ -43,7 +43,7 @@ class R2dbcOutgoingMessagesIT {
 
 	@Test
 	void should_keep_failed_final_with_its_error_code() {
-		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.2", UUID.randomUUID(), "16505551234").block();
+		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.2", UUID.randomUUID(), "16505551234", null).block();
 		assertThat(this.messages.reported(ChatChannel.WHATSAPP, "wamid.2", DeliveryStatus.FAILED, 131047).block())
 			.isTrue();
 
@@ -60,7 +60,7 @@ class R2dbcOutgoingMessagesIT {
 		UUID ours = UUID.randomUUID();
 		assertThat(reported("wamid.3", DeliveryStatus.DELIVERED)).isTrue();
 
-		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.3", ours, "16505551234").block();
+		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.3", ours, "16505551234", null).block();
 
 		assertThat(status("wamid.3")).contains(DeliveryStatus.DELIVERED);
 		assertThat(this.db.sql("SELECT our_id FROM outgoing_messages WHERE platform_id = 'wamid.3'")
@@ -68,6 +68,18 @@ class R2dbcOutgoingMessagesIT {
 			.one()
 			.block()).isEqualTo(ours);
 		assertThat(status("wamid.unknown")).isEmpty();
+	}
+
+	@Test
+	void should_find_the_notification_a_message_carried_and_nothing_for_a_reply() {
+		UUID notification = UUID.randomUUID();
+		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.4", UUID.randomUUID(), "16505551234", notification).block();
+		this.messages.accepted(ChatChannel.WHATSAPP, "wamid.5", UUID.randomUUID(), "16505551234", null).block();
+
+		assertThat(this.messages.notificationOf(ChatChannel.WHATSAPP, "wamid.4").blockOptional())
+			.contains(notification);
+		assertThat(this.messages.notificationOf(ChatChannel.WHATSAPP, "wamid.5").blockOptional()).isEmpty();
+		assertThat(this.messages.notificationOf(ChatChannel.TELEGRAM, "wamid.4").blockOptional()).isEmpty();
 	}
 
 	private boolean reported(String wamid, DeliveryStatus status) {
