@@ -43,7 +43,6 @@ class LinkedChatsIT extends ApiIT {
 
 	@BeforeEach
 	void givenAStoreAndACashier() {
-		this.db.sql("DELETE FROM chat_link_failures").then().block();
 		this.store = this.till.openStore();
 		this.cashier = this.till.staff("CASHIER", this.store);
 	}

@@ -31,17 +31,13 @@ class HelpCommand implements CommandHandler {
 	@Override
 	public Mono<List<OutgoingMessage>> handle(ChatContext context, String argument) {
 		String language = context.language();
-		return ScanCommand.seller(context)
-			.hasElement()
-			.map((seller) -> seller ? shopper(language).append(this.menus.marked(language, "help.staff"))
-					: shopper(language))
-			.map((text) -> List.of(OutgoingMessage.Text.of(text)));
-	}
-
-	private MarkedText shopper(String language) {
-		return this.menus.marked(language, "help.shopper")
+		MarkedText shopper = this.menus.marked(language, "help.shopper")
 			.append(this.menus.marked(language, "help.link"))
 			.append(this.menus.marked(language, "help.consent"));
+		return ScanCommand.seller(context)
+			.hasElement()
+			.map((seller) -> seller ? shopper.append(this.menus.marked(language, "help.staff")) : shopper)
+			.map((text) -> List.of(OutgoingMessage.Text.of(text)));
 	}
 
 }

@@ -10,8 +10,8 @@ import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.consent.application.ChangeMarketingConsent;
-import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.customer.application.ChatAliases;
+import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
 

@@ -14,8 +14,8 @@ import dev.punchcard.core.chat.application.DeliveryStatus;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.consent.application.ChangeMarketingConsent;
-import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.customer.application.ChatAliases;
+import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,8 +70,7 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private Mono<Void> dispatch(WhatsAppUpdate update) {
 		return switch (update) {
-			case WhatsAppUpdate.Event event ->
-				known(event).flatMap((known) -> opened(event, known.chatId()).then(converse(known)));
+			case WhatsAppUpdate.Event event -> known(event).flatMap((known) -> answer(event, known));
 			case WhatsAppUpdate.Status status -> delivery(status);
 			case WhatsAppUpdate.Preference preference -> preference(preference);
 			case WhatsAppUpdate.Ignored ignored -> Mono.fromRunnable(() -> log.debug("Ignored: {}", ignored.why()));
@@ -136,25 +135,31 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 			return Mono.fromRunnable(
 					() -> log.info("WhatsApp preference {} {} left", preference.category(), preference.value()));
 		}
+		// a BSUID-only preference counts for the account stored under the phone number
+		return this.aliases.knownId(ChatChannel.WHATSAPP, preference.userId(), preference.userId())
+			.defaultIfEmpty(preference.userId())
+			.flatMap((userId) -> consent(preference, userId));
+	}
+
+	private Mono<Void> consent(WhatsAppUpdate.Preference preference, String userId) {
 		Instant at = (preference.at() != null) ? preference.at() : Instant.now();
 		String source = "whatsapp:user_preferences";
 		return switch (preference.value()) {
-			case "stop" -> this.consent.optOut(ChatChannel.WHATSAPP, preference.userId(), source, at).then();
-			case "resume" -> this.consent.optIn(ChatChannel.WHATSAPP, preference.userId(), source, at).then();
+			case "stop" -> this.consent.optOut(ChatChannel.WHATSAPP, userId, source, at).then();
+			case "resume" -> this.consent.optIn(ChatChannel.WHATSAPP, userId, source, at).then();
 			default -> Mono.fromRunnable(() -> log.info("WhatsApp marketing preference {} left", preference.value()));
 		};
 	}
 
 	/**
-	 * The user wrote: their customer service window is open from the message's time, kept
-	 * under the chat messages go to. Not recording it only makes a notice go as a
-	 * template.
+	 * The user wrote: their customer service window is open from the message's time. Not
+	 * recording it only makes a notice go as a template.
 	 */
-	private Mono<Void> opened(WhatsAppUpdate.Event event, String chatId) {
+	private Mono<Void> opened(WhatsAppUpdate.Event event, ChatEvent known) {
 		if (event.sentAt() == null) {
 			return Mono.empty();
 		}
-		return this.window.userWrote(chatId, event.sentAt()).onErrorResume((error) -> {
+		return this.window.userWrote(known.userId(), event.sentAt()).onErrorResume((error) -> {
 			log.warn("WhatsApp window of {} not recorded: {}", event.event(), error.toString());
 			return Mono.empty();
 		});
@@ -173,6 +178,14 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		return this.aliases.knownId(ChatChannel.WHATSAPP, event.event().userId(), bsuid)
 			.map(event.event()::withUserId)
 			.defaultIfEmpty(event.event());
+	}
+
+	/**
+	 * The window opens for the account the message is known under, then the engine
+	 * answers.
+	 */
+	private Mono<Void> answer(WhatsAppUpdate.Event event, ChatEvent known) {
+		return opened(event, known).then(converse(known));
 	}
 
 	private Mono<Void> converse(ChatEvent event) {
