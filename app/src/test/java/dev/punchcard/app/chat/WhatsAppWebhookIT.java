@@ -186,6 +186,37 @@ class WhatsAppWebhookIT extends ApiIT {
 		awaitSent("491510000001", "I can read text");
 	}
 
+	/**
+	 * Every command a shopper has, typed as its English and Russian word, and as a menu
+	 * row.
+	 */
+	@Test
+	void should_answer_every_shopper_command_typed_as_a_word_in_either_language_or_tapped_in_the_menu()
+			throws IOException {
+		webhook(batch(message("491510000014", "Una", text("menu")))).expectStatus().isOk();
+		awaitSent("491510000014", "What would you like to do?");
+		String[][] words = { { "profile", "профиль", "Invite friends:" }, { "card", "карта", "Your member card:" },
+				{ "purchases", "покупки", "No purchases yet" }, { "rewards", "награды", "Balance: *0* points" },
+				{ "language", "язык", "Choose your language" }, { "help", "помощь", "*Commands*" },
+				{ "cancel", "отмена", "nothing is in progress" }, { "scan", "скан", "is for cashiers" },
+				{ "link", "связать", "within 10 minutes" }, { "stop", "стоп", "promotions" } };
+		for (String[] word : words) {
+			for (String typed : List.of(word[0], word[1])) {
+				GRAPH.resetRequests();
+				webhook(batch(message("491510000014", "Una", text(typed)))).expectStatus().isOk();
+				assertThat(textOf(awaitSent("491510000014", word[2]))).as(typed).contains(word[2]);
+			}
+		}
+		String[][] rows = { { "m:profile", "Invite friends:" }, { "m:card", "Your member card:" },
+				{ "m:rewards", "Balance: *0* points" }, { "m:purchases", "No purchases yet" },
+				{ "m:help", "*Commands*" } };
+		for (String[] row : rows) {
+			GRAPH.resetRequests();
+			webhook(batch(message("491510000014", "Una", listReply(row[0], row[0])))).expectStatus().isOk();
+			assertThat(textOf(awaitSent("491510000014", row[1]))).as(row[0]).contains(row[1]);
+		}
+	}
+
 	@Test
 	void should_store_and_answer_a_batch_of_50_once_when_meta_delivers_it_twice() throws IOException {
 		List<String> messages = new ArrayList<>();
