@@ -107,6 +107,17 @@ class ConversationIT extends ApiIT {
 	}
 
 	@Test
+	void should_make_this_messenger_the_first_for_notifications_when_a_member_sends_notify() {
+		assertThat(texts(this.ada.send("/notify"))).contains("You are not a member yet");
+		this.ada.send("/start");
+
+		assertThat(texts(this.ada.send("/notify"))).contains("your notifications (points, vouchers) will come here");
+		assertThat(texts(this.ada.send("/notify"))).contains("come here first already");
+		assertThat(count("SELECT count(*) FROM customers WHERE preferred_channel = 'TELEGRAM'")).isEqualTo(1);
+		assertThat(texts(this.ada.send("/help"))).contains("/notify — get your notifications here");
+	}
+
+	@Test
 	void should_set_the_home_store_when_started_from_a_store_poster() {
 		String store = this.till.openStore();
 

@@ -33,6 +33,7 @@ class HelpCommand implements CommandHandler {
 		String language = context.language();
 		MarkedText shopper = this.menus.marked(language, "help.shopper")
 			.append(this.menus.marked(language, "help.link"))
+			.append(this.menus.marked(language, "help.notify"))
 			.append(this.menus.marked(language, "help.consent"));
 		return ScanCommand.seller(context)
 			.hasElement()

@@ -40,10 +40,12 @@ public final class CommandWords {
 
 	/**
 	 * The words of {@code /link}, which joins this chat to a membership on another
-	 * channel ({@code link <code>} uses a code).
+	 * channel ({@code link <code>} uses a code), and of {@code /notify}, which makes this
+	 * messenger the one notifications come to first.
 	 */
-	private static final Map<String, Map<String, List<String>>> LINK_WORDS = Map.of("link",
-			Map.of("en", List.of("link"), "ru", List.of("связать")));
+	private static final Map<String, Map<String, List<String>>> LINK_WORDS = Map
+		.of("link", Map.of("en", List.of("link"), "ru", List.of("связать")), "notify", Map.of("en",
+				List.of("notify here", "notify", "notifications"), "ru", List.of("уведомления сюда", "уведомления")));
 
 	private static final Pattern LINK_WITH_CODE = Pattern.compile("^(?:link|связать)\\s+(\\S.{0,31})$");
 

@@ -32,8 +32,8 @@ public interface ChatIdentities {
 	Mono<Void> setReachable(ChatChannel channel, String externalId, boolean reachable, Instant at);
 
 	/**
-	 * Emits the customer's chat addresses, the one they wrote from last first (their
-	 * preferred channel).
+	 * Emits the customer's chat addresses, their preferred channel's first: the one they
+	 * chose ({@link PreferNoticeChannel}), else the one they wrote from last.
 	 */
 	Flux<ChatAddress> addressesOf(CustomerId customerId);
 

@@ -17,6 +17,7 @@ import dev.punchcard.core.customer.application.CustomerViews;
 import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.customer.application.EnrolCustomer;
 import dev.punchcard.core.customer.application.EnrolCustomer.EnrolmentDefaults;
+import dev.punchcard.core.customer.application.PreferNoticeChannel;
 import dev.punchcard.core.customer.application.ReissueCard;
 import dev.punchcard.core.customer.domain.PhoneNumbers;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
@@ -106,6 +107,11 @@ class CustomerConfiguration {
 	@Bean
 	RecogniseVerifiedPhone recogniseVerifiedPhone(ChatIdentities identities, Customers customers, Clock clock) {
 		return new RecogniseVerifiedPhone(identities, customers, clock);
+	}
+
+	@Bean
+	PreferNoticeChannel preferNoticeChannel(DatabaseClient db) {
+		return new PreferNoticeChannel(new R2dbcPreferredChannels(db));
 	}
 
 	@Bean

@@ -89,7 +89,8 @@ class R2dbcChatIdentities implements ChatIdentities {
 		return this.db.sql("""
 				SELECT i.channel, i.external_id, i.chat_id, i.reachable, c.language
 				FROM channel_identities i JOIN customers c ON c.id = i.customer_id
-				WHERE i.customer_id = :customerId ORDER BY i.last_seen_at DESC NULLS LAST, i.created_at
+				WHERE i.customer_id = :customerId
+				ORDER BY i.channel = c.preferred_channel DESC NULLS LAST, i.last_seen_at DESC NULLS LAST, i.created_at
 				""")
 			.bind("customerId", customerId.value())
 			.map((row) -> new ChatAddress(customerId, ChatChannel.valueOf(row.get("channel", String.class)),
