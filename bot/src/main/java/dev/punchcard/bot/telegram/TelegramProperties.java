@@ -85,7 +85,8 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 
 	/** The bot's id: the token's part before the colon, which is not secret. */
 	String botId() {
-		return requiredToken().substring(0, requiredToken().indexOf(':'));
+		String token = requiredToken();
+		return token.substring(0, token.indexOf(':'));
 	}
 
 	@Override

@@ -1,24 +1,17 @@
 package dev.punchcard.bot.pacing;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import dev.punchcard.bot.pacing.SharedRateLimits.Limit;
 import dev.punchcard.bot.pacing.SharedRateLimits.Slot;
-import dev.punchcard.core.support.TestRedis;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharedRateLimitsIT {
 
-	private static RedisClient client;
+	private static TwoInstances instances;
 
 	private static StatefulRedisConnection<String, byte[]> first;
 
@@ -37,16 +30,14 @@ class SharedRateLimitsIT {
 
 	@BeforeAll
 	static void connect() {
-		client = RedisClient.create(URI.create(TestRedis.urlFor(4)).toString());
-		first = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-		second = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+		instances = new TwoInstances();
+		first = instances.first();
+		second = instances.second();
 	}
 
 	@AfterAll
 	static void disconnect() {
-		first.close();
-		second.close();
-		client.shutdown();
+		instances.close();
 	}
 
 	@Test
@@ -143,7 +134,7 @@ class SharedRateLimitsIT {
 	}
 
 	private static SharedRateLimits limits(StatefulRedisConnection<String, byte[]> connection) {
-		return new SharedRateLimits(connection, Schedulers.parallel());
+		return TwoInstances.limits(connection);
 	}
 
 }

@@ -1,24 +1,17 @@
 package dev.punchcard.bot.telegram;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import dev.punchcard.bot.pacing.RateLimitWaitTooLongException;
-import dev.punchcard.bot.pacing.SharedRateLimits;
-import dev.punchcard.core.support.TestRedis;
-import io.lettuce.core.RedisClient;
+import dev.punchcard.bot.pacing.TwoInstances;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharedTelegramPacingIT {
 
-	private static RedisClient client;
+	private static TwoInstances instances;
 
 	private static StatefulRedisConnection<String, byte[]> first;
 
@@ -37,16 +30,14 @@ class SharedTelegramPacingIT {
 
 	@BeforeAll
 	static void connect() {
-		client = RedisClient.create(URI.create(TestRedis.urlFor(4)).toString());
-		first = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-		second = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+		instances = new TwoInstances();
+		first = instances.first();
+		second = instances.second();
 	}
 
 	@AfterAll
 	static void disconnect() {
-		first.close();
-		second.close();
-		client.shutdown();
+		instances.close();
 	}
 
 	@Test
@@ -54,10 +45,8 @@ class SharedTelegramPacingIT {
 		String bot = Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()));
 		TelegramProperties.RateLimits limits = new TelegramProperties.RateLimits(1, 1, 20, 5, Duration.ofSeconds(5),
 				true);
-		SharedTelegramPacing one = new SharedTelegramPacing(new SharedRateLimits(first, Schedulers.parallel()), bot,
-				limits);
-		SharedTelegramPacing two = new SharedTelegramPacing(new SharedRateLimits(second, Schedulers.parallel()), bot,
-				limits);
+		SharedTelegramPacing one = new SharedTelegramPacing(TwoInstances.limits(first), bot, limits);
+		SharedTelegramPacing two = new SharedTelegramPacing(TwoInstances.limits(second), bot, limits);
 
 		long started = System.nanoTime();
 		List<Long> doneAfterMillis = Flux.range(0, 25)
@@ -84,8 +73,7 @@ class SharedTelegramPacingIT {
 		String bot = Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()));
 		TelegramProperties.RateLimits limits = new TelegramProperties.RateLimits(0.1, 1, 30, 30, Duration.ofSeconds(1),
 				true);
-		SharedTelegramPacing pacing = new SharedTelegramPacing(new SharedRateLimits(first, Schedulers.parallel()), bot,
-				limits);
+		SharedTelegramPacing pacing = new SharedTelegramPacing(TwoInstances.limits(first), bot, limits);
 
 		pacing.awaitTurn("42").as(StepVerifier::create).verifyComplete();
 		pacing.awaitTurn("42").as(StepVerifier::create).verifyError(RateLimitWaitTooLongException.class);

@@ -43,10 +43,6 @@ class RedisServiceWindow implements CustomerServiceWindow {
 		this.clock = clock;
 	}
 
-	/**
-	 * The user wrote at {@code at} (the message's own time; one from the future counts as
-	 * now): the window is open for 24 hours from then.
-	 */
 	@Override
 	public Mono<Void> userWrote(String userId, Instant at) {
 		Instant now = this.clock.instant();
@@ -61,7 +57,6 @@ class RedisServiceWindow implements CustomerServiceWindow {
 			.then();
 	}
 
-	/** Whether a free-form message sent now still arrives inside the window. */
 	@Override
 	public Mono<Boolean> isOpen(String userId) {
 		Instant latest = this.clock.instant().plus(this.margin);
@@ -71,7 +66,6 @@ class RedisServiceWindow implements CustomerServiceWindow {
 			.defaultIfEmpty(false);
 	}
 
-	/** WhatsApp said the window is closed (131047), whatever was recorded. */
 	@Override
 	public Mono<Void> closed(String userId) {
 		return this.redis.delete(this.prefix + userId).then();
