@@ -10,6 +10,7 @@ import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.ReceivedUpdate;
 import dev.punchcard.core.chat.application.StoredUpdate;
 import dev.punchcard.core.shared.domain.ChatChannel;
+import dev.punchcard.core.shared.infrastructure.GroupCommit;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,6 +1,8 @@
 package dev.punchcard.core.chat.infrastructure;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +13,8 @@ import dev.punchcard.core.support.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +84,42 @@ class R2dbcOutgoingMessagesIT {
 			.contains(notification);
 		assertThat(this.messages.notificationOf(ChatChannel.WHATSAPP, "wamid.5").blockOptional()).isEmpty();
 		assertThat(this.messages.notificationOf(ChatChannel.TELEGRAM, "wamid.4").blockOptional()).isEmpty();
+	}
+
+	@Test
+	void should_record_every_message_of_a_burst_with_its_own_details() {
+		int burst = 500;
+		List<UUID> ours = new ArrayList<>();
+		List<Mono<Void>> sends = new ArrayList<>();
+		for (int i = 0; i < burst; i++) {
+			UUID our = UUID.randomUUID();
+			ours.add(our);
+			sends.add(this.messages.accepted(ChatChannel.WHATSAPP, "wamid.b" + i, our, "1650555" + i,
+					(i % 2 == 0) ? our : null));
+		}
+		// the same message twice in one burst: recorded once, as its later record says
+		UUID later = UUID.randomUUID();
+		sends.add(this.messages.accepted(ChatChannel.WHATSAPP, "wamid.b0", later, "16505550", null));
+
+		Flux.merge(sends).then().as(StepVerifier::create).verifyComplete();
+
+		List<String> rows = this.db
+			.sql("SELECT platform_id, our_id, recipient, notification_id, status FROM outgoing_messages "
+					+ "ORDER BY platform_id")
+			.map((row) -> row.get("platform_id", String.class) + "|" + row.get("our_id", UUID.class) + "|"
+					+ row.get("recipient", String.class) + "|" + row.get("notification_id", UUID.class) + "|"
+					+ row.get("status", String.class))
+			.all()
+			.collectList()
+			.block();
+		assertThat(rows).hasSize(burst);
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < burst; i++) {
+			UUID our = (i == 0) ? later : ours.get(i);
+			UUID notification = (i % 2 == 0 && i != 0) ? our : null;
+			expected.add("wamid.b" + i + "|" + our + "|1650555" + i + "|" + notification + "|ACCEPTED");
+		}
+		assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	private boolean reported(String wamid, DeliveryStatus status) {

@@ -1,4 +1,4 @@
-package dev.punchcard.bot.intake;
+package dev.punchcard.core.shared.infrastructure;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.punchcard.bot.intake;
+package dev.punchcard.core.shared.infrastructure;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,7 +20,7 @@ import reactor.core.publisher.MonoSink;
  * @param <T> the items
  * @param <R> what writing one item gives back
  */
-final class GroupCommit<T, R> {
+public final class GroupCommit<T, R> {
 
 	private final Function<List<T>, Mono<List<R>>> write;
 
@@ -37,14 +37,14 @@ final class GroupCommit<T, R> {
 	 * @param maxGroup the most items in one write
 	 * @param writeTimeout the longest one write may take
 	 */
-	GroupCommit(Function<List<T>, Mono<List<R>>> write, int maxGroup, Duration writeTimeout) {
+	public GroupCommit(Function<List<T>, Mono<List<R>>> write, int maxGroup, Duration writeTimeout) {
 		this.write = write;
 		this.maxGroup = maxGroup;
 		this.writeTimeout = writeTimeout;
 	}
 
 	/** Emits the item's result once the group it was written in is written. */
-	Mono<R> submit(T item) {
+	public Mono<R> submit(T item) {
 		return Mono.create((sink) -> {
 			boolean startWriting;
 			synchronized (this) {
@@ -69,7 +69,7 @@ final class GroupCommit<T, R> {
 				return;
 			}
 		}
-		// the group-commit loop is this edge's own background work (STYLE §6.5): each
+		// the group-commit loop is its owner's own background work (STYLE §6.5): each
 		// write is subscribed here, and its end starts the next one
 		this.write.apply(group.stream().map(Pending::item).toList())
 			.timeout(this.writeTimeout)
