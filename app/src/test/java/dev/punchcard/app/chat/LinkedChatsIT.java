@@ -107,6 +107,27 @@ class LinkedChatsIT extends ApiIT {
 	}
 
 	@Test
+	void should_join_a_new_telegram_chat_to_the_whatsapp_member_through_the_start_deep_link_of_the_code() {
+		ChatUser wa = ChatUser.onWhatsApp(this.conversation, "4915177777777", "Pia", "en");
+		wa.type("hi");
+		this.till.purchase(this.cashier, cardOf("Pia"), this.store, "R-1", 15_00, HttpStatus.CREATED);
+		String reply = words(wa.type("link"));
+		assertThat(reply).contains("Telegram").contains("10 minutes");
+		String code = code(reply);
+		ChatUser telegram = new ChatUser(this.conversation, "2009", "Pia TG", "en");
+
+		assertThat(texts(telegram.send("/start link-" + code.replace("-", ""))))
+			.contains("this chat now shows the membership of <b>Pia</b>")
+			.contains("<b>15</b> points");
+		assertThat(texts(telegram.send("/rewards"))).contains("Balance: <b>15</b> points");
+		assertThat(count("SELECT count(*) FROM customers")).isEqualTo(1);
+		assertThat(texts(
+				new ChatUser(this.conversation, "2010", "Eve", "en").send("/start link-" + code.replace("-", ""))))
+			.as("a code works once")
+			.contains("unknown, used or expired");
+	}
+
+	@Test
 	void should_retire_the_empty_whatsapp_member_and_keep_one_card_when_linked_to_the_telegram_member() {
 		ChatUser wa = ChatUser.onWhatsApp(this.conversation, "4915144444444", "Max WA", "en");
 		wa.type("hi");

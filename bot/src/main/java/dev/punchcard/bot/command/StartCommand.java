@@ -25,8 +25,9 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /start [payload]}: joins or welcomes back, from a store poster
  * ({@code s-<store>}), a friend's link ({@code r-<code>}) or a staff link
- * ({@code staff-<code>}). An invalid payload is explained, never fatal: the shopper still
- * becomes a member.
+ * ({@code staff-<code>}) or a member's link code from their other messenger
+ * ({@code link-<code>}, see {@link LinkCommand}). An invalid payload is explained, never
+ * fatal: the shopper still becomes a member.
  */
 @Component
 class StartCommand implements CommandHandler {
@@ -41,8 +42,11 @@ class StartCommand implements CommandHandler {
 
 	private final ChangeMarketingConsent consent;
 
+	private final ChatLinking linking;
+
 	StartCommand(JoinFromChat joinFromChat, LinkStaffChat linkStaffChat, PointsLedger ledger, Menus menus,
-			ChangeMarketingConsent consent) {
+			ChangeMarketingConsent consent, ChatLinking linking) {
+		this.linking = linking;
 		this.joinFromChat = joinFromChat;
 		this.linkStaffChat = linkStaffChat;
 		this.ledger = ledger;
@@ -78,6 +82,9 @@ class StartCommand implements CommandHandler {
 		StartPayload payload = StartPayload.parse(argument);
 		if (payload instanceof StartPayload.StaffLink link) {
 			return linkStaff(context, link.code());
+		}
+		if (payload instanceof StartPayload.ChatLink link) {
+			return this.linking.link(context, link.code());
 		}
 		ChatEvent event = context.event();
 		JoinFromChatCommand command = new JoinFromChatCommand(event.channel(), event.userId(), event.chatId(),

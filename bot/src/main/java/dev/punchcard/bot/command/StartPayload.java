@@ -23,6 +23,9 @@ sealed interface StartPayload {
 		if (text.startsWith("staff-") && text.length() > 6) {
 			return new StaffLink(text.substring(6));
 		}
+		if (text.startsWith("link-") && text.length() > 5) {
+			return new ChatLink(text.substring(5));
+		}
 		return new Invalid();
 	}
 
@@ -40,6 +43,10 @@ sealed interface StartPayload {
 
 	/** A staff member's one-time link code. */
 	record StaffLink(String code) implements StartPayload {
+	}
+
+	/** A member's one-time code from {@code /link} on their other messenger. */
+	record ChatLink(String code) implements StartPayload {
 	}
 
 	/** Anything else. */

@@ -46,6 +46,18 @@ public class BotLinks {
 	}
 
 	/**
+	 * The link that joins a chat on the channel to a member with their one-time code from
+	 * {@code /link}: on Telegram a deep link that starts the bot with it, on WhatsApp a
+	 * chat prefilled with the words to send; empty when the bot's name or number there is
+	 * not known.
+	 * @param code the code, without separators
+	 * @param typed the words that send it ({@code link ABCD-EFGH})
+	 */
+	public Optional<String> chatLink(ChatChannel channel, String code, String typed) {
+		return (channel == ChatChannel.WHATSAPP) ? whatsApp(typed) : telegramStart(channel, "link-" + code);
+	}
+
+	/**
 	 * A link that opens a chat with the bot on the channel, prefilled with the text where
 	 * the channel can (WhatsApp); empty when the bot's name or number there is not known.
 	 */

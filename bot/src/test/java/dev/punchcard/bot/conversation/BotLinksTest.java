@@ -24,6 +24,10 @@ class BotLinksTest {
 		assertThat(links.chat(ChatChannel.WHATSAPP, "связать AB-CD"))
 			.contains("https://wa.me/15550001234?text=%D1%81%D0%B2%D1%8F%D0%B7%D0%B0%D1%82%D1%8C%20AB-CD");
 		assertThat(links.chat(ChatChannel.TELEGRAM, "link AB-CD")).contains("https://t.me/punchcard_bot");
+		assertThat(links.chatLink(ChatChannel.TELEGRAM, "ABCDEFGH", "link ABCD-EFGH"))
+			.contains("https://t.me/punchcard_bot?start=link-ABCDEFGH");
+		assertThat(links.chatLink(ChatChannel.WHATSAPP, "ABCDEFGH", "связать ABCD-EFGH"))
+			.contains("https://wa.me/15550001234?text=%D1%81%D0%B2%D1%8F%D0%B7%D0%B0%D1%82%D1%8C%20ABCD-EFGH");
 	}
 
 	@Test
@@ -34,6 +38,7 @@ class BotLinksTest {
 		assertThat(links.referral(ChatChannel.WHATSAPP, "abc123")).isEqualTo("REF abc123");
 		assertThat(links.staff(ChatChannel.WHATSAPP, "k2m")).isEmpty();
 		assertThat(links.chat(ChatChannel.TELEGRAM, "link AB-CD")).isEmpty();
+		assertThat(links.chatLink(ChatChannel.TELEGRAM, "ABCDEFGH", "link ABCD-EFGH")).isEmpty();
 	}
 
 	private static BotLinks links(Optional<String> username, Optional<String> number) {
