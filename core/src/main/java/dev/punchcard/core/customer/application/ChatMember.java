@@ -13,8 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param reachable whether messages may be sent to this account (false after the customer
  * blocked the bot)
  * @param lastSeenAt when the account last wrote, as far as recorded
+ * @param otherSeenAt when the customer's other chat accounts last wrote, as far as
+ * recorded; null when they have none
  */
-public record ChatMember(Customer customer, boolean reachable, @Nullable Instant lastSeenAt) {
+public record ChatMember(Customer customer, boolean reachable, @Nullable Instant lastSeenAt,
+		@Nullable Instant otherSeenAt) {
+
+	/** A customer with no other chat account. */
+	public ChatMember(Customer customer, boolean reachable, @Nullable Instant lastSeenAt) {
+		this(customer, reachable, lastSeenAt, null);
+	}
 
 	/**
 	 * Last-seen times are kept to this resolution: recording every message would cost a
@@ -24,11 +32,13 @@ public record ChatMember(Customer customer, boolean reachable, @Nullable Instant
 
 	/**
 	 * Whether a message from this account at {@code now} changes what is recorded: it
-	 * makes an unreachable account reachable again, or refreshes an outdated last-seen
-	 * time.
+	 * makes an unreachable account reachable again, refreshes an outdated last-seen time,
+	 * or makes this the account the customer wrote from last (where notifications go
+	 * first, unless they chose a channel) when another account's record is as recent.
 	 */
 	public boolean changesWhenSeenAt(Instant now) {
-		return !this.reachable || this.lastSeenAt == null || this.lastSeenAt.isBefore(now.minus(LAST_SEEN_RESOLUTION));
+		return !this.reachable || this.lastSeenAt == null || this.lastSeenAt.isBefore(now.minus(LAST_SEEN_RESOLUTION))
+				|| (this.otherSeenAt != null && !this.lastSeenAt.isAfter(this.otherSeenAt));
 	}
 
 }

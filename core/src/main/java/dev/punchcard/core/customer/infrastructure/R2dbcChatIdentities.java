@@ -3,7 +3,6 @@ package dev.punchcard.core.customer.infrastructure;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.UUID;
 
 import dev.punchcard.core.customer.application.ChatAddress;
@@ -12,6 +11,7 @@ import dev.punchcard.core.customer.application.ChatMember;
 import dev.punchcard.core.customer.domain.Customer;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.shared.domain.CustomerId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,17 +32,17 @@ class R2dbcChatIdentities implements ChatIdentities {
 	@Override
 	public Mono<ChatMember> findMember(ChatChannel channel, String externalId) {
 		return this.db.sql("SELECT " + CustomerRows.COLUMNS + """
-				, i.reachable, i.last_seen_at
+				, i.reachable, i.last_seen_at,
+				  (SELECT max(o.last_seen_at) FROM channel_identities o
+				   WHERE o.customer_id = c.id AND o.id <> i.id) AS other_seen_at
 				FROM customers c JOIN channel_identities i ON i.customer_id = c.id
 				WHERE i.channel = :channel AND i.external_id = :externalId
 				""")
 			.bind("channel", channel.name())
 			.bind("externalId", externalId)
 			.map((row) -> new ChatMember(CustomerRows.customer(row),
-					Boolean.TRUE.equals(row.get("reachable", Boolean.class)),
-					Optional.ofNullable(row.get("last_seen_at", OffsetDateTime.class))
-						.map(OffsetDateTime::toInstant)
-						.orElse(null)))
+					Boolean.TRUE.equals(row.get("reachable", Boolean.class)), instant(row.get("last_seen_at")),
+					instant(row.get("other_seen_at"))))
 			.one();
 	}
 
@@ -97,6 +97,10 @@ class R2dbcChatIdentities implements ChatIdentities {
 					row.get("external_id", String.class), row.get("chat_id", String.class),
 					row.get("language", String.class), Boolean.TRUE.equals(row.get("reachable", Boolean.class))))
 			.all();
+	}
+
+	private static @Nullable Instant instant(@Nullable Object value) {
+		return (value instanceof OffsetDateTime at) ? at.toInstant() : null;
 	}
 
 }

@@ -34,6 +34,18 @@ class ChatMemberTest {
 		assertThat(member(true, null).changesWhenSeenAt(NOW)).isTrue();
 	}
 
+	@Test
+	void should_need_a_write_when_the_members_other_chat_wrote_as_recently() {
+		Instant here = NOW.minus(30, ChronoUnit.MINUTES);
+		assertThat(new ChatMember(this.customer, true, here, NOW.minus(10, ChronoUnit.MINUTES)).changesWhenSeenAt(NOW))
+			.as("the other chat wrote later: this one becomes the last")
+			.isTrue();
+		assertThat(new ChatMember(this.customer, true, here, here).changesWhenSeenAt(NOW)).isTrue();
+		assertThat(new ChatMember(this.customer, true, here, NOW.minus(50, ChronoUnit.MINUTES)).changesWhenSeenAt(NOW))
+			.as("this chat is already the last")
+			.isFalse();
+	}
+
 	private ChatMember member(boolean reachable, Instant lastSeenAt) {
 		return new ChatMember(this.customer, reachable, lastSeenAt);
 	}

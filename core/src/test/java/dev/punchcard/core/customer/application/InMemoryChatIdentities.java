@@ -71,7 +71,16 @@ public class InMemoryChatIdentities implements ChatIdentities {
 		if (identity == null) {
 			return null;
 		}
-		return new ChatMember(this.customers.get(identity.customerId()), identity.reachable(), identity.lastSeenAt());
+		Instant otherSeenAt = this.identities.entrySet()
+			.stream()
+			.filter((other) -> !other.getKey().equals(account)
+					&& other.getValue().customerId().equals(identity.customerId())
+					&& other.getValue().lastSeenAt() != null)
+			.map((other) -> other.getValue().lastSeenAt())
+			.max(Instant::compareTo)
+			.orElse(null);
+		return new ChatMember(this.customers.get(identity.customerId()), identity.reachable(), identity.lastSeenAt(),
+				otherSeenAt);
 	}
 
 	private synchronized boolean linkNow(CustomerId customerId, Account account, String chatId, Instant at) {

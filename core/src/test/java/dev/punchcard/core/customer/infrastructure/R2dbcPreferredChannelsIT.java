@@ -3,6 +3,7 @@ package dev.punchcard.core.customer.infrastructure;
 import java.time.Instant;
 
 import dev.punchcard.core.customer.application.ChatAddress;
+import dev.punchcard.core.customer.application.ChatMember;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.support.Rows;
@@ -28,6 +29,8 @@ class R2dbcPreferredChannelsIT {
 
 	private CustomerId member;
 
+	private String whatsApp;
+
 	@BeforeEach
 	void aMemberOnBothMessengers() {
 		TestDatabase database = TestDatabases.forModule("core");
@@ -36,8 +39,9 @@ class R2dbcPreferredChannelsIT {
 		this.preferences = new R2dbcPreferredChannels(this.db);
 		this.member = Rows.customer(this.db);
 		String suffix = this.member.value().toString().substring(0, 8);
+		this.whatsApp = "4915" + suffix.hashCode();
 		this.identities
-			.link(this.member, ChatChannel.WHATSAPP, "4915" + suffix.hashCode(), "wa-" + suffix,
+			.link(this.member, ChatChannel.WHATSAPP, this.whatsApp, "wa-" + suffix,
 					Instant.parse("2026-12-01T08:00:00Z"))
 			.block();
 		this.identities
@@ -57,6 +61,22 @@ class R2dbcPreferredChannelsIT {
 		assertThat(this.identities.addressesOf(this.member).map(ChatAddress::channel).collectList().block())
 			.containsExactly(ChatChannel.WHATSAPP, ChatChannel.TELEGRAM);
 		assertThat(this.preferences.prefer(CustomerId.random(), ChatChannel.WHATSAPP).block()).isFalse();
+	}
+
+	@Test
+	void should_make_a_chat_the_one_written_from_last_when_it_writes_within_the_hour_the_other_one_wrote() {
+		// WhatsApp recorded at 08:00, Telegram at 09:00; WhatsApp writes again at 09:20
+		ChatMember seen = this.identities.findMember(ChatChannel.WHATSAPP, this.whatsApp).block();
+		assertThat(seen.otherSeenAt()).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
+		Instant now = Instant.parse("2026-12-01T09:20:00Z");
+		assertThat(seen.changesWhenSeenAt(now)).isTrue();
+		this.identities.setReachable(ChatChannel.WHATSAPP, this.whatsApp, true, now).block();
+
+		assertThat(this.identities.addressesOf(this.member).map(ChatAddress::channel).collectList().block())
+			.containsExactly(ChatChannel.WHATSAPP, ChatChannel.TELEGRAM);
+		assertThat(this.identities.findMember(ChatChannel.WHATSAPP, this.whatsApp).block().changesWhenSeenAt(now))
+			.as("no second write in the same hour")
+			.isFalse();
 	}
 
 }
