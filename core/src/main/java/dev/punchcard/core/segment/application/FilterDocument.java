@@ -174,7 +174,7 @@ public final class FilterDocument {
 		}
 
 		private void criterion(String key, Object value) {
-			String path = this.prefix + "." + key;
+			String path = this.prefix + "." + shown(key);
 			switch (key) {
 				case "tiers" -> names(path, value, FilterDocument.this.tiers, (list) -> new TierIn(list));
 				case "homeStoreIds" -> stores(path, value);
@@ -391,7 +391,7 @@ public final class FilterDocument {
 			for (Map.Entry<?, ?> field : map.entrySet()) {
 				String name = String.valueOf(field.getKey());
 				if (!List.of(fields).contains(name)) {
-					error(path + "." + name,
+					error(path + "." + shown(name),
 							"is not a field of " + path + "; known fields are " + String.join(", ", fields));
 					clean = false;
 				}

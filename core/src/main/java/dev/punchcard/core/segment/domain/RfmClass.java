@@ -7,11 +7,11 @@ package dev.punchcard.core.segment.domain;
  * for finer filters:
  *
  * <pre>
- *           F=1             F=2  F=3            F=4  F=5
- *   R=5     NEW             POTENTIAL_LOYALIST  CHAMPIONS
- *   R=4     PROMISING       POTENTIAL_LOYALIST  LOYAL
- *   R=3     ABOUT_TO_SLEEP  ABOUT_TO_SLEEP      NEED_ATTENTION (F=3)   LOYAL (F=4, 5)
- *   R=1, 2  HIBERNATING     HIBERNATING (F=2)   AT_RISK (F=3, 4)       CANNOT_LOSE (F=5)
+ *            F=1              F=2                 F=3                 F=4, 5
+ *   R=5      NEW              POTENTIAL_LOYALIST  POTENTIAL_LOYALIST  CHAMPIONS
+ *   R=4      PROMISING        POTENTIAL_LOYALIST  POTENTIAL_LOYALIST  LOYAL
+ *   R=3      ABOUT_TO_SLEEP   ABOUT_TO_SLEEP      NEED_ATTENTION      LOYAL
+ *   R=1, 2   HIBERNATING      HIBERNATING         AT_RISK             AT_RISK (F=4), CANNOT_LOSE (F=5)
  * </pre>
  *
  * Exactly: R 5, F 4–5 champions; R 3–4, F 4–5 loyal; R 4–5, F 2–3 potential loyalist; R
