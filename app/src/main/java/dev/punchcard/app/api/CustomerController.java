@@ -152,13 +152,14 @@ class CustomerController {
 
 	record ProfileResponse(String id, String name, @Nullable String phone, String language,
 			@Nullable String homeStoreCode, String status, String tier, long balance, long netSpendMinor,
-			@Nullable String nextTier, long spendToNextTierMinor, Instant memberSince, String referralCode) {
+			@Nullable String nextTier, long spendToNextTierMinor, Instant memberSince, String referralCode,
+			@Nullable String rfmClass, @Nullable String churnRisk) {
 
 		static ProfileResponse of(CustomerProfile profile) {
 			return new ProfileResponse(profile.id().toString(), profile.name(), profile.phone(), profile.language(),
 					profile.homeStoreCode(), profile.status().name(), profile.tier(), profile.balance(),
 					profile.netSpendMinor(), profile.nextTier(), profile.spendToNextTierMinor(), profile.memberSince(),
-					profile.referralCode());
+					profile.referralCode(), profile.rfmClass(), profile.churnRisk());
 		}
 
 	}

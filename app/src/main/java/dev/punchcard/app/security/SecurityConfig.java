@@ -102,6 +102,18 @@ class SecurityConfig {
 				.hasRole(ADMIN)
 				.pathMatchers(HttpMethod.POST, "/api/v1/customers/*/adjustments", "/api/v1/customers/*/card/reissue")
 				.hasRole(ADMIN)
+				// ADMIN and MARKETER: segments (who a marketer reaches) and the recompute
+				// of
+				// the scores they read
+				.pathMatchers(HttpMethod.POST, "/api/v1/segments", "/api/v1/segments/preview",
+						"/api/v1/segments/scores:recompute")
+				.hasAnyRole(ADMIN, MARKETER)
+				.pathMatchers(HttpMethod.GET, "/api/v1/segments", "/api/v1/segments/*")
+				.hasAnyRole(ADMIN, MARKETER)
+				.pathMatchers(HttpMethod.PUT, "/api/v1/segments/*")
+				.hasAnyRole(ADMIN, MARKETER)
+				.pathMatchers(HttpMethod.DELETE, "/api/v1/segments/*")
+				.hasAnyRole(ADMIN, MARKETER)
 				// ADMIN and MARKETER: how messages to a member went
 				.pathMatchers(HttpMethod.GET, "/api/v1/customers/*/notifications")
 				.hasAnyRole(ADMIN, MARKETER)

@@ -25,7 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"punchcard.jwt.secret=test-jwt-secret-0123456789-abcdefghijklmnopqrstuv",
 				"punchcard.codes.active-key=A", "punchcard.codes.keys.A=test-code-secret-0123456789-abcdefghijklmnop",
 				"punchcard.admin.username=" + ApiIT.ADMIN, "punchcard.admin.password=" + ApiIT.ADMIN_PASSWORD,
-				"punchcard.login-throttle.per-username=1000", "punchcard.login-throttle.per-address=100000" })
+				"punchcard.login-throttle.per-username=1000", "punchcard.login-throttle.per-address=100000",
+				"punchcard.segments.scores.scheduled=false" })
 public abstract class ApiIT {
 
 	public static final String ADMIN = "root-admin";
@@ -58,10 +59,10 @@ public abstract class ApiIT {
 
 	@BeforeEach
 	protected void cleanSlate() {
-		this.db.sql(
-				"TRUNCATE inbound_updates, outgoing_messages, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
-						+ "purchase_items, purchases, tier_changes, channel_identities, customers, marketing_consents, "
-						+ "chat_link_failures RESTART IDENTITY CASCADE")
+		this.db
+			.sql("TRUNCATE inbound_updates, outgoing_messages, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
+					+ "purchase_items, purchases, tier_changes, channel_identities, customers, marketing_consents, "
+					+ "chat_link_failures, segments, audit_log, customer_scores, customer_score_runs RESTART IDENTITY CASCADE")
 			.then()
 			.block();
 		this.db.sql("DELETE FROM staff WHERE username <> :admin").bind("admin", ADMIN).then().block();

@@ -32,7 +32,14 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of("MARKETER", HttpMethod.GET, "/api/v1/cards/ABC"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/vouchers/ABC/honour"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/staff"),
-				Arguments.of("MARKETER", HttpMethod.DELETE, "/api/v1/customers/" + anyId));
+				Arguments.of("MARKETER", HttpMethod.DELETE, "/api/v1/customers/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/segments/preview"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/segments"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/segments"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/segments/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.PUT, "/api/v1/segments/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.DELETE, "/api/v1/segments/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/segments/scores:recompute"));
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> 403")
@@ -72,7 +79,9 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID()),
 				Arguments.of(HttpMethod.POST, "/api/v1/staff"), Arguments.of(HttpMethod.GET, "/api/v1/ledger/check"),
 				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID() + "/notifications"),
-				Arguments.of(HttpMethod.GET, "/actuator/prometheus"));
+				Arguments.of(HttpMethod.GET, "/actuator/prometheus"), Arguments.of(HttpMethod.GET, "/api/v1/segments"),
+				Arguments.of(HttpMethod.POST, "/api/v1/segments/preview"),
+				Arguments.of(HttpMethod.POST, "/api/v1/segments/scores:recompute"));
 	}
 
 	@org.junit.jupiter.api.Test
@@ -97,6 +106,10 @@ class RoleMatrixIT extends ApiIT {
 		this.till.get(this.till.adminToken(), "/api/v1/ledger/check", HttpStatus.OK);
 		this.till.get(marketer, "/api/v1/rewards", HttpStatus.OK);
 		this.till.get(marketer, "/api/v1/customers/" + customer + "/notifications", HttpStatus.OK);
+		this.till.get(marketer, "/api/v1/segments", HttpStatus.OK);
+		this.till.post(marketer, "/api/v1/segments/preview", Map.of("filter", Map.of()), HttpStatus.OK);
+		this.till.get(this.till.adminToken(), "/api/v1/segments", HttpStatus.OK);
+		this.till.post(this.till.adminToken(), "/api/v1/segments/preview", Map.of(), HttpStatus.OK);
 		assertThat(this.http.get()
 			.uri("/v3/api-docs")
 			.exchange()

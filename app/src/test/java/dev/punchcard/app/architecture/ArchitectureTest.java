@@ -48,6 +48,15 @@ class ArchitectureTest {
 		.as("domain packages use no Spring, Reactor, R2DBC, Jackson or Lettuce");
 
 	@ArchTest
+	static final ArchRule segment_use_cases_read_filters_as_plain_documents = noClasses().that()
+		.resideInAPackage("dev.punchcard.core.segment.application..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("com.fasterxml.jackson..", "io.r2dbc..", "org.springframework.r2dbc..",
+				"org.springframework.web..", "org.springframework.http..")
+		.as("segment use cases read filters as plain maps and lists: no Jackson, R2DBC or web types");
+
+	@ArchTest
 	static final ArchRule chat_modules_use_the_core_only_through_its_application_and_domain = noClasses().that()
 		.resideInAnyPackage("dev.punchcard.bot..", "dev.punchcard.webhooks..", "dev.punchcard.app..")
 		.should()

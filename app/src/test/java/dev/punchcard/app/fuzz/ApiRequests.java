@@ -74,7 +74,25 @@ public final class ApiRequests {
 				new Endpoint(HttpMethod.GET, "/api/v1/customers/{}", w.customerId(), null),
 				new Endpoint(HttpMethod.GET, "/api/v1/customers/{}/ledger?page=0&size=20", w.customerId(), null),
 				new Endpoint(HttpMethod.GET, "/api/v1/customers/{}/card.png?size=200", w.customerId(), null),
+				new Endpoint(HttpMethod.POST, "/api/v1/segments/preview", null, obj("filter", segmentFilter())),
+				new Endpoint(HttpMethod.POST, "/api/v1/segments", null,
+						obj("name", text("Lapsed coffee lovers"), "filter", segmentFilter())),
+				new Endpoint(HttpMethod.GET, "/api/v1/segments", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/segments/{}", UUID.randomUUID().toString(), null),
+				new Endpoint(HttpMethod.PUT, "/api/v1/segments/{}", UUID.randomUUID().toString(),
+						obj("name", text("Renamed"), "filter", segmentFilter())),
+				new Endpoint(HttpMethod.DELETE, "/api/v1/segments/{}", UUID.randomUUID().toString(), null),
+				new Endpoint(HttpMethod.POST, "/api/v1/segments/scores:recompute", null, null),
 				new Endpoint(HttpMethod.GET, "/actuator/health", null, null));
+	}
+
+	private ObjectNode segmentFilter() {
+		ObjectNode filter = obj("tiers", NODES.arrayNode().add("GOLD"), "reachableOn", text("ANY"), "favouriteCategory",
+				text("coffee"));
+		filter.putObject("lastPurchase").put("moreThanDays", 30).put("lessThanDays", 90);
+		filter.putObject("netSpend").put("withinDays", 365).put("minMinor", 1000);
+		filter.putArray("rfmClasses").add("AT_RISK");
+		return filter;
 	}
 
 	private ObjectNode reward() {

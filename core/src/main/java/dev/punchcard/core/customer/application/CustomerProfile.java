@@ -23,11 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param memberSince enrolment time
  * @param referralCode their referral code
  * @param cardCode their current signed member card code
+ * @param rfmClass RFM class as of the last recompute of scores (null before it, or
+ * without purchases)
+ * @param churnRisk churn risk as of the last recompute (null likewise)
  */
 public record CustomerProfile(CustomerId id, String name, @Nullable String phone, String language,
 		@Nullable String homeStoreCode, CustomerStatus status, String tier, long balance, long netSpendMinor,
-		@Nullable String nextTier, long spendToNextTierMinor, Instant memberSince, String referralCode,
-		String cardCode) {
+		@Nullable String nextTier, long spendToNextTierMinor, Instant memberSince, String referralCode, String cardCode,
+		@Nullable String rfmClass, @Nullable String churnRisk) {
 
 	@Override
 	public String toString() {

@@ -57,7 +57,7 @@ public class CustomerProfiles {
 		return new CustomerProfile(customer.id(), customer.name(), customer.phone(), customer.language(),
 				view.homeStoreCode(), customer.status(), tier.name(), view.balance(), view.netSpendMinor(),
 				next.map(Tier::name).orElse(null), toNext, customer.createdAt(), customer.referralCode(),
-				this.codes.sign(CodePurpose.CARD, customer.cardNumber()));
+				this.codes.sign(CodePurpose.CARD, customer.cardNumber()), view.rfmClass(), view.churnRisk());
 	}
 
 }

@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param homeStoreCode code of their home store
  * @param balance points balance
  * @param netSpendMinor net spend over the tier window
+ * @param rfmClass the member's RFM class as of the last recompute of scores, null before
+ * it or without purchases
+ * @param churnRisk the member's churn risk as of the last recompute, null likewise
  */
-public record CustomerView(Customer customer, @Nullable String homeStoreCode, long balance, long netSpendMinor) {
+public record CustomerView(Customer customer, @Nullable String homeStoreCode, long balance, long netSpendMinor,
+		@Nullable String rfmClass, @Nullable String churnRisk) {
 
 }

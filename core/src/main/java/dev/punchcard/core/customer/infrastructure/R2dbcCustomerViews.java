@@ -12,12 +12,13 @@ import reactor.core.publisher.Mono;
 class R2dbcCustomerViews implements CustomerViews {
 
 	private static final String VIEW = "SELECT " + CustomerRows.COLUMNS + """
-			, s.code AS store_code, b.balance,
+			, s.code AS store_code, b.balance, cs.rfm_class, cs.churn_risk,
 			  (SELECT COALESCE(SUM(p.amount_minor - p.refunded_minor), 0)::bigint FROM purchases p
 			   WHERE p.customer_id = c.id AND p.recorded_at > :since) AS net_spend
 			FROM customers c
 			JOIN points_balances b ON b.customer_id = c.id
 			LEFT JOIN stores s ON s.id = c.home_store_id
+			LEFT JOIN customer_scores cs ON cs.customer_id = c.id
 			WHERE """;
 
 	private final DatabaseClient db;
@@ -41,7 +42,8 @@ class R2dbcCustomerViews implements CustomerViews {
 			.bind("value", value)
 			.bind("since", since.atOffset(ZoneOffset.UTC))
 			.map((row) -> new CustomerView(CustomerRows.customer(row), row.get("store_code", String.class),
-					row.get("balance", Long.class), row.get("net_spend", Long.class)))
+					row.get("balance", Long.class), row.get("net_spend", Long.class),
+					row.get("rfm_class", String.class), row.get("churn_risk", String.class)))
 			.one();
 	}
 
