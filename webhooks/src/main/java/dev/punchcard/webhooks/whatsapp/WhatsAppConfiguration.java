@@ -13,6 +13,7 @@ import dev.punchcard.core.consent.application.ChangeMarketingConsent;
 import dev.punchcard.core.customer.application.ChatAliases;
 import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,6 +83,13 @@ class WhatsAppConfiguration {
 				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, notices, window, consent,
 				aliases);
 		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
+	}
+
+	@Bean
+	WhatsAppWebhookRoute whatsAppWebhookRoute(DurableIntake whatsAppIntake, WhatsAppProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
+		return new WhatsAppWebhookRoute(new WhatsAppWebhookReceiver(whatsAppIntake, properties),
+				meters.getIfAvailable());
 	}
 
 	@Bean

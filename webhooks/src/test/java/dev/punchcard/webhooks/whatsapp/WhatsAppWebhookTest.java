@@ -15,8 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -24,7 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class WhatsAppWebhookControllerTest {
+class WhatsAppWebhookTest {
 
 	private final InMemoryInboundUpdates store = new InMemoryInboundUpdates(Clock.systemUTC());
 
@@ -33,6 +36,11 @@ class WhatsAppWebhookControllerTest {
 	private final WebhookSignature signature = new WebhookSignature(WhatsAppFixtures.APP_SECRET);
 
 	private WebTestClient client;
+
+	/** The route served by a Reactor Netty server of its own, as in the application. */
+	private DisposableServer server;
+
+	private WebTestClient webhook;
 
 	private Disposable running;
 
@@ -43,12 +51,16 @@ class WhatsAppWebhookControllerTest {
 				(update) -> Mono.fromRunnable(() -> this.handled.add(update)), properties.intake(),
 				Schedulers.parallel());
 		this.running = intake.run().subscribe();
-		this.client = WebTestClient.bindToController(new WhatsAppWebhookController(intake, properties)).build();
+		this.client = WebTestClient.bindToController(new WhatsAppWebhookController(properties)).build();
+		WhatsAppWebhookRoute route = new WhatsAppWebhookRoute(new WhatsAppWebhookReceiver(intake, properties), null);
+		this.server = HttpServer.create().host("127.0.0.1").port(0).route(route::apply).bindNow();
+		this.webhook = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.server.port()).build();
 	}
 
 	@AfterEach
 	void stopEdge() {
 		this.running.dispose();
+		this.server.disposeNow();
 	}
 
 	@Test
@@ -115,6 +127,9 @@ class WhatsAppWebhookControllerTest {
 	@Test
 	void should_store_a_batch_of_50_once_and_handle_each_once_when_it_is_delivered_twice() {
 		String body = WhatsAppFixtures.textBatch(50, "wamid.fifty-", "Ann", "points");
+		// a store that takes a while, as a database does: the batch's items group up
+		// behind the first
+		this.store.delayStores(Duration.ofMillis(50));
 
 		post(body, this.signature.header(bytes(body))).expectStatus().isOk();
 		post(body, this.signature.header(bytes(body))).expectStatus().isOk();
@@ -135,6 +150,41 @@ class WhatsAppWebhookControllerTest {
 	}
 
 	@Test
+	void should_answer_413_as_a_problem_when_a_body_sent_in_chunks_passes_the_limit_and_store_nothing() {
+		// no Content-Length: the limit is found while reading
+		this.webhook.post()
+			.uri("/webhooks/whatsapp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(WhatsAppWebhookRoute.SIGNATURE_HEADER, "sha256=00")
+			.body(Flux.just("{\"a\":\"" + "x".repeat(40_000), "y".repeat(40_000) + "\"}"), String.class)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(413);
+
+		assertThat(this.store.size()).isZero();
+	}
+
+	@Test
+	void should_answer_401_as_a_problem_and_leave_other_methods_to_webflux() {
+		String body = WhatsAppFixtures.textBatch(1, "wamid.p-", "Ann", "hi");
+
+		post(body, "sha256=" + "0".repeat(64)).expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("The X-Hub-Signature-256 header is missing or does not match the body.");
+		this.webhook.put().uri("/webhooks/whatsapp").bodyValue(body).exchange().expectStatus().isNotFound();
+		assertThat(this.store.size()).isZero();
+	}
+
+	@Test
 	void should_answer_503_so_meta_delivers_again_when_the_batch_cannot_be_stored() {
 		String body = WhatsAppFixtures.textBatch(1, "wamid.down-", "Ann", "hi");
 		this.store.failNextStores(1);
@@ -146,11 +196,11 @@ class WhatsAppWebhookControllerTest {
 	}
 
 	private WebTestClient.ResponseSpec post(String body, String signatureHeader) {
-		WebTestClient.RequestBodySpec request = this.client.post()
+		WebTestClient.RequestBodySpec request = this.webhook.post()
 			.uri("/webhooks/whatsapp")
 			.contentType(MediaType.APPLICATION_JSON);
 		if (signatureHeader != null) {
-			request = request.header(WhatsAppWebhookController.SIGNATURE_HEADER, signatureHeader);
+			request = request.header(WhatsAppWebhookRoute.SIGNATURE_HEADER, signatureHeader);
 		}
 		return request.bodyValue(bytes(body)).exchange();
 	}
