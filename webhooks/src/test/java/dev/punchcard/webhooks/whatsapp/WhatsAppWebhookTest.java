@@ -185,6 +185,22 @@ class WhatsAppWebhookTest {
 	}
 
 	@Test
+	void should_store_a_batch_posted_with_a_query_string_in_the_callback_url() {
+		String body = WhatsAppFixtures.textBatch(1, "wamid.q-", "Ann", "hi");
+
+		this.webhook.post()
+			.uri("/webhooks/whatsapp?source=meta")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(WhatsAppWebhookRoute.SIGNATURE_HEADER, this.signature.header(bytes(body)))
+			.bodyValue(bytes(body))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(this.store.size()).isEqualTo(1);
+	}
+
+	@Test
 	void should_answer_503_so_meta_delivers_again_when_the_batch_cannot_be_stored() {
 		String body = WhatsAppFixtures.textBatch(1, "wamid.down-", "Ann", "hi");
 		this.store.failNextStores(1);
