@@ -21,7 +21,7 @@ class TelegramConfigurationTest {
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
 				ValidationAutoConfiguration.class))
-		.withUserConfiguration(TelegramConfiguration.class, TelegramWebhookController.class)
+		.withUserConfiguration(TelegramConfiguration.class, TelegramWebhookRoute.class)
 		.withBean(InboundUpdates.class, () -> new InMemoryInboundUpdates(Clock.systemUTC()))
 		.withBean(Conversation.class, FakeConversation::new)
 		// nothing listens there: start-up calls fail fast and are only logged
@@ -34,7 +34,7 @@ class TelegramConfigurationTest {
 			assertThat(app).hasNotFailed();
 			assertThat(app).doesNotHaveBean(ChatSender.class)
 				.doesNotHaveBean(TelegramLongPolling.class)
-				.doesNotHaveBean(TelegramWebhookController.class);
+				.doesNotHaveBean(TelegramWebhookRoute.class);
 		});
 	}
 
@@ -55,7 +55,7 @@ class TelegramConfigurationTest {
 				assertThat(app).hasSingleBean(TelegramLongPolling.class)
 					.hasSingleBean(ChatSender.class)
 					.hasSingleBean(ChatFiles.class)
-					.doesNotHaveBean(TelegramWebhookController.class);
+					.doesNotHaveBean(TelegramWebhookRoute.class);
 			});
 	}
 
@@ -64,7 +64,7 @@ class TelegramConfigurationTest {
 		this.context
 			.withPropertyValues("punchcard.telegram.token=" + TestTelegram.TOKEN, "punchcard.telegram.mode=webhook",
 					"punchcard.telegram.webhook-secret=" + TestTelegram.SECRET)
-			.run((app) -> assertThat(app).hasSingleBean(TelegramWebhookController.class)
+			.run((app) -> assertThat(app).hasSingleBean(TelegramWebhookRoute.class)
 				.doesNotHaveBean(TelegramLongPolling.class));
 	}
 

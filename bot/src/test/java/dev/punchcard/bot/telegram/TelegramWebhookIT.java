@@ -188,7 +188,7 @@ class TelegramWebhookIT {
 	private WebTestClient.ResponseSpec deliver(String body, String secret) {
 		return this.client.post()
 			.uri("/webhooks/telegram")
-			.header(TelegramWebhookController.SECRET_HEADER, secret)
+			.header(TelegramWebhookRoute.SECRET_HEADER, secret)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchange();

@@ -5,11 +5,14 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.punchcard.bot.conversation.ReachabilityListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,7 +25,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class TelegramWebhookControllerTest {
+class TelegramWebhookRouteTest {
 
 	@RegisterExtension
 	static WireMockExtension telegram = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -30,6 +33,9 @@ class TelegramWebhookControllerTest {
 	private TestTelegram.Edge edge;
 
 	private Disposable lanes;
+
+	/** The route served by a Reactor Netty server of its own, as in the application. */
+	private DisposableServer server;
 
 	private WebTestClient client;
 
@@ -40,13 +46,15 @@ class TelegramWebhookControllerTest {
 				"webhook-max-body=4KB");
 		this.edge = TestTelegram.Edge.over(properties, ReachabilityListener.IGNORE);
 		this.lanes = this.edge.start();
-		this.client = WebTestClient.bindToController(new TelegramWebhookController(this.edge.intake(), properties))
-			.build();
+		TelegramWebhookRoute route = new TelegramWebhookRoute(this.edge.intake(), properties, (MeterRegistry) null);
+		this.server = HttpServer.create().host("127.0.0.1").port(0).route(route::apply).bindNow();
+		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.server.port()).build();
 	}
 
 	@AfterEach
 	void stopLanes() {
 		this.lanes.dispose();
+		this.server.disposeNow();
 	}
 
 	@Test
@@ -104,6 +112,25 @@ class TelegramWebhookControllerTest {
 	}
 
 	@Test
+	void should_answer_503_as_a_problem_so_telegram_delivers_again_when_the_update_cannot_be_stored() {
+		String update = TelegramFixtures.json("text_message.json");
+		this.edge.store().failNextStores(1);
+
+		deliver(update, TestTelegram.SECRET).expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(503);
+		deliver(update, TestTelegram.SECRET).expectStatus().isOk();
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(this.edge.store().status(ChatChannel.TELEGRAM, "123456789")).isEqualTo("DONE"));
+	}
+
+	@Test
 	void should_handle_an_update_once_when_telegram_delivers_it_twice() {
 		String update = TelegramFixtures.json("start_deeplink.json");
 
@@ -121,7 +148,7 @@ class TelegramWebhookControllerTest {
 	private WebTestClient.ResponseSpec deliver(String body, String secret) {
 		return this.client.post()
 			.uri("/webhooks/telegram")
-			.header(TelegramWebhookController.SECRET_HEADER, secret)
+			.header(TelegramWebhookRoute.SECRET_HEADER, secret)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchange();
