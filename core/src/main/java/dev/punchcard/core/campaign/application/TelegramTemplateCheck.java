@@ -145,8 +145,11 @@ public final class TelegramTemplateCheck {
 	}
 
 	private static void url(String field, String url, List<FieldError> errors) {
+		// a placeholder may start the URL (a referral link) or fill a part of it
+		String probe = url.startsWith("{{") && url.contains("}}") ? "https://x" + url.substring(url.indexOf("}}") + 2)
+				: url;
 		if (url.length() > URL_LIMIT || !PlainText.isSingleLine(url)
-				|| !URL.matcher(Placeholders.filled(url, (name) -> "x")).matches()) {
+				|| !URL.matcher(Placeholders.filled(probe, (name) -> "x")).matches()) {
 			errors.add(new FieldError(field,
 					"must be an http:// or https:// address of at most " + URL_LIMIT + " characters without spaces"));
 			return;
