@@ -5,7 +5,7 @@
 CREATE TABLE whatsapp_templates (
     id                uuid        PRIMARY KEY,
     external_id       text        NOT NULL CONSTRAINT whatsapp_templates_external_id_check CHECK (length(external_id) BETWEEN 1 AND 64),
-    name              text        NOT NULL CONSTRAINT whatsapp_templates_name_check CHECK (name ~ '^[a-z0-9_]{1,512}$'),
+    name              text        NOT NULL CONSTRAINT whatsapp_templates_name_check CHECK (name ~ '^[a-z0-9_]+$' AND length(name) <= 512),
     language          text        NOT NULL CONSTRAINT whatsapp_templates_language_check CHECK (length(language) BETWEEN 2 AND 16),
     category          text        NOT NULL,
     status            text        NOT NULL,
