@@ -58,10 +58,10 @@ public abstract class ApiIT {
 
 	@BeforeEach
 	protected void cleanSlate() {
-		this.db.sql(
-				"TRUNCATE inbound_updates, outgoing_messages, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
-						+ "purchase_items, purchases, tier_changes, channel_identities, customers, marketing_consents, "
-						+ "chat_link_failures RESTART IDENTITY CASCADE")
+		this.db
+			.sql("TRUNCATE inbound_updates, outgoing_messages, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
+					+ "purchase_items, purchases, tier_changes, channel_identities, customers, marketing_consents, "
+					+ "chat_link_failures, audit_log, whatsapp_templates, telegram_templates RESTART IDENTITY CASCADE")
 			.then()
 			.block();
 		this.db.sql("DELETE FROM staff WHERE username <> :admin").bind("admin", ADMIN).then().block();

@@ -26,6 +26,13 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/customers/" + anyId + "/adjustments"),
 				Arguments.of("CASHIER", HttpMethod.GET, "/actuator/prometheus"),
 				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/customers/" + anyId + "/notifications"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/templates"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/templates/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/templates/whatsapp:sync"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/templates/" + anyId + "/preview"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/templates/telegram"),
+				Arguments.of("CASHIER", HttpMethod.PUT, "/api/v1/templates/telegram/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.DELETE, "/api/v1/templates/telegram/" + anyId),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases/" + anyId + "/refunds"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/customers"),
@@ -72,7 +79,9 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID()),
 				Arguments.of(HttpMethod.POST, "/api/v1/staff"), Arguments.of(HttpMethod.GET, "/api/v1/ledger/check"),
 				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID() + "/notifications"),
-				Arguments.of(HttpMethod.GET, "/actuator/prometheus"));
+				Arguments.of(HttpMethod.GET, "/actuator/prometheus"), Arguments.of(HttpMethod.GET, "/api/v1/templates"),
+				Arguments.of(HttpMethod.POST, "/api/v1/templates/whatsapp:sync"),
+				Arguments.of(HttpMethod.POST, "/api/v1/templates/telegram"));
 	}
 
 	@org.junit.jupiter.api.Test
@@ -97,6 +106,18 @@ class RoleMatrixIT extends ApiIT {
 		this.till.get(this.till.adminToken(), "/api/v1/ledger/check", HttpStatus.OK);
 		this.till.get(marketer, "/api/v1/rewards", HttpStatus.OK);
 		this.till.get(marketer, "/api/v1/customers/" + customer + "/notifications", HttpStatus.OK);
+		this.till.get(marketer, "/api/v1/templates", HttpStatus.OK);
+		this.till.get(this.till.adminToken(), "/api/v1/templates?channel=TELEGRAM", HttpStatus.OK);
+		String template = this.till
+			.post(this.till.adminToken(), "/api/v1/templates/telegram",
+					java.util.Map.of("name", "Role check", "texts", java.util.Map.of("en", "Hi {{first_name}}")),
+					HttpStatus.CREATED)
+			.path("id")
+			.asText();
+		this.till.post(
+				marketer, "/api/v1/templates/" + template + "/preview", java.util.Map.of("customerId", customer,
+						"bindings", java.util.Map.of("first_name", java.util.Map.of("field", "first_name"))),
+				HttpStatus.OK);
 		assertThat(this.http.get()
 			.uri("/v3/api-docs")
 			.exchange()
