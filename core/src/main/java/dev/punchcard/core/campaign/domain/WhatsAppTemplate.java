@@ -48,11 +48,23 @@ public record WhatsAppTemplate(TemplateId id, TemplateListing listing, Instant s
 
 	/**
 	 * Why it cannot be sent now, or empty when it can: only an APPROVED template that the
-	 * last sync still listed may go. A broadcast that finds a reason stops with it.
+	 * last sync still listed may go, and only with a text header or none (media headers
+	 * need a media parameter Punchcard does not give yet). A broadcast that finds a
+	 * reason stops with it.
 	 */
 	public Optional<String> whyNotSendable() {
 		if (this.goneAt != null) {
 			return Optional.of("the template " + name() + " (" + language() + ") no longer exists at WhatsApp");
+		}
+		Optional<String> header = this.listing.components()
+			.stream()
+			.filter((component) -> "HEADER".equals(component.type()) && component.format() != null
+					&& !"TEXT".equalsIgnoreCase(component.format()))
+			.findFirst()
+			.map((component) -> "the template " + name() + " (" + language() + ") has a " + component.format()
+					+ " header, which Punchcard cannot fill yet; only text headers are supported");
+		if (header.isPresent() && status() == TemplateStatus.APPROVED) {
+			return header;
 		}
 		return switch (status()) {
 			case APPROVED -> Optional.empty();

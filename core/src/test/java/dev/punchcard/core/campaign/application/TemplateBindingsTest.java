@@ -106,6 +106,16 @@ class TemplateBindingsTest {
 			.containsExactly("bindings.referral_link", "bindings.tier");
 	}
 
+	@Test
+	void should_say_why_an_approved_template_with_a_media_header_cannot_be_sent() {
+		WhatsAppTemplate withImage = whatsApp(ParameterFormat.POSITIONAL,
+				TemplateComponent.of("HEADER", "IMAGE", null, List.of()),
+				TemplateComponent.of("BODY", null, "Hi {{1}}", List.of()));
+
+		assertThat(withImage.whyNotSendable()).hasValueSatisfying((why) -> assertThat(why).contains("IMAGE header"));
+		assertThat(this.positional.whyNotSendable()).isEmpty();
+	}
+
 	static WhatsAppTemplate whatsApp(ParameterFormat format, TemplateComponent... components) {
 		return new WhatsAppTemplate(TemplateId.random(), new TemplateListing("1", "spring_sale", "en_US", "MARKETING",
 				TemplateStatus.APPROVED, format, List.of(components)), Instant.EPOCH, null);
