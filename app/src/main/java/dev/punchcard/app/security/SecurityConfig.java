@@ -117,6 +117,17 @@ class SecurityConfig {
 				// ADMIN and MARKETER: how messages to a member went
 				.pathMatchers(HttpMethod.GET, "/api/v1/customers/*/notifications")
 				.hasAnyRole(ADMIN, MARKETER)
+				// ADMIN and MARKETER: message templates (list, show, sync, preview,
+				// Telegram's CRUD)
+				.pathMatchers(HttpMethod.GET, "/api/v1/templates", "/api/v1/templates/*")
+				.hasAnyRole(ADMIN, MARKETER)
+				.pathMatchers(HttpMethod.POST, "/api/v1/templates/whatsapp:sync", "/api/v1/templates/*/preview",
+						"/api/v1/templates/telegram")
+				.hasAnyRole(ADMIN, MARKETER)
+				.pathMatchers(HttpMethod.PUT, "/api/v1/templates/telegram/*")
+				.hasAnyRole(ADMIN, MARKETER)
+				.pathMatchers(HttpMethod.DELETE, "/api/v1/templates/telegram/*")
+				.hasAnyRole(ADMIN, MARKETER)
 				// CASHIER (and ADMIN): tills
 				.pathMatchers(HttpMethod.POST, "/api/v1/vouchers/*/honour", "/api/v1/vouchers/*/cancel")
 				.hasAnyRole(ADMIN, CASHIER)

@@ -62,7 +62,7 @@ public abstract class ApiIT {
 		this.db
 			.sql("TRUNCATE inbound_updates, outgoing_messages, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
 					+ "purchase_items, purchases, tier_changes, channel_identities, customers, marketing_consents, "
-					+ "chat_link_failures, segments, audit_log, customer_scores, customer_score_runs RESTART IDENTITY CASCADE")
+					+ "chat_link_failures, segments, audit_log, customer_scores, customer_score_runs, whatsapp_templates, telegram_templates RESTART IDENTITY CASCADE")
 			.then()
 			.block();
 		this.db.sql("DELETE FROM staff WHERE username <> :admin").bind("admin", ADMIN).then().block();

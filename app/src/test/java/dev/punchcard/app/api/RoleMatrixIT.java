@@ -26,6 +26,13 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/customers/" + anyId + "/adjustments"),
 				Arguments.of("CASHIER", HttpMethod.GET, "/actuator/prometheus"),
 				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/customers/" + anyId + "/notifications"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/templates"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/templates/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/templates/whatsapp:sync"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/templates/" + anyId + "/preview"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/templates/telegram"),
+				Arguments.of("CASHIER", HttpMethod.PUT, "/api/v1/templates/telegram/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.DELETE, "/api/v1/templates/telegram/" + anyId),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases/" + anyId + "/refunds"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/customers"),
@@ -81,7 +88,10 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID() + "/notifications"),
 				Arguments.of(HttpMethod.GET, "/actuator/prometheus"), Arguments.of(HttpMethod.GET, "/api/v1/segments"),
 				Arguments.of(HttpMethod.POST, "/api/v1/segments/preview"),
-				Arguments.of(HttpMethod.POST, "/api/v1/segments/scores:recompute"));
+				Arguments.of(HttpMethod.POST, "/api/v1/segments/scores:recompute"),
+				Arguments.of(HttpMethod.GET, "/api/v1/templates"),
+				Arguments.of(HttpMethod.POST, "/api/v1/templates/whatsapp:sync"),
+				Arguments.of(HttpMethod.POST, "/api/v1/templates/telegram"));
 	}
 
 	@org.junit.jupiter.api.Test
@@ -110,6 +120,18 @@ class RoleMatrixIT extends ApiIT {
 		this.till.post(marketer, "/api/v1/segments/preview", Map.of("filter", Map.of()), HttpStatus.OK);
 		this.till.get(this.till.adminToken(), "/api/v1/segments", HttpStatus.OK);
 		this.till.post(this.till.adminToken(), "/api/v1/segments/preview", Map.of(), HttpStatus.OK);
+		this.till.get(marketer, "/api/v1/templates", HttpStatus.OK);
+		this.till.get(this.till.adminToken(), "/api/v1/templates?channel=TELEGRAM", HttpStatus.OK);
+		String template = this.till
+			.post(this.till.adminToken(), "/api/v1/templates/telegram",
+					java.util.Map.of("name", "Role check", "texts", java.util.Map.of("en", "Hi {{first_name}}")),
+					HttpStatus.CREATED)
+			.path("id")
+			.asText();
+		this.till.post(
+				marketer, "/api/v1/templates/" + template + "/preview", java.util.Map.of("customerId", customer,
+						"bindings", java.util.Map.of("first_name", java.util.Map.of("field", "first_name"))),
+				HttpStatus.OK);
 		assertThat(this.http.get()
 			.uri("/v3/api-docs")
 			.exchange()

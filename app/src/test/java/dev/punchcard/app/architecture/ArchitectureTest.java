@@ -65,6 +65,15 @@ class ArchitectureTest {
 		.as("bot, webhooks and app reach core only through its application and domain packages");
 
 	@ArchTest
+	static final ArchRule templates_are_rendered_only_by_the_channel_edges = noClasses().that()
+		.resideInAnyPackage("dev.punchcard.bot.template..", "dev.punchcard.core.campaign..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.punchcard.bot.telegram..", "dev.punchcard.webhooks..", "org.telegram..",
+				"dev.punchcard.app..")
+		.as("template values, bindings and previews are channel-neutral: each edge renders its own templates");
+
+	@ArchTest
 	static final ArchRule webhooks_do_not_use_the_telegram_edge = noClasses().that()
 		.resideInAPackage("dev.punchcard.webhooks..")
 		.should()

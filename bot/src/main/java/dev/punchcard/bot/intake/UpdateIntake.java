@@ -9,8 +9,8 @@ import java.util.Set;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.ReceivedUpdate;
 import dev.punchcard.core.chat.application.StoredUpdate;
+import dev.punchcard.core.shared.batching.GroupCommit;
 import dev.punchcard.core.shared.domain.ChatChannel;
-import dev.punchcard.core.shared.infrastructure.GroupCommit;
 import reactor.core.publisher.Mono;
 
 /**

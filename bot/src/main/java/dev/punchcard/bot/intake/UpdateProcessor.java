@@ -5,8 +5,8 @@ import java.util.Collections;
 
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.StoredUpdate;
+import dev.punchcard.core.shared.batching.GroupCommit;
 import dev.punchcard.core.shared.domain.ChatChannel;
-import dev.punchcard.core.shared.infrastructure.GroupCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;

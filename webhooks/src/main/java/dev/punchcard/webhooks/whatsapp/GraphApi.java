@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.punchcard.bot.intake.BoundedBodies;
 import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -26,13 +27,17 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The Graph API calls of the WhatsApp channel: sending a message, uploading an image,
- * looking up and downloading a user's media. Each call carries the access token as a
- * bearer token, has a timeout, and is repeated by {@link GraphApiRetry}; failures leave
- * as {@link GraphApiException}. Nothing happens until subscription.
+ * looking up and downloading a user's media, listing the message templates. Each call
+ * carries the access token as a bearer token, has a timeout, and is repeated by
+ * {@link GraphApiRetry}; failures leave as {@link GraphApiException}. Nothing happens
+ * until subscription.
  */
 class GraphApi {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** What a template listing asks for of each template. */
+	static final String TEMPLATE_FIELDS = "name,language,status,category,id,parameter_format,components";
 
 	private final WebClient web;
 
@@ -46,6 +51,8 @@ class GraphApi {
 
 	private final GraphApiRetry retry;
 
+	private final URI origin;
+
 	GraphApi(WebClient web, WhatsAppProperties properties, GraphApiRetry retry) {
 		this.web = web;
 		this.version = properties.apiVersion();
@@ -53,6 +60,7 @@ class GraphApi {
 		this.token = properties.requiredAccessToken();
 		this.timeouts = properties.timeouts();
 		this.retry = retry;
+		this.origin = properties.apiUrl();
 	}
 
 	/**
@@ -78,6 +86,53 @@ class GraphApi {
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(bytes(body)))
 			.flatMap((answer) -> text("send", answer.path("messages").path(0).path("id")));
+	}
+
+	/**
+	 * Lists the business account's message templates: the first page of {@code GET
+	 * /{version}/{waba-id}/message_templates}, then each {@code paging.next} until there
+	 * is none; emits each page's answer. A next page on another host than the API's is
+	 * refused (it would get the token), and so is a listing of more than {@code maxPages}
+	 * pages.
+	 */
+	Flux<JsonNode> templatePages(String accountId, int pageSize, int maxPages) {
+		Mono<JsonNode> first = call("templates",
+				() -> this.web.get()
+					.uri("/{version}/{accountId}/message_templates?fields={fields}&limit={limit}", this.version,
+							accountId, TEMPLATE_FIELDS, pageSize));
+		return first.expand(this::nextPage).index().map((page) -> {
+			if (page.getT1() >= maxPages) {
+				throw new GraphApiException("templates", 200, 0, "the listing has more than " + maxPages + " pages",
+						null);
+			}
+			return page.getT2();
+		});
+	}
+
+	private Mono<JsonNode> nextPage(JsonNode page) {
+		String next = page.path("paging").path("next").asText("");
+		if (next.isBlank()) {
+			return Mono.empty();
+		}
+		URI uri = URI.create(next);
+		if (!sameOrigin(uri)) {
+			return Mono.error(new GraphApiException("templates", 200, 0,
+					"paging.next leads to another host than the Graph API's", null));
+		}
+		return call("templates", () -> this.web.get().uri(uri));
+	}
+
+	private boolean sameOrigin(URI uri) {
+		return this.origin.getScheme().equalsIgnoreCase(String.valueOf(uri.getScheme()))
+				&& this.origin.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
+				&& port(this.origin) == port(uri);
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() >= 0) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
 	}
 
 	/** Uploads a PNG to the number's media; emits its media id. */

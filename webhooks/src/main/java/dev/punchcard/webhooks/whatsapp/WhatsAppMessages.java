@@ -78,26 +78,67 @@ final class WhatsAppMessages {
 	 */
 	static ObjectNode templateBody(String to, String name, String language, List<String> values,
 			@Nullable List<String> names) {
+		if (values.isEmpty()) {
+			return templateBody(to, name, language, List.of());
+		}
+		return templateBody(to, name, language, List.of(TemplateParameters.body(values, names)));
+	}
+
+	/**
+	 * A template message whose components take parameters: a text header's, the body's
+	 * and a dynamic URL button's, each filled as
+	 * {@link #templateBody(String, String, String, List, List)} fills the body's
+	 * ({@link #templateParameter(String)}).
+	 */
+	static ObjectNode templateBody(String to, String name, String language, List<TemplateParameters> components) {
 		ObjectNode body = envelope(to, "template");
 		ObjectNode template = body.putObject("template").put("name", name);
 		template.putObject("language").put("code", language);
-		if (!values.isEmpty()) {
-			ArrayNode parameters = template.putArray("components")
-				.addObject()
-				.put("type", "body")
-				.putArray("parameters");
-			for (int i = 0; i < values.size(); i++) {
+		if (components.isEmpty()) {
+			return body;
+		}
+		ArrayNode parts = template.putArray("components");
+		for (TemplateParameters component : components) {
+			ObjectNode part = parts.addObject().put("type", component.type());
+			if (component.subType() != null) {
+				part.put("sub_type", component.subType()).put("index", Integer.toString(component.index()));
+			}
+			ArrayNode parameters = part.putArray("parameters");
+			for (int i = 0; i < component.values().size(); i++) {
 				ObjectNode parameter = parameters.addObject().put("type", "text");
-				if (names != null) {
-					parameter.put("parameter_name", names.get(i));
+				if (component.names() != null) {
+					parameter.put("parameter_name", component.names().get(i));
 				}
-				parameter.put("text", templateParameter(values.get(i)));
+				parameter.put("text", templateParameter(component.values().get(i)));
 			}
 		}
 		return body;
 	}
 
-	private static String templateParameter(String value) {
+	/**
+	 * The parameters of one template component.
+	 *
+	 * @param type {@code header}, {@code body} or {@code button}
+	 * @param subType a button's kind ({@code url}), else null
+	 * @param index a button's position among the template's buttons
+	 * @param values the values, in the template's order
+	 * @param names their names for a template with named parameters, else null
+	 */
+	record TemplateParameters(String type, @Nullable String subType, int index, List<String> values,
+			@Nullable List<String> names) {
+
+		TemplateParameters {
+			values = List.copyOf(values);
+			names = (names != null) ? List.copyOf(names) : null;
+		}
+
+		static TemplateParameters body(List<String> values, @Nullable List<String> names) {
+			return new TemplateParameters("body", null, 0, values, names);
+		}
+
+	}
+
+	static String templateParameter(String value) {
 		String folded = value.replaceAll("\\s+", " ").strip();
 		return folded.isEmpty() ? "-" : shortened(folded, TEMPLATE_PARAMETER_LIMIT);
 	}

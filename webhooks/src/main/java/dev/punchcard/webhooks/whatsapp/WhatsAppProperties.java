@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.punchcard.bot.intake.IntakeSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,10 @@ import org.springframework.validation.annotation.Validated;
  * built-in default
  * @param templateLanguages WhatsApp's language code of the templates for each of the
  * bot's languages ({@code en}, {@code ru})
+ * @param businessAccountId the WhatsApp Business Account (WABA) id
+ * ({@code WHATSAPP_BUSINESS_ACCOUNT_ID}) whose message templates are synced; optional:
+ * without it templates are not synced
+ * @param templateSync how message templates are synced from the Graph API
  */
 @ConfigurationProperties("punchcard.whatsapp")
 @Validated
@@ -64,7 +69,9 @@ public record WhatsAppProperties(@Nullable String accessToken,
 		@DefaultValue @Valid Timeouts timeouts, @DefaultValue @Valid Retries retries,
 		@DefaultValue @Valid RateLimits rateLimits, @DefaultValue @Valid IntakeSettings intake,
 		@DefaultValue("5m") Duration windowMargin, @Nullable Map<String, NoticeTemplate> templates,
-		@Nullable Map<String, String> templateLanguages) {
+		@Nullable Map<String, String> templateLanguages,
+		@Nullable @Pattern(regexp = "|[0-9]{1,32}") String businessAccountId,
+		@DefaultValue @Valid TemplateSync templateSync) {
 
 	/** Meta redelivers an unacknowledged webhook for up to 7 days. */
 	static final Duration REDELIVERY = Duration.ofDays(7);
@@ -109,6 +116,17 @@ public record WhatsAppProperties(@Nullable String accessToken,
 
 	private static int count(@Nullable String value) {
 		return given(value) ? 1 : 0;
+	}
+
+	/**
+	 * Whether message templates can be synced: the channel runs and the WABA id is set.
+	 */
+	boolean syncsTemplates() {
+		return enabled() && given(this.businessAccountId);
+	}
+
+	String requiredBusinessAccountId() {
+		return required(this.businessAccountId, "business-account-id");
 	}
 
 	String requiredAccessToken() {
@@ -163,6 +181,27 @@ public record WhatsAppProperties(@Nullable String accessToken,
 
 		/** {@code {{points}}}, … by the fields' names. */
 		NAMED
+
+	}
+
+	/**
+	 * @param scheduled whether the periodic sync runs (on demand works either way)
+	 * @param interval one scheduled sync per interval across all instances
+	 * @param checkEvery how often each instance looks whether a sync is due
+	 * @param pageSize templates asked for per page of the listing ({@code limit})
+	 * @param maxPages the most pages followed; a longer listing fails the sync rather
+	 * than mark the templates past it as gone
+	 */
+	public record TemplateSync(@DefaultValue("true") boolean scheduled, @DefaultValue("1h") @NotNull Duration interval,
+			@DefaultValue("5m") @NotNull Duration checkEvery, @DefaultValue("100") @Positive @Max(1000) int pageSize,
+			@DefaultValue("50") @Positive @Max(1000) int maxPages) {
+
+		public TemplateSync {
+			if (interval.compareTo(Duration.ofMinutes(1)) < 0 || checkEvery.compareTo(Duration.ofSeconds(1)) < 0) {
+				throw new IllegalArgumentException(
+						"punchcard.whatsapp.template-sync.interval must be at least 1m and check-every at least 1s");
+			}
+		}
 
 	}
 

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 import dev.punchcard.core.chat.application.DeliveryStatus;
 import dev.punchcard.core.chat.application.OutgoingMessages;
+import dev.punchcard.core.shared.batching.GroupCommit;
 import dev.punchcard.core.shared.domain.ChatChannel;
-import dev.punchcard.core.shared.infrastructure.GroupCommit;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

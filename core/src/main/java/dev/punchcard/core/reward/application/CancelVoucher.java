@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * An unused voucher is cancelled: its points come back and its unit returns to stock,
- * once.
+ * once. A campaign voucher, which cost no points, gives back only its unit.
  */
 public class CancelVoucher {
 
@@ -63,6 +63,9 @@ public class CancelVoucher {
 	}
 
 	private Mono<VoucherOutcome> refund(Voucher voucher) {
+		if (voucher.costPoints() == 0) {
+			return giveBackCampaignVoucher(voucher);
+		}
 		Instant now = this.issuer.clock().instant();
 		return this.rewards.giveBackOne(voucher.rewardId())
 			.then(this.ledger.append(LedgerEntry.of(voucher.customerId(), Points.of(voucher.costPoints()),
@@ -73,6 +76,16 @@ public class CancelVoucher {
 							new VoucherCancelled(voucher.id().toString(), reward.name(), voucher.costPoints(),
 									balance.value()))))
 				.thenReturn(new Cancelled(voucher, balance.value())));
+	}
+
+	/**
+	 * A campaign voucher cost no points, so its cancellation credits none (and has no
+	 * ledger entry, nor a notice of points coming back): only its unit returns to stock.
+	 */
+	private Mono<VoucherOutcome> giveBackCampaignVoucher(Voucher voucher) {
+		return this.rewards.giveBackOne(voucher.rewardId())
+			.then(this.ledger.balanceOf(voucher.customerId()))
+			.map((balance) -> new Cancelled(voucher, balance.value()));
 	}
 
 }

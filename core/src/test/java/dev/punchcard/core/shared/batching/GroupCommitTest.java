@@ -1,4 +1,4 @@
-package dev.punchcard.core.shared.infrastructure;
+package dev.punchcard.core.shared.batching;
 
 import java.time.Duration;
 import java.util.ArrayList;
