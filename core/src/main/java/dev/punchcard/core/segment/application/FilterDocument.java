@@ -55,7 +55,17 @@ public final class FilterDocument {
 	 * {@code filter}).
 	 */
 	public Read read(Map<String, ?> document, String prefix) {
-		return new FilterReader(this.tiers, this.languages, prefix).read(document);
+		return new FilterReader(this.tiers, this.languages, prefix, false).read(document);
+	}
+
+	/**
+	 * Reads a filter saved earlier, as {@link #read} does, except that tier and language
+	 * names the configuration no longer has (a tier renamed since) are kept: they match
+	 * the members who still have them, so the segment still loads and counts truthfully
+	 * instead of failing.
+	 */
+	public Read readStored(Map<String, ?> document, String prefix) {
+		return new FilterReader(this.tiers, this.languages, prefix, true).read(document);
 	}
 
 	/** The filter as a document that {@link #read} reads back to an equal filter. */

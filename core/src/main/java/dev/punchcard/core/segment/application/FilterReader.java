@@ -57,10 +57,14 @@ final class FilterReader {
 
 	private final List<Criterion> criteria = new ArrayList<>();
 
-	FilterReader(List<String> tiers, Set<String> languages, String prefix) {
+	/** Whether tier and language names the configuration no longer has are kept. */
+	private final boolean stored;
+
+	FilterReader(List<String> tiers, Set<String> languages, String prefix, boolean stored) {
 		this.tiers = tiers;
 		this.languages = languages;
 		this.prefix = prefix;
+		this.stored = stored;
 	}
 
 	FilterDocument.Read read(Map<String, ?> document) {
@@ -112,7 +116,7 @@ final class FilterReader {
 			return;
 		}
 		List<String> unknown = names.stream().filter((name) -> !known.contains(name)).toList();
-		if (!unknown.isEmpty()) {
+		if (!unknown.isEmpty() && !this.stored) {
 			error(path, "unknown " + String.join(", ", unknown) + "; known are " + String.join(", ", known));
 			return;
 		}

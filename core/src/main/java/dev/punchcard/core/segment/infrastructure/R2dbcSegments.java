@@ -173,12 +173,12 @@ class R2dbcSegments implements Segments {
 	}
 
 	/**
-	 * A stored filter read back; one that no longer reads (a tier renamed in the
-	 * configuration since) is a fault to fix in the data, not an empty segment.
+	 * A stored filter read back, keeping tier and language names the configuration no
+	 * longer has; one that does not read at all is a fault in the data.
 	 */
 	private SegmentFilter filter(Json stored) {
 		try {
-			Read read = this.documents.read(this.json.readValue(stored.asString(), DOCUMENT), "filter");
+			Read read = this.documents.readStored(this.json.readValue(stored.asString(), DOCUMENT), "filter");
 			return switch (read) {
 				case Read.Valid valid -> valid.filter();
 				case Read.Invalid invalid ->

@@ -81,6 +81,19 @@ class FilterDocumentTest {
 	}
 
 	@Test
+	void should_still_read_a_saved_filter_whose_tier_or_language_the_configuration_no_longer_has() {
+		Map<String, Object> saved = Map.of("tiers", List.of("PLATINUM"), "languages", List.of("de"));
+
+		assertThat(this.document.read(saved, "filter")).isInstanceOf(Read.Invalid.class);
+		assertThat(this.document.readStored(saved, "filter")).isInstanceOfSatisfying(Read.Valid.class,
+				(valid) -> assertThat(FilterDocument.write(valid.filter()))
+					.isEqualTo(Map.of("tiers", List.of("PLATINUM"), "languages", List.of("de"))));
+		assertThat(this.document.readStored(Map.of("tiers", List.of()), "filter"))
+			.as("a saved filter is still checked otherwise")
+			.isInstanceOf(Read.Invalid.class);
+	}
+
+	@Test
 	void should_refuse_control_characters_blank_texts_and_wrong_types() {
 		assertThat(fields(Map.of("favouriteCategory", "cof\u0000fee"))).containsExactly("filter.favouriteCategory");
 		assertThat(fields(Map.of("favouriteCategory", " "))).containsExactly("filter.favouriteCategory");

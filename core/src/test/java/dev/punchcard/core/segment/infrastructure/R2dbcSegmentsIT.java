@@ -62,6 +62,17 @@ class R2dbcSegmentsIT {
 	}
 
 	@Test
+	void should_still_load_a_segment_whose_tier_the_configuration_no_longer_has() {
+		Segment segment = segment("Lapsed gold");
+		this.segments.insert(segment).block();
+		R2dbcSegments renamedTiers = new R2dbcSegments(this.db, new ObjectMapper(),
+				new FilterDocument(List.of("BRONZE", "SILVER", "PLATINUM"), Set.of("en", "ru")));
+
+		assertThat(renamedTiers.find(segment.id()).block()).isEqualTo(segment);
+		assertThat(renamedTiers.all().collectList().block()).containsExactly(segment);
+	}
+
+	@Test
 	void should_refuse_a_name_another_segment_has_in_any_case_and_audit_nothing() {
 		this.segments.insert(segment("Lapsed gold")).block();
 
