@@ -393,7 +393,8 @@ class ApiFuzzIT extends ApiIT {
 		List<String> parts = new ArrayList<>();
 		for (String table : List.of("stores", "staff", "customers", "channel_identities", "purchases", "purchase_items",
 				"refunds", "points_ledger_entries", "points_balances", "tier_changes", "rewards", "vouchers",
-				"staff_link_codes", "staff_chat_identities", "segments", "audit_log", "customer_scores")) {
+				"staff_link_codes", "staff_chat_identities", "segments", "audit_log", "customer_scores",
+				"whatsapp_templates", "telegram_templates")) {
 			parts.add("(SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM " + table + " t)");
 		}
 		parts.add("(SELECT count(*) FROM notification_outbox)::text");

@@ -83,6 +83,16 @@ public final class ApiRequests {
 						obj("name", text("Renamed"), "filter", segmentFilter())),
 				new Endpoint(HttpMethod.DELETE, "/api/v1/segments/{}", UUID.randomUUID().toString(), null),
 				new Endpoint(HttpMethod.POST, "/api/v1/segments/scores:recompute", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/templates?channel=TELEGRAM", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/templates/{}", UUID.randomUUID().toString(), null),
+				new Endpoint(HttpMethod.POST, "/api/v1/templates/whatsapp:sync", null, null),
+				new Endpoint(HttpMethod.POST, "/api/v1/templates/telegram", null, telegramTemplate()),
+				new Endpoint(HttpMethod.PUT, "/api/v1/templates/telegram/{}", UUID.randomUUID().toString(),
+						telegramTemplate()),
+				new Endpoint(HttpMethod.DELETE, "/api/v1/templates/telegram/{}", UUID.randomUUID().toString(), null),
+				new Endpoint(HttpMethod.POST, "/api/v1/templates/{}/preview", UUID.randomUUID().toString(),
+						obj("customerId", text(w.customerId()), "bindings",
+								obj("first_name", obj("field", text("first_name"))))),
 				new Endpoint(HttpMethod.GET, "/actuator/health", null, null));
 	}
 
@@ -93,6 +103,11 @@ public final class ApiRequests {
 		filter.putObject("netSpend").put("withinDays", 365).put("minMinor", 1000);
 		filter.putArray("rfmClasses").add("AT_RISK");
 		return filter;
+	}
+
+	private ObjectNode telegramTemplate() {
+		return obj("name", text("Coffee week"), "texts",
+				obj("en", text("Hi {{first_name}}, *coffee* week!"), "ru", text("Привет, {{first_name}}!")));
 	}
 
 	private ObjectNode reward() {
