@@ -3,20 +3,17 @@ package dev.punchcard.bot.notify;
 import java.time.Duration;
 
 import dev.punchcard.core.notification.application.OutboxRelay;
+import dev.punchcard.core.shared.background.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Polls the outbox and hands due notifications to the dispatcher. This is the one
  * documented place in {@code bot} that subscribes by itself: a background loop with a
- * lifecycle, stopped before the connection pools close.
+ * lifecycle ({@link PeriodicWork}), stopped before the connection pools close.
  */
-class OutboxPoller implements SmartLifecycle {
+class OutboxPoller extends PeriodicWork {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxPoller.class);
 
@@ -30,16 +27,12 @@ class OutboxPoller implements SmartLifecycle {
 
 	private final NotificationDispatcher dispatcher;
 
-	private final Duration every;
-
 	private final boolean enabled;
 
-	private volatile Disposable loop;
-
 	OutboxPoller(OutboxRelay relay, NotificationDispatcher dispatcher, Duration every, boolean enabled) {
+		super(Duration.ZERO, every);
 		this.relay = relay;
 		this.dispatcher = dispatcher;
-		this.every = every;
 		this.enabled = enabled;
 	}
 
@@ -49,10 +42,12 @@ class OutboxPoller implements SmartLifecycle {
 			log.info("No chat channel is configured: notifications wait in the outbox");
 			return;
 		}
-		this.loop = Flux.interval(Duration.ZERO, this.every, Schedulers.single())
-			.onBackpressureDrop()
-			.concatMap((tick) -> drainOnce(), 1)
-			.subscribe();
+		super.start();
+	}
+
+	@Override
+	protected Mono<Void> tick() {
+		return drainOnce();
 	}
 
 	/**
@@ -64,30 +59,9 @@ class OutboxPoller implements SmartLifecycle {
 			.flatMap(this.dispatcher::deliver, PARALLEL)
 			.then()
 			.onErrorResume((error) -> {
-				log.warn("outbox poll failed; trying again in {}", this.every, error);
+				log.warn("outbox poll failed; trying again in {}", every(), error);
 				return Mono.empty();
 			});
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable running = this.loop;
-		return running != null && !running.isDisposed();
-	}
-
-	@Override
-	public int getPhase() {
-		// stop before the web server and database pools (default phase Integer.MAX_VALUE
-		// - 1 and lower)
-		return Integer.MAX_VALUE - 100;
 	}
 
 }

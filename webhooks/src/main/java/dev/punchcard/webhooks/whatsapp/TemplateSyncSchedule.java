@@ -4,14 +4,10 @@ import java.time.Duration;
 
 import dev.punchcard.core.campaign.application.SyncOutcome;
 import dev.punchcard.core.campaign.application.SyncWhatsAppTemplates;
+import dev.punchcard.core.shared.background.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Asks every {@code checkEvery} for the scheduled template sync; it runs when no sync
@@ -20,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
  * lifecycle, stopped before the connection pools close; a failed tick is logged and tried
  * again at the next.
  */
-class TemplateSyncSchedule implements SmartLifecycle {
+class TemplateSyncSchedule extends PeriodicWork {
 
 	private static final Logger log = LoggerFactory.getLogger(TemplateSyncSchedule.class);
 
@@ -28,22 +24,15 @@ class TemplateSyncSchedule implements SmartLifecycle {
 
 	private final Duration interval;
 
-	private final Duration every;
-
-	private volatile Disposable loop;
-
 	TemplateSyncSchedule(SyncWhatsAppTemplates sync, WhatsAppProperties.TemplateSync settings) {
+		super(Duration.ofSeconds(5), settings.checkEvery());
 		this.sync = sync;
 		this.interval = settings.interval();
-		this.every = settings.checkEvery();
 	}
 
 	@Override
-	public void start() {
-		this.loop = Flux.interval(Duration.ofSeconds(5), this.every, Schedulers.single())
-			.onBackpressureDrop()
-			.concatMap((tick) -> runOnce(), 1)
-			.subscribe();
+	protected Mono<SyncOutcome> tick() {
+		return runOnce();
 	}
 
 	/** One tick; completes whatever happened, logging failures. */
@@ -51,29 +40,10 @@ class TemplateSyncSchedule implements SmartLifecycle {
 		return this.sync.sync(new SyncWhatsAppTemplates.Trigger.Scheduled(this.interval))
 			.doOnNext((outcome) -> log.debug("scheduled WhatsApp template sync: {}", outcome))
 			.onErrorResume((error) -> {
-				log.warn("scheduled WhatsApp template sync failed; trying again in {}: {}", this.every,
+				log.warn("scheduled WhatsApp template sync failed; trying again in {}: {}", every(),
 						error.getMessage());
 				return Mono.empty();
 			});
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable running = this.loop;
-		return running != null && !running.isDisposed();
-	}
-
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE - 100;
 	}
 
 }
