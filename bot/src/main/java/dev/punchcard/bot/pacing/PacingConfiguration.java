@@ -47,6 +47,12 @@ class PacingConfiguration {
 
 	@Bean
 	@Lazy
+	RollingRecipients rollingRecipients(StatefulRedisConnection<String, byte[]> pacingRedisConnection) {
+		return new RollingRecipients(pacingRedisConnection);
+	}
+
+	@Bean
+	@Lazy
 	SharedRateLimits sharedRateLimits(StatefulRedisConnection<String, byte[]> pacingRedisConnection) {
 		return new SharedRateLimits(pacingRedisConnection, Schedulers.parallel());
 	}

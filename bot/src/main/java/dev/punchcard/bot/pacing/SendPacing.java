@@ -1,5 +1,7 @@
 package dev.punchcard.bot.pacing;
 
+import java.time.Duration;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -11,9 +13,28 @@ import reactor.core.publisher.Mono;
 public interface SendPacing {
 
 	/**
-	 * Completes when one message to {@code recipient} may be sent, and counts it; errors
-	 * when the turn would come too late.
+	 * Completes when one reply or notification to {@code recipient} may be sent, and
+	 * counts it; errors when the turn would come too late.
 	 */
 	Mono<Void> awaitTurn(String recipient);
+
+	/**
+	 * Completes when one message of the priority to {@code recipient} may be sent, and
+	 * counts it; errors with {@link RateLimitWaitTooLongException} when the turn would
+	 * come too late. Bulk sends take what replies leave over; pacing that does not tell
+	 * them apart treats both alike.
+	 */
+	default Mono<Void> awaitTurn(String recipient, SendPriority priority) {
+		return awaitTurn(recipient);
+	}
+
+	/**
+	 * The platform answered that the bot or number as a whole sent too much: no message
+	 * of either priority goes for {@code wait}, on any instance, and then they go on at
+	 * the sustained rate. Pacing that cannot do this does nothing.
+	 */
+	default Mono<Void> holdOff(Duration wait) {
+		return Mono.empty();
+	}
 
 }

@@ -20,6 +20,12 @@ import reactor.core.scheduler.Scheduler;
  * of all trying at once, and a message counts against all its limits (its recipient's and
  * the bot's) or none. A wait longer than allowed reserves nothing and fails at once.
  * <p>
+ * Two kinds of sends share each budget: replies and notifications, which take their
+ * limits' whole burst, and bulk sends (broadcasts), which {@link #takeSpare take} a slot
+ * only at the sustained rate, never of the burst (no tolerance on the same key), so a
+ * reply always finds the rest of the burst free and goes first. A platform's rate-limit
+ * answer {@link #holdOff holds} a budget off for every instance at once.
+ * <p>
  * Bucket4j's compare-and-swap buckets did the same with a read and a conditional write
  * retried under contention; on the bot's single hot key they collapsed at 1,000 updates/s
  * (see BENCHMARKS.md), which this script does not.
@@ -28,8 +34,8 @@ public final class SharedRateLimits {
 
 	/**
 	 * KEYS: the limits' keys; ARGV[1]: the longest wait (µs); then for each key its
-	 * interval and tolerance (µs). Emits the wait in µs, or -1 when it would be longer
-	 * than allowed (nothing reserved).
+	 * interval and tolerance (µs). Emits the wait in µs, or -1 - the wait when it would
+	 * be longer than allowed (nothing reserved).
 	 */
 	private static final String SCRIPT = """
 			local t = redis.call('TIME')
@@ -43,7 +49,7 @@ public final class SharedRateLimits {
 			  local allowed = tat - tonumber(ARGV[2 * i + 1])
 			  if allowed > start then start = allowed end
 			end
-			if start - now > tonumber(ARGV[1]) then return -1 end
+			if start - now > tonumber(ARGV[1]) then return -1 - (start - now) end
 			for i, key in ipairs(KEYS) do
 			  local tat = tats[i]
 			  if start > tat then tat = start end
@@ -53,11 +59,30 @@ public final class SharedRateLimits {
 			return start - now
 			""";
 
+	/**
+	 * KEYS[1]: a limit's key; ARGV: the hold-off and the limit's tolerance (µs). Moves
+	 * the key's next arrival time so that no slot is free before the hold-off has passed,
+	 * and none of the burst right after it; an earlier hold-off never shortens a later
+	 * one.
+	 */
+	private static final String HOLD_OFF_SCRIPT = """
+			local t = redis.call('TIME')
+			local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+			local tat = tonumber(redis.call('GET', KEYS[1]) or now)
+			local held = now + tonumber(ARGV[1]) + tonumber(ARGV[2])
+			if held > tat then
+			  redis.call('SET', KEYS[1], string.format('%.0f', held), 'PX', math.ceil((held - now) / 1000) + 1000)
+			end
+			return 0
+			""";
+
 	private final RedisReactiveCommands<String, byte[]> redis;
 
 	private final Scheduler timer;
 
 	private final String sha;
+
+	private final String holdOffSha;
 
 	/**
 	 * @param connection the limits' connection to Redis
@@ -67,6 +92,7 @@ public final class SharedRateLimits {
 		this.redis = connection.reactive();
 		this.timer = timer;
 		this.sha = connection.sync().digest(SCRIPT);
+		this.holdOffSha = connection.sync().digest(HOLD_OFF_SCRIPT);
 	}
 
 	/**
@@ -97,8 +123,61 @@ public final class SharedRateLimits {
 			if (wait < 0) {
 				return Mono.error(new RateLimitWaitTooLongException(keys[keys.length - 1], maxWait));
 			}
-			return (wait == 0) ? Mono.empty() : Mono.delay(Duration.ofNanos(wait * 1_000), this.timer).then();
+			return sleep(wait);
 		});
+	}
+
+	/**
+	 * A bulk send's turn: one slot of each limit at its sustained rate, never of its
+	 * burst (no tolerance), so a reply arriving meanwhile still finds the burst free and
+	 * goes first; and a slot is reserved only when its time is at most {@code horizon}
+	 * away, so bulk sends never queue far ahead of the replies that come after them (keep
+	 * the horizon well under a burst's worth of time). Until then it waits, without
+	 * reserving, for the time the limits name, and asks again. Errors with
+	 * {@link RateLimitWaitTooLongException} when no slot was reserved within
+	 * {@code giveUpAfter}.
+	 */
+	public Mono<Void> takeSpare(List<Slot> slots, Duration horizon, Duration giveUpAfter) {
+		String[] keys = slots.stream().map(Slot::key).toArray(String[]::new);
+		byte[][] arguments = new byte[1 + 2 * slots.size()][];
+		arguments[0] = number(micros(horizon));
+		for (int i = 0; i < slots.size(); i++) {
+			// no tolerance: one slot per interval at most, none of the burst
+			arguments[1 + 2 * i] = number(slots.get(i).limit().intervalMicros());
+			arguments[2 + 2 * i] = number(0);
+		}
+		long giveUpMicros = micros(giveUpAfter);
+		long startedNanos = System.nanoTime();
+		return Mono.defer(() -> reserve(keys, arguments)).flatMap((wait) -> {
+			if (wait >= 0) {
+				return sleep(wait).thenReturn(true);
+			}
+			long needed = -1 - wait;
+			long waitedMicros = (System.nanoTime() - startedNanos) / 1_000;
+			if (waitedMicros + needed > giveUpMicros) {
+				return Mono.error(new RateLimitWaitTooLongException(keys[keys.length - 1], giveUpAfter));
+			}
+			// ask again when the slot will be within the horizon
+			return sleep(Math.max(1_000, needed - micros(horizon))).thenReturn(false);
+		}).repeat().takeUntil(Boolean::booleanValue).then();
+	}
+
+	/**
+	 * Frees no slot of {@code limit} under {@code key} for {@code wait}, for every
+	 * instance (the platform answered that its limit was hit), and then lets it go on at
+	 * its sustained rate, without a burst.
+	 */
+	public Mono<Void> holdOff(String key, Limit limit, Duration wait) {
+		String[] keys = { key };
+		byte[][] arguments = { number(micros(wait)), number(limit.intervalMicros() * (limit.burst() - 1)) };
+		return this.redis.<Long>evalsha(this.holdOffSha, ScriptOutputType.INTEGER, keys, arguments)
+			.onErrorResume(RedisNoScriptException.class,
+					(notLoaded) -> this.redis.eval(HOLD_OFF_SCRIPT, ScriptOutputType.INTEGER, keys, arguments))
+			.then();
+	}
+
+	private Mono<Void> sleep(long micros) {
+		return (micros == 0) ? Mono.empty() : Mono.delay(Duration.ofNanos(micros * 1_000), this.timer).then();
 	}
 
 	private Mono<Long> reserve(String[] keys, byte[][] arguments) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.punchcard.bot.pacing.SendPacing;
+import dev.punchcard.bot.pacing.SendPriority;
 import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.bot.pacing.SharedRateLimits.Limit;
 import dev.punchcard.bot.pacing.SharedRateLimits.Slot;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
  * Telegram's sending limits counted in Redis for all instances together, as Telegram
  * counts them per bot: about one message per second to a chat (with a small burst) and
  * about 30 per second in all. Each message takes its chat's slot and the bot's in one
- * call, or neither.
+ * call, or neither. Broadcasts take what replies leave ({@link SendPriority#BULK}); a 429
+ * holds the whole bot off.
  */
 final class SharedTelegramPacing implements SendPacing {
 
@@ -27,6 +29,10 @@ final class SharedTelegramPacing implements SendPacing {
 
 	private final Duration maxWait;
 
+	private final Duration bulkHorizon;
+
+	private final Duration bulkMaxWait;
+
 	/**
 	 * @param botId the bot's id (the token's part before the colon, not secret)
 	 */
@@ -37,13 +43,30 @@ final class SharedTelegramPacing implements SendPacing {
 		this.perChat = Limit.onePer(interval(settings.perChatPerSecond()), settings.perChatBurst());
 		this.perBot = Limit.onePer(interval(settings.globalPerSecond()), settings.globalBurst());
 		this.maxWait = settings.maxWait();
+		this.bulkHorizon = settings.bulkHorizon();
+		this.bulkMaxWait = settings.bulkMaxWait();
 	}
 
 	@Override
 	public Mono<Void> awaitTurn(String chatId) {
-		return this.limits.take(
-				List.of(new Slot(this.botKey + ":chat:" + chatId, this.perChat), new Slot(this.botKey, this.perBot)),
-				this.maxWait);
+		return this.limits.take(slots(chatId), this.maxWait);
+	}
+
+	/** A broadcast message takes what replies leave of the bot's 30 per second. */
+	@Override
+	public Mono<Void> awaitTurn(String chatId, SendPriority priority) {
+		return (priority == SendPriority.BULK)
+				? this.limits.takeSpare(slots(chatId), this.bulkHorizon, this.bulkMaxWait) : awaitTurn(chatId);
+	}
+
+	/** Telegram answered 429 with a {@code retry_after}: the whole bot waits it out. */
+	@Override
+	public Mono<Void> holdOff(Duration wait) {
+		return this.limits.holdOff(this.botKey, this.perBot, wait);
+	}
+
+	private List<Slot> slots(String chatId) {
+		return List.of(new Slot(this.botKey + ":chat:" + chatId, this.perChat), new Slot(this.botKey, this.perBot));
 	}
 
 	private static Duration interval(double perSecond) {

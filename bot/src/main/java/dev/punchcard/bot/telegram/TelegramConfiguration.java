@@ -26,23 +26,29 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(TelegramProperties.class)
 class TelegramConfiguration {
 
-	@Bean
-	TelegramBotApi telegramBotApi(TelegramProperties properties, ObjectProvider<WebClient.Builder> builder) {
-		BotApiTransport transport = BotApiTransport.create(builder.getIfAvailable(WebClient::builder), properties);
-		return new TelegramBotApi(transport, new BotApiRetry(properties.retries(), Schedulers.parallel()));
-	}
-
 	/**
 	 * Counted in Redis for all instances (Telegram counts per bot), unless
 	 * {@code rate-limits.shared} is off (one instance only).
 	 */
 	@Bean
-	TelegramChatSender telegramChatSender(TelegramBotApi api, TelegramProperties properties,
-			ObjectProvider<SharedRateLimits> shared) {
+	SendPacing telegramSendPacing(TelegramProperties properties, ObjectProvider<SharedRateLimits> shared) {
 		TelegramProperties.RateLimits limits = properties.rateLimits();
-		SendPacing pacing = limits.shared() ? new SharedTelegramPacing(shared.getObject(), properties.botId(), limits)
+		return limits.shared() ? new SharedTelegramPacing(shared.getObject(), properties.botId(), limits)
 				: new SendRateLimiter(limits, Schedulers.parallel());
-		return new TelegramChatSender(api, pacing);
+	}
+
+	/** A 429 holds the bot's sending budget off for every instance. */
+	@Bean
+	TelegramBotApi telegramBotApi(TelegramProperties properties, ObjectProvider<WebClient.Builder> builder,
+			SendPacing telegramSendPacing) {
+		BotApiTransport transport = BotApiTransport.create(builder.getIfAvailable(WebClient::builder), properties);
+		return new TelegramBotApi(transport,
+				new BotApiRetry(properties.retries(), Schedulers.parallel(), telegramSendPacing::holdOff));
+	}
+
+	@Bean
+	TelegramChatSender telegramChatSender(TelegramBotApi api, SendPacing telegramSendPacing) {
+		return new TelegramChatSender(api, telegramSendPacing);
 	}
 
 	@Bean

@@ -135,11 +135,16 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 	 * @param maxWait the longest a message waits for its turn; longer fails the send
 	 * @param shared whether the limits are counted in Redis for all instances (default);
 	 * off, each instance counts its own (for a single instance)
+	 * @param bulkHorizon how far ahead a broadcast message may reserve its turn; keep it
+	 * well under the bot's burst's worth of time, which stays free for replies
+	 * @param bulkMaxWait the longest a broadcast message waits for its turn before it is
+	 * queued again for later (keep it under the broadcast claim's lease)
 	 */
 	public record RateLimits(@DefaultValue("1") @Positive double perChatPerSecond,
 			@DefaultValue("3") @Positive int perChatBurst, @DefaultValue("30") @Positive double globalPerSecond,
 			@DefaultValue("30") @Positive int globalBurst, @DefaultValue("10s") Duration maxWait,
-			@DefaultValue("true") boolean shared) {
+			@DefaultValue("true") boolean shared, @DefaultValue("100ms") Duration bulkHorizon,
+			@DefaultValue("30s") Duration bulkMaxWait) {
 	}
 
 }

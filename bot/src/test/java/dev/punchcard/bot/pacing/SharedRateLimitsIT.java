@@ -133,6 +133,88 @@ class SharedRateLimitsIT {
 			.verifyError(RateLimitWaitTooLongException.class);
 	}
 
+	@Test
+	void should_send_bulk_at_the_sustained_rate_without_the_burst_across_two_instances() {
+		String key = "test:bulk:" + UUID.randomUUID();
+		Limit twentyPerSecond = Limit.perSecond(20);
+		SharedRateLimits one = limits(first);
+		SharedRateLimits two = limits(second);
+
+		long started = System.nanoTime();
+		List<Long> doneAfterMillis = Flux.range(0, 20)
+			.flatMap((i) -> ((i % 2 == 0) ? one : two)
+				.takeSpare(List.of(new Slot(key, twentyPerSecond)), Duration.ofMillis(20), Duration.ofSeconds(10))
+				.then(Mono.fromSupplier(() -> (System.nanoTime() - started) / 1_000_000)))
+			.collectList()
+			.block(Duration.ofSeconds(15));
+
+		// no burst: the k-th goes no sooner than k × 50 ms, the last after about 950 ms
+		List<Long> sorted = doneAfterMillis.stream().sorted().toList();
+		for (int k = 1; k < 20; k++) {
+			assertThat(sorted.get(k)).as("bulk message %d", k).isGreaterThanOrEqualTo(k * 50L - 25);
+		}
+		assertThat(sorted.get(19)).isBetween(925L, 3_000L);
+	}
+
+	@Test
+	void should_let_a_reply_go_at_once_while_bulk_sends_keep_the_budget_busy() {
+		String key = "test:priority:" + UUID.randomUUID();
+		Limit tenPerSecond = Limit.perSecond(10);
+		SharedRateLimits limits = limits(first);
+		// bulk sends queue up for two seconds' worth of the budget
+		Flux.range(0, 20)
+			.flatMap((i) -> limits.takeSpare(List.of(new Slot(key, tenPerSecond)), Duration.ofMillis(50),
+					Duration.ofSeconds(10)))
+			.subscribe();
+		Mono.delay(Duration.ofMillis(300)).block();
+
+		long started = System.nanoTime();
+		limits.take(key, tenPerSecond, Duration.ofSeconds(10)).block(Duration.ofSeconds(5));
+
+		// the reply takes the burst the bulk sends left free: no waiting behind them
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(150));
+	}
+
+	@Test
+	void should_give_a_bulk_send_up_without_reserving_when_no_slot_comes_in_time() {
+		String key = "test:bulk-give-up:" + UUID.randomUUID();
+		Limit onePerMinute = Limit.onePer(Duration.ofMinutes(1), 1);
+		SharedRateLimits limits = limits(first);
+		limits.take(key, onePerMinute, Duration.ofSeconds(1)).block(Duration.ofSeconds(5));
+
+		limits.takeSpare(List.of(new Slot(key, onePerMinute)), Duration.ofMillis(50), Duration.ofMillis(500))
+			.as(StepVerifier::create)
+			.verifyError(RateLimitWaitTooLongException.class);
+	}
+
+	@Test
+	void should_hold_every_instance_off_and_then_go_on_without_a_burst_after_a_platform_limit_answer() {
+		String key = "test:hold-off:" + UUID.randomUUID();
+		Limit tenPerSecond = Limit.perSecond(10);
+		limits(first).holdOff(key, tenPerSecond, Duration.ofMillis(400)).block(Duration.ofSeconds(5));
+
+		long started = System.nanoTime();
+		Flux.range(0, 3).concatMap((i) -> limits(second).take(key, tenPerSecond, Duration.ofSeconds(5))).blockLast();
+
+		// the first after the 400 ms hold-off, the next two 100 ms apart: no burst
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(550),
+				Duration.ofMillis(2_000));
+	}
+
+	@Test
+	void should_not_shorten_a_longer_hold_off_with_a_shorter_one() {
+		String key = "test:hold-off-twice:" + UUID.randomUUID();
+		Limit tenPerSecond = Limit.perSecond(10);
+		SharedRateLimits limits = limits(first);
+		limits.holdOff(key, tenPerSecond, Duration.ofMillis(600)).block(Duration.ofSeconds(5));
+		limits.holdOff(key, tenPerSecond, Duration.ofMillis(50)).block(Duration.ofSeconds(5));
+
+		long started = System.nanoTime();
+		limits.take(key, tenPerSecond, Duration.ofSeconds(5)).block(Duration.ofSeconds(5));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+	}
+
 	private static SharedRateLimits limits(StatefulRedisConnection<String, byte[]> connection) {
 		return TwoInstances.limits(connection);
 	}

@@ -8,7 +8,11 @@ import dev.punchcard.bot.conversation.RecipientUnreachableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -60,6 +64,29 @@ class TelegramBotApiTest {
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
 		telegram.verify(2, postRequestedFor(urlEqualTo(TestTelegram.path("sendMessage"))));
+	}
+
+	@Test
+	void should_hold_the_bots_shared_budget_off_for_retry_after_when_telegram_answers_429() {
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).inScenario("flood")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
+						+ "\"parameters\":{\"retry_after\":1}}"))
+			.willSetStateTo("calm"));
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).inScenario("flood")
+			.whenScenarioStateIs("calm")
+			.willReturn(TestTelegram.sentMessage()));
+		java.util.List<Duration> heldOff = new java.util.concurrent.CopyOnWriteArrayList<>();
+		TelegramProperties properties = TestTelegram.properties(telegram.baseUrl());
+		TelegramBotApi holding = new TelegramBotApi(BotApiTransport.create(WebClient.builder(), properties),
+				new BotApiRetry(properties.retries(), Schedulers.parallel(),
+						(wait) -> Mono.fromRunnable(() -> heldOff.add(wait))));
+
+		holding.sendMessage(message("42", "hi")).as(StepVerifier::create).verifyComplete();
+
+		assertThat(heldOff).containsExactly(Duration.ofSeconds(1));
 	}
 
 	@Test

@@ -107,6 +107,11 @@ class GraphApiException extends RuntimeException {
 		return this.code == OUTSIDE_WINDOW;
 	}
 
+	/** The business number sent more messages per second than it may (130429). */
+	boolean throughputReached() {
+		return this.code == 130429;
+	}
+
 	/**
 	 * Too many messages to this recipient lately (131056): others can still be sent to.
 	 */

@@ -1,9 +1,11 @@
 package dev.punchcard.webhooks.whatsapp;
 
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 
@@ -25,9 +27,20 @@ final class GraphApiRetry {
 
 	private final Scheduler scheduler;
 
+	private final Supplier<Mono<Void>> holdOff;
+
 	GraphApiRetry(WhatsAppProperties.Retries settings, Scheduler scheduler) {
+		this(settings, scheduler, Mono::empty);
+	}
+
+	/**
+	 * @param holdOff holds the number's sending budget off, for every instance, when
+	 * WhatsApp answers that its throughput was reached (130429)
+	 */
+	GraphApiRetry(WhatsAppProperties.Retries settings, Scheduler scheduler, Supplier<Mono<Void>> holdOff) {
 		this.settings = settings;
 		this.scheduler = scheduler;
+		this.holdOff = holdOff;
 	}
 
 	/** The retry policy of one call, named for the logs. */
@@ -39,7 +52,18 @@ final class GraphApiRetry {
 			.filter(GraphApiRetry::isTransient)
 			.doBeforeRetry((signal) -> log.warn("WhatsApp {}: {}; attempt {}", operation, signal.failure().getMessage(),
 					signal.totalRetries() + 2))
+			.doBeforeRetryAsync((signal) -> heldOff(signal.failure()))
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	/** A failed hold-off is logged: the call's own backoff still applies. */
+	private Mono<Void> heldOff(Throwable failure) {
+		if (failure instanceof GraphApiException graph && graph.throughputReached()) {
+			return this.holdOff.get()
+				.onErrorResume((error) -> Mono.fromRunnable(
+						() -> log.warn("WhatsApp 130429: the shared budget was not held off: {}", error.toString())));
+		}
+		return Mono.empty();
 	}
 
 	static boolean isTransient(Throwable error) {

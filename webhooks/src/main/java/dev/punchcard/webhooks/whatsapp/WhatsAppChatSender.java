@@ -33,7 +33,8 @@ import reactor.util.retry.Retry;
  * (131047) goes again as the template. A template WhatsApp refuses (132xxx: missing, not
  * approved in the language, paused, wrong parameters) is a configuration error: logged at
  * ERROR with its name and never repeated as is; the notice errors with
- * {@link MessageNotAllowedException}, so another channel may take it.
+ * {@link MessageNotAllowedException}, so another channel may take it; so does a template
+ * to a new user while the portfolio's {@link MessagingLimit messaging limit} is reached.
  */
 class WhatsAppChatSender implements ChatSender {
 
@@ -51,17 +52,21 @@ class WhatsAppChatSender implements ChatSender {
 
 	private final CustomerServiceWindow window;
 
+	private final MessagingLimit messagingLimit;
+
 	private final NoticeTemplates templates;
 
 	private final Duration pairLimitBackoff;
 
 	WhatsAppChatSender(GraphApi api, SendPacing pacing, OutgoingMessages outgoing, WhatsAppAccount account,
-			CustomerServiceWindow window, NoticeTemplates templates, Duration pairLimitBackoff) {
+			CustomerServiceWindow window, MessagingLimit messagingLimit, NoticeTemplates templates,
+			Duration pairLimitBackoff) {
 		this.api = api;
 		this.pacing = pacing;
 		this.outgoing = outgoing;
 		this.account = account;
 		this.window = window;
+		this.messagingLimit = messagingLimit;
 		this.templates = templates;
 		this.pairLimitBackoff = pairLimitBackoff;
 	}
@@ -149,9 +154,15 @@ class WhatsAppChatSender implements ChatSender {
 			.toList();
 		ObjectNode body = WhatsAppMessages.templateBody(to, template.name(), language, values,
 				(template.format() == ParameterFormat.NAMED) ? template.parameters() : null);
-		return sendBody(to, body, notice.notificationId()).then()
-			.onErrorMap((error) -> error instanceof GraphApiException graph && graph.templateProblem(),
-					(error) -> unusable(to, template, language, (GraphApiException) error));
+		return this.messagingLimit.admit(to).flatMap((wait) -> {
+			if (!wait.isZero()) {
+				return Mono.error(new MessageNotAllowedException(to, "the WhatsApp messaging limit is reached for "
+						+ wait.toMinutes() + " more minutes; no template may go to a new user"));
+			}
+			return sendBody(to, body, notice.notificationId()).then()
+				.onErrorMap((error) -> error instanceof GraphApiException graph && graph.templateProblem(),
+						(error) -> unusable(to, template, language, (GraphApiException) error));
+		});
 	}
 
 	private static MessageNotAllowedException unusable(String to, NoticeTemplates.Template template, String language,

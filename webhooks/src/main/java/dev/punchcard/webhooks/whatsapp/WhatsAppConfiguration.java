@@ -1,11 +1,13 @@
 package dev.punchcard.webhooks.whatsapp;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.punchcard.bot.conversation.BotPhoneNumbers;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
+import dev.punchcard.bot.pacing.RollingRecipients;
 import dev.punchcard.bot.pacing.SharedRateLimits;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.OutgoingMessages;
@@ -34,9 +36,17 @@ import org.springframework.web.reactive.function.client.WebClient;
 class WhatsAppConfiguration {
 
 	@Bean
-	GraphApi whatsAppGraphApi(WhatsAppProperties properties, ObjectProvider<WebClient.Builder> builder) {
-		return GraphApi.create(builder.getIfAvailable(WebClient::builder), properties,
-				new GraphApiRetry(properties.retries(), Schedulers.parallel()));
+	GraphApi whatsAppGraphApi(WhatsAppProperties properties, ObjectProvider<WebClient.Builder> builder,
+			SharedSendPacing whatsAppSendPacing) {
+		Duration holdOff = properties.rateLimits().throughputHoldOff();
+		return GraphApi.create(builder.getIfAvailable(WebClient::builder), properties, new GraphApiRetry(
+				properties.retries(), Schedulers.parallel(), () -> whatsAppSendPacing.holdOff(holdOff)));
+	}
+
+	/** The number's sending limits, counted in Redis for all instances together. */
+	@Bean
+	SharedSendPacing whatsAppSendPacing(SharedRateLimits limits, WhatsAppProperties properties) {
+		return new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits());
 	}
 
 	@Bean
@@ -55,12 +65,21 @@ class WhatsAppConfiguration {
 		return new RedisServiceWindow(redis, properties.requiredPhoneNumberId(), properties.windowMargin(), clock);
 	}
 
+	/** The portfolio's messaging limit, counted in Redis for all instances together. */
 	@Bean
-	WhatsAppChatSender whatsAppChatSender(GraphApi api, SharedRateLimits limits, OutgoingMessages outgoing,
-			WhatsAppAccount account, CustomerServiceWindow window, WhatsAppProperties properties) {
-		return new WhatsAppChatSender(api,
-				new SharedSendPacing(limits, properties.requiredPhoneNumberId(), properties.rateLimits()), outgoing,
-				account, window, new NoticeTemplates(properties.templates(), properties.templateLanguages()),
+	MessagingLimit whatsAppMessagingLimit(RollingRecipients recipients, CustomerServiceWindow window,
+			WhatsAppProperties properties) {
+		WhatsAppProperties.MessagingLevel level = properties.rateLimits().messagingLimit();
+		return (level == WhatsAppProperties.MessagingLevel.UNLIMITED) ? MessagingLimit.UNLIMITED
+				: new RedisMessagingLimit(recipients, window, properties.portfolio(), level);
+	}
+
+	@Bean
+	WhatsAppChatSender whatsAppChatSender(GraphApi api, SharedSendPacing whatsAppSendPacing, OutgoingMessages outgoing,
+			WhatsAppAccount account, CustomerServiceWindow window, MessagingLimit whatsAppMessagingLimit,
+			WhatsAppProperties properties) {
+		return new WhatsAppChatSender(api, whatsAppSendPacing, outgoing, account, window, whatsAppMessagingLimit,
+				new NoticeTemplates(properties.templates(), properties.templateLanguages()),
 				properties.rateLimits().pairLimitBackoff());
 	}
 

@@ -235,10 +235,53 @@ public record WhatsAppProperties(@Nullable String accessToken,
 	 * @param pairLimitBackoff when WhatsApp still answers that one recipient got too much
 	 * (131056), the first wait before sending to them again, four times longer each
 	 * further time (three times at most)
+	 * @param bulkHorizon how far ahead a broadcast message may reserve its turn; keep it
+	 * well under a second's worth of the number's burst, which stays free for replies
+	 * @param bulkMaxWait the longest a broadcast message waits for its turn before it is
+	 * queued again for later (keep it under the broadcast claim's lease)
+	 * @param throughputHoldOff when WhatsApp answers that the number sent too much
+	 * (130429), how long no instance sends from it before going on at the sustained rate
+	 * @param messagingLimit the portfolio's messaging limit: unique users reached outside
+	 * the 24-hour window per rolling 24 h (WhatsApp Manager shows it); notifications and
+	 * broadcasts stay within it, all instances together
+	 * @param portfolioId the business portfolio whose numbers share the messaging limit;
+	 * by default the business account's id, else the number's
 	 */
 	public record RateLimits(@DefaultValue("80") @Positive int perSecond,
 			@DefaultValue("6s") Duration perRecipientInterval, @DefaultValue("5") @Positive int perRecipientBurst,
-			@DefaultValue("30s") Duration maxWait, @DefaultValue("1s") Duration pairLimitBackoff) {
+			@DefaultValue("30s") Duration maxWait, @DefaultValue("1s") Duration pairLimitBackoff,
+			@DefaultValue("100ms") Duration bulkHorizon, @DefaultValue("30s") Duration bulkMaxWait,
+			@DefaultValue("1s") Duration throughputHoldOff, @DefaultValue("unlimited") MessagingLevel messagingLimit,
+			@Nullable @Pattern(regexp = "|[0-9A-Za-z_-]{1,64}") String portfolioId) {
+	}
+
+	/**
+	 * A messaging limit, named as the {@code phone_number_quality_update} webhook names
+	 * it.
+	 */
+	public enum MessagingLevel {
+
+		TIER_250(250), TIER_2K(2_000), TIER_10K(10_000), TIER_100K(100_000), UNLIMITED(Long.MAX_VALUE);
+
+		private final long users;
+
+		MessagingLevel(long users) {
+			this.users = users;
+		}
+
+		/** Unique users outside the window per rolling 24 hours. */
+		public long users() {
+			return this.users;
+		}
+
+	}
+
+	/** The portfolio whose numbers share the messaging limit. */
+	String portfolio() {
+		if (given(this.rateLimits.portfolioId())) {
+			return this.rateLimits.portfolioId();
+		}
+		return given(this.businessAccountId) ? this.businessAccountId : requiredPhoneNumberId();
 	}
 
 }

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -121,6 +122,32 @@ class GraphApiTest {
 		this.api.send(textBody("16505551234", "Hi")).as(StepVerifier::create).expectNext(WAMID).verifyComplete();
 
 		graph.verify(2, postRequestedFor(urlEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void should_hold_the_shared_budget_off_once_before_the_retry_when_the_throughput_is_reached() {
+		stubOnceThen(graphError(400, 130429, "Rate limit hit", "Cloud API message throughput has been reached."));
+		java.util.concurrent.atomic.AtomicInteger heldOff = new java.util.concurrent.atomic.AtomicInteger();
+		WhatsAppProperties properties = TestWhatsApp.properties(graph.baseUrl());
+		GraphApi holding = GraphApi.create(WebClient.builder(), properties, new GraphApiRetry(properties.retries(),
+				Schedulers.parallel(), () -> Mono.fromRunnable(heldOff::incrementAndGet)));
+
+		holding.send(textBody("16505551234", "Hi")).as(StepVerifier::create).expectNext(WAMID).verifyComplete();
+
+		assertThat(heldOff).hasValue(1);
+	}
+
+	@Test
+	void should_not_hold_the_budget_off_when_meta_fails_for_another_reason() {
+		stubOnceThen(aResponse().withStatus(500).withBody("<html>Internal error</html>"));
+		java.util.concurrent.atomic.AtomicInteger heldOff = new java.util.concurrent.atomic.AtomicInteger();
+		WhatsAppProperties properties = TestWhatsApp.properties(graph.baseUrl());
+		GraphApi holding = GraphApi.create(WebClient.builder(), properties, new GraphApiRetry(properties.retries(),
+				Schedulers.parallel(), () -> Mono.fromRunnable(heldOff::incrementAndGet)));
+
+		holding.send(textBody("16505551234", "Hi")).as(StepVerifier::create).expectNext(WAMID).verifyComplete();
+
+		assertThat(heldOff).hasValue(0);
 	}
 
 	@Test

@@ -344,7 +344,7 @@ class WhatsAppChatSenderTest {
 						List.of("balance", "points"), WhatsAppProperties.ParameterFormat.NAMED)),
 				Map.of("ru", "ru_RU"));
 		WhatsAppChatSender sender = new WhatsAppChatSender(this.api, (recipient) -> Mono.empty(), this.outgoing,
-				new WhatsAppAccount(), this.window, named, Duration.ofMillis(10));
+				new WhatsAppAccount(), this.window, MessagingLimit.UNLIMITED, named, Duration.ofMillis(10));
 
 		sender.send(reply(notice(true))).as(StepVerifier::create).verifyComplete();
 
@@ -353,6 +353,25 @@ class WhatsAppChatSenderTest {
 				  "parameters": [{"type": "text", "parameter_name": "balance", "text": "120"},
 				                 {"type": "text", "parameter_name": "points", "text": "20"}]}]}}""",
 				graph.findAll(postRequestedFor(anyUrl())).get(0).getBodyAsString(), JSONCompareMode.LENIENT);
+	}
+
+	@Test
+	void should_refuse_a_template_to_a_new_user_without_sending_it_while_the_messaging_limit_is_reached() {
+		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
+		List<String> asked = new java.util.ArrayList<>();
+		MessagingLimit full = (waId) -> {
+			asked.add(waId);
+			return Mono.just(Duration.ofMinutes(90));
+		};
+		WhatsAppChatSender sender = sender((recipient) -> Mono.empty(), this.outgoing, new WhatsAppAccount(), full);
+
+		sender.send(reply(notice(true)))
+			.as(StepVerifier::create)
+			.verifyErrorSatisfies((error) -> assertThat(error).isInstanceOf(MessageNotAllowedException.class)
+				.hasMessageContaining("messaging limit"));
+
+		assertThat(asked).containsExactly(TO);
+		assertThat(graph.findAll(postRequestedFor(anyUrl()))).isEmpty();
 	}
 
 	private static final UUID NOTIFICATION = UUID.fromString("0e6c2a52-5d0b-4d0c-9d3a-0c4f3b6a9e11");
@@ -375,7 +394,12 @@ class WhatsAppChatSenderTest {
 
 	private WhatsAppChatSender sender(dev.punchcard.bot.pacing.SendPacing pacing, OutgoingMessages outgoing,
 			WhatsAppAccount account) {
-		return new WhatsAppChatSender(this.api, pacing, outgoing, account, this.window,
+		return sender(pacing, outgoing, account, MessagingLimit.UNLIMITED);
+	}
+
+	private WhatsAppChatSender sender(dev.punchcard.bot.pacing.SendPacing pacing, OutgoingMessages outgoing,
+			WhatsAppAccount account, MessagingLimit limit) {
+		return new WhatsAppChatSender(this.api, pacing, outgoing, account, this.window, limit,
 				new NoticeTemplates(Map.of(), Map.of("en", "en", "ru", "ru")), Duration.ofMillis(10));
 	}
 
