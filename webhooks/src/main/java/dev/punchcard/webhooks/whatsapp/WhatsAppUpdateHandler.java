@@ -109,7 +109,9 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		if (delivery == DeliveryStatus.FAILED) {
 			log.info("WhatsApp message {} failed with error {}", status.wamid(), status.errorCode());
 		}
-		return broadcastDelivery(status, delivery).then(noticeDelivery(status, delivery));
+		// a broadcast's message carries no notice: its status is the broadcast's alone
+		return broadcastDelivery(status, delivery)
+			.flatMap((broadcast) -> broadcast ? Mono.<Void>empty() : noticeDelivery(status, delivery));
 	}
 
 	private Mono<Void> noticeDelivery(WhatsAppUpdate.Status status, DeliveryStatus delivery) {
@@ -120,11 +122,11 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	/**
 	 * A status of a broadcast's message is the broadcast's to track ("sent" is the send's
-	 * own answer); a broadcast message that failed because the user cannot be reached
-	 * (131026) marks them unreachable, one that failed because they stopped marketing
-	 * messages (131050) records that.
+	 * own answer); emits whether the message is a broadcast's. A broadcast message that
+	 * failed because the user cannot be reached (131026) marks them unreachable, one that
+	 * failed because they stopped marketing messages (131050) records that.
 	 */
-	private Mono<Void> broadcastDelivery(WhatsAppUpdate.Status status, DeliveryStatus delivery) {
+	private Mono<Boolean> broadcastDelivery(WhatsAppUpdate.Status status, DeliveryStatus delivery) {
 		Delivery state = switch (delivery) {
 			case DELIVERED -> Delivery.DELIVERED;
 			case READ -> Delivery.READ;
@@ -132,15 +134,15 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 			default -> null;
 		};
 		if (state == null) {
-			return Mono.empty();
+			return Mono.just(false);
 		}
 		boolean failed = state == Delivery.FAILED;
 		Instant at = (status.at() != null) ? status.at() : Instant.now();
 		return this.broadcasts
 			.status(ChatChannel.WHATSAPP, status.wamid(), state, at, failed ? String.valueOf(status.errorCode()) : null,
 					failed ? status.errorTitle() : null)
-			.filter((known) -> known && failed && !status.recipientId().isEmpty())
-			.flatMap((known) -> broadcastFailed(status, at));
+			.flatMap((known) -> (known && failed && !status.recipientId().isEmpty())
+					? broadcastFailed(status, at).thenReturn(true) : Mono.just(known));
 	}
 
 	private Mono<Void> broadcastFailed(WhatsAppUpdate.Status status, Instant at) {
