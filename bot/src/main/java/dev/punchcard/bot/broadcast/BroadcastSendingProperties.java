@@ -21,8 +21,6 @@ import org.springframework.validation.annotation.Validated;
  * @param backoffBase the wait after the first passing failure, doubled each attempt, with
  * jitter
  * @param backoffCap the longest such wait
- * @param rateLimitedRetry how soon a recipient is tried again after the platform's
- * throughput limit (WhatsApp 130429) with no wait given
  * @param idlePoll how often an idle sender looks for work
  * @param stopGrace how long stopping waits for the batch in flight to settle
  */
@@ -32,8 +30,7 @@ public record BroadcastSendingProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("100") @Positive @Max(1000) int batchSize, @DefaultValue("2m") Duration lease,
 		@DefaultValue("16") @Positive @Max(256) int concurrency, @DefaultValue("6") @Positive @Max(50) int maxAttempts,
 		@DefaultValue("30s") Duration backoffBase, @DefaultValue("1h") Duration backoffCap,
-		@DefaultValue("5s") Duration rateLimitedRetry, @DefaultValue("2s") Duration idlePoll,
-		@DefaultValue("20s") Duration stopGrace) {
+		@DefaultValue("2s") Duration idlePoll, @DefaultValue("20s") Duration stopGrace) {
 
 	public BroadcastSendingProperties {
 		requirePositive("lease", lease);
@@ -42,9 +39,8 @@ public record BroadcastSendingProperties(@DefaultValue("true") boolean enabled,
 		if (backoffCap.compareTo(backoffBase) < 0) {
 			throw new IllegalArgumentException("punchcard.broadcasts.sending.backoff-cap is below backoff-base");
 		}
-		if (rateLimitedRetry.isNegative() || stopGrace.isNegative()) {
-			throw new IllegalArgumentException(
-					"punchcard.broadcasts.sending.rate-limited-retry and stop-grace must not be negative");
+		if (stopGrace.isNegative()) {
+			throw new IllegalArgumentException("punchcard.broadcasts.sending.stop-grace must not be negative");
 		}
 	}
 
