@@ -55,9 +55,9 @@ class TelegramConfiguration {
 	 */
 	@Bean
 	TelegramBroadcastChannel telegramBroadcastChannel(TelegramBotApi api, TelegramChatSender sender,
-			ObjectProvider<ReachabilityListener> reachability, Clock clock) {
+			ObjectProvider<ReachabilityListener> reachability, ObjectProvider<Clock> clock) {
 		return new TelegramBroadcastChannel(api, sender.pacing(),
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), clock);
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
