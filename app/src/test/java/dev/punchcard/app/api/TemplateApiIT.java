@@ -187,7 +187,9 @@ class TemplateApiIT extends ApiIT {
 				     {"type": "text", "parameter_name": "balance", "text": "0"},
 				     {"type": "text", "parameter_name": "code", "text": "SAMPLE-VOUCHER-CODE"}]},
 				   {"type": "button", "sub_type": "url", "index": "1",
-				    "parameters": [{"type": "text", "text": "spring 2026"}]}]}}"""));
+				    "parameters": [{"type": "text", "text": "spring 2026"}]},
+				   {"type": "button", "sub_type": "quick_reply", "index": "0",
+				    "parameters": [{"type": "payload", "payload": "STOP_PROMOTIONS"}]}]}}"""));
 		assertThat(count("SELECT count(*) FROM vouchers")).as("a preview issues nothing").isZero();
 	}
 

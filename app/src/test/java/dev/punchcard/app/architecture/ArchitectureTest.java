@@ -74,6 +74,15 @@ class ArchitectureTest {
 		.as("template values, bindings and previews are channel-neutral: each edge renders its own templates");
 
 	@ArchTest
+	static final ArchRule broadcast_senders_are_channel_neutral = noClasses().that()
+		.resideInAPackage("dev.punchcard.bot.broadcast..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.punchcard.bot.telegram..", "dev.punchcard.webhooks..", "org.telegram..",
+				"com.fasterxml.jackson..", "dev.punchcard.app..")
+		.as("the broadcast senders are channel-neutral: each channel is an edge implementing BroadcastChannel");
+
+	@ArchTest
 	static final ArchRule webhooks_do_not_use_the_telegram_edge = noClasses().that()
 		.resideInAPackage("dev.punchcard.webhooks..")
 		.should()

@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Main-menu buttons ({@code m:profile}, ...) do what the command of the same name does.
+ * Main-menu buttons ({@code m:profile}, ...) do what the command of the same name does;
+ * {@code m:stop} is a broadcast template's "Stop promotions" button (command
+ * {@code stop}).
  */
 @Component
 class MenuButtons implements ButtonHandler {
 
-	private static final Set<String> ITEMS = Set.of("profile", "card", "rewards", "purchases", "help");
+	private static final Set<String> ITEMS = Set.of("profile", "card", "rewards", "purchases", "help", "stop");
 
 	private final Map<String, CommandHandler> commands;
 

@@ -1,12 +1,24 @@
 package dev.punchcard.bot.telegram;
 
 import dev.punchcard.bot.conversation.ChatEvent;
+import org.jspecify.annotations.Nullable;
 
 /** What a Telegram update means for the service. */
 sealed interface MappedUpdate {
 
-	/** Something for the conversation engine. */
-	record Event(ChatEvent event) implements MappedUpdate {
+	/**
+	 * Something for the conversation engine.
+	 *
+	 * @param event the event
+	 * @param pressedOn for a button press, the message the button was under (as
+	 * {@link TelegramBroadcastChannel#messageRef}), else null
+	 */
+	record Event(ChatEvent event, @Nullable String pressedOn) implements MappedUpdate {
+
+		Event(ChatEvent event) {
+			this(event, null);
+		}
+
 	}
 
 	/**

@@ -55,6 +55,32 @@ class TelegramBotApi {
 		return withRetry("sendPhoto", upload, chatId).then();
 	}
 
+	/**
+	 * One call with a ready JSON body and no retry (a broadcast's queue retries); emits
+	 * the {@code result}, or errors with {@link BotApiException}.
+	 */
+	Mono<JsonNode> postOnce(String method, byte[] json) {
+		return Mono.defer(() -> this.transport.postJson(method, json));
+	}
+
+	/**
+	 * {@link #sendPhoto} once, with no retry and optionally an inline keyboard (its
+	 * JSON); emits the sent message.
+	 */
+	Mono<JsonNode> sendPhotoOnce(String chatId, byte[] png, String captionHtml, @Nullable String replyMarkup) {
+		MultipartBodyBuilder form = new MultipartBodyBuilder();
+		form.part("chat_id", chatId);
+		form.part("photo", new ByteArrayResource(png)).filename("image.png").contentType(MediaType.IMAGE_PNG);
+		if (!captionHtml.isEmpty()) {
+			form.part("caption", captionHtml);
+			form.part("parse_mode", "HTML");
+		}
+		if (replyMarkup != null) {
+			form.part("reply_markup", replyMarkup);
+		}
+		return Mono.defer(() -> this.transport.postMultipart("sendPhoto", form.build()));
+	}
+
 	Mono<Void> answerCallbackQuery(AnswerCallbackQuery answer) {
 		return call("answerCallbackQuery", answer, null).then();
 	}

@@ -23,6 +23,11 @@ class TelegramChatSender implements ChatSender {
 		this.pacing = pacing;
 	}
 
+	/** Its pacing, which broadcasts to the same bot share. */
+	SendPacing pacing() {
+		return this.pacing;
+	}
+
 	@Override
 	public ChatChannel channel() {
 		return ChatChannel.TELEGRAM;

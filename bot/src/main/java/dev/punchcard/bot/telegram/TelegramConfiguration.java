@@ -1,10 +1,14 @@
 package dev.punchcard.bot.telegram;
 
+import java.time.Clock;
+
+import dev.punchcard.bot.broadcast.BroadcastFeedback;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
 import dev.punchcard.bot.pacing.SendPacing;
 import dev.punchcard.bot.pacing.SharedRateLimits;
+import dev.punchcard.core.broadcast.application.BroadcastTracking;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.scheduler.Schedulers;
@@ -51,6 +55,17 @@ class TelegramConfiguration {
 		return new TelegramChatSender(api, telegramSendPacing);
 	}
 
+	/**
+	 * Broadcasts to Telegram chats, in the same pacing as the replies (see
+	 * {@link TelegramBroadcastChannel}).
+	 */
+	@Bean
+	TelegramBroadcastChannel telegramBroadcastChannel(TelegramBotApi api, TelegramChatSender sender,
+			ObjectProvider<ReachabilityListener> reachability, ObjectProvider<Clock> clock) {
+		return new TelegramBroadcastChannel(api, sender.pacing(),
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), clock.getIfAvailable(Clock::systemUTC));
+	}
+
 	@Bean
 	TelegramChatFiles telegramChatFiles(TelegramBotApi api) {
 		return new TelegramChatFiles(api);
@@ -63,10 +78,12 @@ class TelegramConfiguration {
 
 	@Bean
 	DurableIntake telegramIntake(InboundUpdates updates, Conversation conversation, TelegramChatSender sender,
-			ObjectProvider<ReachabilityListener> reachability, BotIdentity identity, TelegramProperties properties) {
+			ObjectProvider<ReachabilityListener> reachability, BotIdentity identity, TelegramProperties properties,
+			ObjectProvider<BroadcastTracking> tracking) {
 		TelegramUpdates mapping = new TelegramUpdates(identity, properties.photoMaxBytes().toBytes());
 		UpdateHandler handler = new UpdateHandler(mapping, conversation, sender,
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE));
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE),
+				new BroadcastFeedback(tracking.getIfAvailable()));
 		return new DurableIntake(ChatChannel.TELEGRAM, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 

@@ -94,7 +94,12 @@ final class TelegramUpdates {
 		}
 		String chatId = String.valueOf((origin != null) ? origin.getChatId() : from.getId());
 		String data = (query.getData() != null) ? query.getData() : "";
-		return event(id, chatId, from, new ChatInput.ButtonPress(query.getId(), data));
+		MappedUpdate.Event press = event(id, chatId, from, new ChatInput.ButtonPress(query.getId(), data));
+		if (origin == null || origin.getMessageId() == null) {
+			return press;
+		}
+		return new MappedUpdate.Event(press.event(),
+				TelegramBroadcastChannel.messageRef(chatId, origin.getMessageId().longValue()));
 	}
 
 	private static MappedUpdate reachability(ChatMemberUpdated change) {
@@ -107,7 +112,7 @@ final class TelegramUpdates {
 				!"kicked".equals(status) && !"left".equals(status));
 	}
 
-	private static MappedUpdate event(String id, String chatId, User from, ChatInput input) {
+	private static MappedUpdate.Event event(String id, String chatId, User from, ChatInput input) {
 		String name = (from.getLastName() == null) ? from.getFirstName()
 				: from.getFirstName() + " " + from.getLastName();
 		return new MappedUpdate.Event(new ChatEvent(id, ChatChannel.TELEGRAM, chatId, String.valueOf(from.getId()),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.punchcard.bot.broadcast.BroadcastFeedback;
 import dev.punchcard.bot.conversation.BotReply;
 import dev.punchcard.bot.conversation.ChatEvent;
 import dev.punchcard.bot.conversation.ChatInput;
@@ -38,12 +39,20 @@ class UpdateHandler implements StoredUpdateHandler {
 
 	private final ReachabilityListener reachability;
 
+	private final BroadcastFeedback broadcasts;
+
 	UpdateHandler(TelegramUpdates mapping, Conversation conversation, ChatSender sender,
 			ReachabilityListener reachability) {
+		this(mapping, conversation, sender, reachability, new BroadcastFeedback(null));
+	}
+
+	UpdateHandler(TelegramUpdates mapping, Conversation conversation, ChatSender sender,
+			ReachabilityListener reachability, BroadcastFeedback broadcasts) {
 		this.mapping = mapping;
 		this.conversation = conversation;
 		this.sender = sender;
 		this.reachability = reachability;
+		this.broadcasts = broadcasts;
 	}
 
 	@Override
@@ -53,11 +62,23 @@ class UpdateHandler implements StoredUpdateHandler {
 
 	private Mono<Void> dispatch(MappedUpdate update) {
 		return switch (update) {
-			case MappedUpdate.Event event -> converse(event.event());
+			case MappedUpdate.Event event -> counted(event).then(converse(event.event()));
 			case MappedUpdate.Reachability change ->
 				this.reachability.reachable(ChatChannel.TELEGRAM, change.userId(), change.reachable());
 			case MappedUpdate.Ignored ignored -> Mono.fromRunnable(() -> log.debug("Ignored: {}", ignored.why()));
 		};
+	}
+
+	/**
+	 * A press of a button under a broadcast's message is counted for the broadcast; the
+	 * press is answered like any other ({@code m:stop}, a template's "Stop promotions",
+	 * stops promotions on this channel and says so).
+	 */
+	private Mono<Void> counted(MappedUpdate.Event event) {
+		if (event.pressedOn() == null || !(event.event().input() instanceof ChatInput.ButtonPress press)) {
+			return Mono.empty();
+		}
+		return this.broadcasts.button(ChatChannel.TELEGRAM, event.pressedOn(), press.data()).then();
 	}
 
 	private Mono<Void> converse(ChatEvent event) {

@@ -89,6 +89,22 @@ class GraphApi {
 	}
 
 	/**
+	 * Posts a {@code /messages} body once, with the timeout but no {@link GraphApiRetry}
+	 * (a broadcast's queue retries); emits the wamid.
+	 */
+	Mono<String> sendOnce(ObjectNode body) {
+		return Mono
+			.defer(() -> this.web.post()
+				.uri("/{version}/{phoneNumberId}/messages", this.version, this.phoneNumberId)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(bytes(body))
+				.exchangeToMono((response) -> answer("send", response)))
+			.timeout(this.timeouts.request())
+			.onErrorMap((error) -> !(error instanceof GraphApiException), (error) -> unanswered("send", error))
+			.flatMap((answer) -> text("send", answer.path("messages").path(0).path("id")));
+	}
+
+	/**
 	 * Lists the business account's message templates: the first page of {@code GET
 	 * /{version}/{waba-id}/message_templates}, then each {@code paging.next} until there
 	 * is none; emits each page's answer. A next page on another host than the API's is

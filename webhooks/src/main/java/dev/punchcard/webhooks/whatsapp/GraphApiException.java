@@ -25,6 +25,15 @@ class GraphApiException extends RuntimeException {
 	/** Not a WhatsApp user, terms not accepted, or an app too old. */
 	static final int UNREACHABLE = 131026;
 
+	/** Throughput of the business number reached. */
+	static final int THROUGHPUT = 130429;
+
+	/** Meta holds back marketing messages to a user who got enough of them lately. */
+	static final int MARKETING_HELD_BACK = 131049;
+
+	/** The user stopped marketing messages from the business. */
+	static final int MARKETING_STOPPED = 131050;
+
 	/** The 24-hour customer service window is closed. */
 	static final int OUTSIDE_WINDOW = 131047;
 

@@ -71,6 +71,11 @@ class WhatsAppChatSender implements ChatSender {
 		this.pairLimitBackoff = pairLimitBackoff;
 	}
 
+	/** Its pacing, which broadcasts from the same number share. */
+	SendPacing pacing() {
+		return this.pacing;
+	}
+
 	@Override
 	public ChatChannel channel() {
 		return ChatChannel.WHATSAPP;

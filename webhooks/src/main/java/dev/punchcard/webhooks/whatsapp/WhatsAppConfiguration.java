@@ -3,12 +3,14 @@ package dev.punchcard.webhooks.whatsapp;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.punchcard.bot.broadcast.BroadcastFeedback;
 import dev.punchcard.bot.conversation.BotPhoneNumbers;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.intake.DurableIntake;
 import dev.punchcard.bot.pacing.RollingRecipients;
 import dev.punchcard.bot.pacing.SharedRateLimits;
+import dev.punchcard.core.broadcast.application.BroadcastTracking;
 import dev.punchcard.core.chat.application.InboundUpdates;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.consent.application.ChangeMarketingConsent;
@@ -83,6 +85,17 @@ class WhatsAppConfiguration {
 				properties.rateLimits().pairLimitBackoff());
 	}
 
+	/**
+	 * Broadcasts from the business number, in the same pacing as the replies (see
+	 * {@link WhatsAppBroadcastChannel}).
+	 */
+	@Bean
+	WhatsAppBroadcastChannel whatsAppBroadcastChannel(GraphApi api, WhatsAppChatSender sender, WhatsAppAccount account,
+			ObjectProvider<ReachabilityListener> reachability, ChangeMarketingConsent consent, Clock clock) {
+		return new WhatsAppBroadcastChannel(api, sender.pacing(), account, new WhatsAppBroadcastChannel.Members(
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), consent), clock);
+	}
+
 	@Bean
 	BotPhoneNumbers whatsAppBotPhoneNumber(WhatsAppProperties properties) {
 		return new WhatsAppBotPhoneNumber(properties.displayPhoneNumber());
@@ -97,10 +110,10 @@ class WhatsAppConfiguration {
 	DurableIntake whatsAppIntake(InboundUpdates updates, Conversation conversation, WhatsAppChatSender sender,
 			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing, OutboxRelay notices,
 			CustomerServiceWindow window, ChangeMarketingConsent consent, ChatAliases aliases,
-			WhatsAppProperties properties) {
+			WhatsAppProperties properties, ObjectProvider<BroadcastTracking> tracking) {
 		WhatsAppUpdateHandler handler = new WhatsAppUpdateHandler(conversation, sender,
 				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, notices, window, consent,
-				aliases);
+				aliases, new BroadcastFeedback(tracking.getIfAvailable()));
 		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 

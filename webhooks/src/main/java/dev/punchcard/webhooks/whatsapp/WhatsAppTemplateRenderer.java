@@ -7,7 +7,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.punchcard.bot.broadcast.BroadcastFeedback;
+import dev.punchcard.bot.conversation.CommandWords;
 import dev.punchcard.bot.template.RenderedTemplate;
 import dev.punchcard.bot.template.TemplateFill;
 import dev.punchcard.bot.template.TemplateRenderer;
@@ -28,8 +31,9 @@ import org.springframework.stereotype.Component;
  * ({@link WhatsAppMessages#templateBody(String, String, String, List)}): the parameters
  * of a text header, the body and dynamic URL buttons, in {@code {{1}}}, {{@code 2}}, …
  * order for positional templates and named for named ones; WhatsApp fills the text
- * itself, so values need no escaping, only its folding of whitespace. Needs no
- * connection, so previews work whether the channel runs or not.
+ * itself, so values need no escaping, only its folding of whitespace; a "Stop promotions"
+ * quick reply gets the payload {@code STOP_PROMOTIONS}. Needs no connection, so previews
+ * work whether the channel runs or not.
  */
 @Component
 class WhatsAppTemplateRenderer implements TemplateRenderer {
@@ -53,6 +57,7 @@ class WhatsAppTemplateRenderer implements TemplateRenderer {
 		}
 		String to = (member.whatsAppId() != null) ? member.whatsAppId() : "";
 		ObjectNode body = WhatsAppMessages.templateBody(to, whatsApp.name(), whatsApp.language(), components);
+		stopPayloads(body, whatsApp);
 		return new RenderedTemplate(bodyText(whatsApp, fill.values()), List.of(json(body)), member.whatsAppId());
 	}
 
@@ -83,6 +88,39 @@ class WhatsAppTemplateRenderer implements TemplateRenderer {
 			}
 		}
 		return parts;
+	}
+
+	/**
+	 * A quick-reply button that reads as the stop command ("Stop promotions", "STOP",
+	 * "Отписаться") is sent with the payload {@value BroadcastFeedback#STOP_PROMOTIONS},
+	 * so that a tap on it stops promotions whatever language its label is in.
+	 */
+	private static void stopPayloads(ObjectNode body, WhatsAppTemplate template) {
+		for (TemplateComponent component : template.listing().components()) {
+			if (!"BUTTONS".equals(component.type())) {
+				continue;
+			}
+			for (int i = 0; i < component.buttons().size(); i++) {
+				TemplateButton button = component.buttons().get(i);
+				if ("QUICK_REPLY".equals(button.type()) && isStop(button.text())) {
+					ObjectNode message = (ObjectNode) body.path("template");
+					ArrayNode parts = message.has("components") ? (ArrayNode) message.get("components")
+							: message.putArray("components");
+					parts.addObject()
+						.put("type", "button")
+						.put("sub_type", "quick_reply")
+						.put("index", Integer.toString(i))
+						.putArray("parameters")
+						.addObject()
+						.put("type", "payload")
+						.put("payload", BroadcastFeedback.STOP_PROMOTIONS);
+				}
+			}
+		}
+	}
+
+	private static boolean isStop(String label) {
+		return CommandWords.read(label).filter((command) -> "stop".equals(command.name())).isPresent();
 	}
 
 	/** Positional parameters go by number, named ones in the order the text has them. */

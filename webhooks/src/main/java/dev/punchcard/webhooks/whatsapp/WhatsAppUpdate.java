@@ -15,8 +15,19 @@ sealed interface WhatsAppUpdate {
 	 * @param identity who sent it, with every id WhatsApp gave
 	 * @param sentAt when the user sent it (its {@code timestamp}), which opens the
 	 * customer service window; null when it had none
+	 * @param reply the button it replies to a message with, if it is a button reply
 	 */
-	record Event(ChatEvent event, WhatsAppIdentity identity, @Nullable Instant sentAt) implements WhatsAppUpdate {
+	record Event(ChatEvent event, WhatsAppIdentity identity, @Nullable Instant sentAt,
+			@Nullable ButtonReply reply) implements WhatsAppUpdate {
+	}
+
+	/**
+	 * A tap on a button of a message we sent (a template's quick reply, a reply button).
+	 *
+	 * @param messageId the message the button was on ({@code context.id})
+	 * @param button its payload, or its title when it has none
+	 */
+	record ButtonReply(String messageId, String button) {
 	}
 
 	/**
@@ -27,9 +38,11 @@ sealed interface WhatsAppUpdate {
 	 * @param errorCode the error code of a failed message, else 0
 	 * @param ourId the id we gave the message ({@code biz_opaque_callback_data}), if any
 	 * @param recipientId who it was sent to ({@code recipient_id}), if given
+	 * @param errorTitle the error's {@code title} of a failed message, else empty
+	 * @param at when it happened ({@code timestamp}), if given
 	 */
-	record Status(String wamid, String status, int errorCode, String ourId,
-			String recipientId) implements WhatsAppUpdate {
+	record Status(String wamid, String status, int errorCode, String ourId, String recipientId, String errorTitle,
+			@Nullable Instant at) implements WhatsAppUpdate {
 	}
 
 	/**

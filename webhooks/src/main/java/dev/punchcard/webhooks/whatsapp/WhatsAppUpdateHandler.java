@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.punchcard.bot.broadcast.BroadcastFeedback;
 import dev.punchcard.bot.conversation.ChatEvent;
 import dev.punchcard.bot.conversation.ChatSender;
 import dev.punchcard.bot.conversation.Conversation;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.conversation.RecipientUnreachableException;
 import dev.punchcard.bot.intake.StoredUpdateHandler;
+import dev.punchcard.core.broadcast.application.BroadcastTracking.Delivery;
 import dev.punchcard.core.chat.application.DeliveryStatus;
 import dev.punchcard.core.chat.application.OutgoingMessages;
 import dev.punchcard.core.chat.application.StoredUpdate;
@@ -50,9 +52,20 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private final ChatAliases aliases;
 
+	private final BroadcastFeedback broadcasts;
+
 	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
 			OutgoingMessages outgoing, OutboxRelay notices, CustomerServiceWindow window,
 			ChangeMarketingConsent consent, ChatAliases aliases) {
+		this(conversation, sender, reachability, outgoing, notices, window, consent, aliases,
+				new BroadcastFeedback(null));
+	}
+
+	// a ninth collaborator: the broadcast back-flow shares the reachability and consent
+	// of the statuses and replies it rides on
+	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
+			OutgoingMessages outgoing, OutboxRelay notices, CustomerServiceWindow window,
+			ChangeMarketingConsent consent, ChatAliases aliases, BroadcastFeedback broadcasts) {
 		this.conversation = conversation;
 		this.sender = sender;
 		this.reachability = reachability;
@@ -61,6 +74,7 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		this.window = window;
 		this.consent = consent;
 		this.aliases = aliases;
+		this.broadcasts = broadcasts;
 	}
 
 	@Override
@@ -95,9 +109,50 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		if (delivery == DeliveryStatus.FAILED) {
 			log.info("WhatsApp message {} failed with error {}", status.wamid(), status.errorCode());
 		}
+		// a broadcast's message carries no notice: its status is the broadcast's alone
+		return broadcastDelivery(status, delivery)
+			.flatMap((broadcast) -> broadcast ? Mono.<Void>empty() : noticeDelivery(status, delivery));
+	}
+
+	private Mono<Void> noticeDelivery(WhatsAppUpdate.Status status, DeliveryStatus delivery) {
 		return this.outgoing.reported(ChatChannel.WHATSAPP, status.wamid(), delivery, status.errorCode())
 			.filter((moved) -> moved && delivery == DeliveryStatus.FAILED)
 			.flatMap((failed) -> failed(status));
+	}
+
+	/**
+	 * A status of a broadcast's message is the broadcast's to track ("sent" is the send's
+	 * own answer); emits whether the message is a broadcast's. A broadcast message that
+	 * failed because the user cannot be reached (131026) marks them unreachable, one that
+	 * failed because they stopped marketing messages (131050) records that.
+	 */
+	private Mono<Boolean> broadcastDelivery(WhatsAppUpdate.Status status, DeliveryStatus delivery) {
+		Delivery state = switch (delivery) {
+			case DELIVERED -> Delivery.DELIVERED;
+			case READ -> Delivery.READ;
+			case FAILED -> Delivery.FAILED;
+			default -> null;
+		};
+		if (state == null) {
+			return Mono.just(false);
+		}
+		boolean failed = state == Delivery.FAILED;
+		Instant at = (status.at() != null) ? status.at() : Instant.now();
+		return this.broadcasts
+			.status(ChatChannel.WHATSAPP, status.wamid(), state, at, failed ? String.valueOf(status.errorCode()) : null,
+					failed ? status.errorTitle() : null)
+			.flatMap((known) -> (known && failed && !status.recipientId().isEmpty())
+					? broadcastFailed(status, at).thenReturn(true) : Mono.just(known));
+	}
+
+	private Mono<Void> broadcastFailed(WhatsAppUpdate.Status status, Instant at) {
+		return switch (status.errorCode()) {
+			case GraphApiException.UNREACHABLE ->
+				this.reachability.reachable(ChatChannel.WHATSAPP, status.recipientId(), false);
+			case GraphApiException.MARKETING_STOPPED ->
+				this.consent.optOut(ChatChannel.WHATSAPP, status.recipientId(), "whatsapp:131050", at).then();
+			default -> Mono.empty();
+		};
 	}
 
 	/**
@@ -185,7 +240,19 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 	 * answers.
 	 */
 	private Mono<Void> answer(WhatsAppUpdate.Event event, ChatEvent known) {
-		return opened(event, known).then(converse(known));
+		return counted(event).then(opened(event, known)).then(converse(known));
+	}
+
+	/**
+	 * A button tapped on a broadcast's message is counted for it; the member is answered
+	 * like for any message ("Stop promotions" stops them and says so).
+	 */
+	private Mono<Void> counted(WhatsAppUpdate.Event event) {
+		WhatsAppUpdate.ButtonReply reply = event.reply();
+		if (reply == null) {
+			return Mono.empty();
+		}
+		return this.broadcasts.button(ChatChannel.WHATSAPP, reply.messageId(), reply.button()).then();
 	}
 
 	private Mono<Void> converse(ChatEvent event) {

@@ -3,6 +3,7 @@ package dev.punchcard.webhooks.whatsapp;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.punchcard.bot.broadcast.BroadcastFeedback;
 import dev.punchcard.bot.conversation.ChatEvent;
 import dev.punchcard.bot.conversation.ChatInput;
 import dev.punchcard.core.shared.domain.ChatChannel;
@@ -16,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * change its own update. The display name comes from the contact's profile.
  */
 final class WhatsAppUpdates {
+
+	/** What a "Stop promotions" button means. */
+	private static final ChatInput STOP = new ChatInput.Command("stop", "");
 
 	private WhatsAppUpdates() {
 	}
@@ -45,7 +49,7 @@ final class WhatsAppUpdates {
 		ChatInput input = input(type, message, wamid);
 		ChatEvent event = new ChatEvent(wamid, ChatChannel.WHATSAPP, identity.key(), identity.key(), identity.name(),
 				null, input, identity.verifiedPhone());
-		return new WhatsAppUpdate.Event(event, identity, sentAt(message));
+		return new WhatsAppUpdate.Event(event, identity, sentAt(message), reply(type, message));
 	}
 
 	private static ChatInput input(String type, JsonNode message, String wamid) {
@@ -59,6 +63,21 @@ final class WhatsAppUpdates {
 		};
 	}
 
+	/**
+	 * The button a message taps on one of ours ({@code context.id}): a template's quick
+	 * reply (its payload, else its text) or a reply button (its id); null otherwise.
+	 */
+	private static WhatsAppUpdate.@Nullable ButtonReply reply(String type, JsonNode message) {
+		String repliedTo = message.path("context").path("id").asText("");
+		String button = switch (type) {
+			case "button" ->
+				message.path("button").path("payload").asText(message.path("button").path("text").asText(""));
+			case "interactive" -> message.path("interactive").path("button_reply").path("id").asText("");
+			default -> "";
+		};
+		return (repliedTo.isEmpty() || button.isEmpty()) ? null : new WhatsAppUpdate.ButtonReply(repliedTo, button);
+	}
+
 	private static ChatInput interactive(JsonNode interactive, String wamid) {
 		JsonNode reply = switch (interactive.path("type").asText("")) {
 			case "button_reply" -> interactive.path("button_reply");
@@ -66,16 +85,23 @@ final class WhatsAppUpdates {
 			default -> null;
 		};
 		String id = (reply != null) ? reply.path("id").asText("") : "";
+		if (BroadcastFeedback.STOP_PROMOTIONS.equalsIgnoreCase(id)) {
+			return STOP;
+		}
 		return id.isEmpty() ? new ChatInput.Unsupported() : new ChatInput.ButtonPress(wamid, id);
 	}
 
 	/**
 	 * A template's quick-reply button: our own choice data when it has the engine's
 	 * {@code prefix:value} shape, else the text typed on it (e.g. {@code STOP}), read as
-	 * typed text.
+	 * typed text. The payload {@code STOP_PROMOTIONS} (a broadcast template's "Stop
+	 * promotions") is {@code /stop}, whatever the button says.
 	 */
 	private static ChatInput templateButton(JsonNode button, String wamid) {
 		String payload = button.path("payload").asText("");
+		if (BroadcastFeedback.STOP_PROMOTIONS.equalsIgnoreCase(payload)) {
+			return STOP;
+		}
 		if (payload.matches("[a-z]{1,16}:.*")) {
 			return new ChatInput.ButtonPress(wamid, payload);
 		}
@@ -114,7 +140,7 @@ final class WhatsAppUpdates {
 		JsonNode error = status.path("errors").path(0);
 		return new WhatsAppUpdate.Status(status.path("id").asText(""), status.path("status").asText(""),
 				error.path("code").asInt(0), status.path("biz_opaque_callback_data").asText(""),
-				status.path("recipient_id").asText(""));
+				status.path("recipient_id").asText(""), error.path("title").asText(""), sentAt(status));
 	}
 
 	private static WhatsAppUpdate preference(JsonNode preference) {

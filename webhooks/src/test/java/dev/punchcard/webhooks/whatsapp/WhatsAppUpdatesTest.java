@@ -96,7 +96,8 @@ class WhatsAppUpdatesTest {
 		WhatsAppUpdate.Status status = (WhatsAppUpdate.Status) read("status_failed.json",
 				WhatsAppFixtures.PHONE_NUMBER_ID);
 
-		assertThat(status).isEqualTo(new WhatsAppUpdate.Status("wamid.xyzxyz", "failed", 130472, "", "972987654321"));
+		assertThat(status).isEqualTo(new WhatsAppUpdate.Status("wamid.xyzxyz", "failed", 130472, "", "972987654321",
+				"User's number is part of an experiment", java.time.Instant.ofEpochSecond(1689380458)));
 	}
 
 	private static WhatsAppUpdate read(String fixture, String phoneNumberId) {

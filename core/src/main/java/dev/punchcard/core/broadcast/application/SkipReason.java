@@ -1,0 +1,7 @@
+package dev.punchcard.core.broadcast.application;
+
+public enum SkipReason {
+
+	OPTED_OUT, UNREACHABLE, NO_CHANNEL
+
+}
