@@ -13,6 +13,7 @@ import dev.punchcard.bot.broadcast.BroadcastSendException;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.pacing.RateLimitWaitTooLongException;
 import dev.punchcard.bot.pacing.SendPacing;
+import dev.punchcard.bot.pacing.SendPriority;
 import dev.punchcard.bot.template.RenderedTemplate;
 import dev.punchcard.core.broadcast.application.ClaimedRecipient;
 import dev.punchcard.core.broadcast.application.SendResult;
@@ -29,12 +30,13 @@ import reactor.core.publisher.Mono;
  * made, in order, each in its turn of the bot's pacing, each once (no
  * {@link BotApiRetry}: a broadcast must not sleep inside its claim; the queue's retry is
  * the retry). Answers the message the buttons are under (the last one) as
- * {@link #messageRef}, since Telegram's message ids count per chat. A 429 comes back
- * after its {@code retry_after}; a blocked bot (403) or a chat that is gone ("chat not
- * found") marks the chat unreachable and skips the member; anything else may pass and is
- * retried with back-off by the sender. When a later part of a long message fails after an
- * earlier one went, the message counts as sent: sending it again would repeat what the
- * member already has.
+ * {@link #messageRef}, since Telegram's message ids count per chat. A 429 holds the bot's
+ * shared budget off for its {@code retry_after} and comes back after its
+ * {@code retry_after}; a blocked bot (403) or a chat that is gone ("chat not found")
+ * marks the chat unreachable and skips the member; anything else may pass and is retried
+ * with back-off by the sender. When a later part of a long message fails after an earlier
+ * one went, the message counts as sent: sending it again would repeat what the member
+ * already has.
  */
 class TelegramBroadcastChannel implements BroadcastChannel {
 
@@ -82,9 +84,12 @@ class TelegramBroadcastChannel implements BroadcastChannel {
 		});
 	}
 
-	/** The one place a broadcast takes a turn of the bot's pacing. */
+	/**
+	 * The one place a broadcast takes a turn of the bot's pacing: what replies and
+	 * notifications leave of it.
+	 */
 	private Mono<Void> turn(String chatId) {
-		return this.pacing.awaitTurn(chatId);
+		return this.pacing.awaitTurn(chatId, SendPriority.BULK);
 	}
 
 	private Mono<Long> part(String chatId, String request) {
@@ -124,8 +129,12 @@ class TelegramBroadcastChannel implements BroadcastChannel {
 			return Mono.error(error);
 		}
 		if (api.isRateLimited() && api.retryAfter() != null) {
-			return Mono.just(new SendResult.RetryAt(this.clock.instant().plus(api.retryAfter()), "429",
-					String.valueOf(api.getMessage())));
+			// the whole bot waits it out, on every instance, not just this recipient
+			Duration retryAfter = api.retryAfter();
+			return this.pacing.holdOff(retryAfter)
+				.onErrorResume((holdOffFailed) -> Mono.empty())
+				.thenReturn(new SendResult.RetryAt(this.clock.instant().plus(retryAfter), "429",
+						String.valueOf(api.getMessage())));
 		}
 		if (api.isForbidden() || chatGone(api)) {
 			return this.reachability.reachable(ChatChannel.TELEGRAM, recipient.chatId(), false)

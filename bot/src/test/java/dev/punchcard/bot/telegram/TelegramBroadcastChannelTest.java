@@ -110,6 +110,40 @@ class TelegramBroadcastChannelTest {
 	}
 
 	@Test
+	void should_take_bulk_turns_and_hold_the_whole_bot_off_for_retry_after_when_telegram_answers_429() {
+		telegram.stubFor(post(TestTelegram.path("sendMessage")).willReturn(aResponse().withStatus(429)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\","
+					+ "\"parameters\":{\"retry_after\":7}}")));
+		List<String> pacing = new java.util.concurrent.CopyOnWriteArrayList<>();
+		TelegramBroadcastChannel recorded = channel(new SendPacing() {
+
+			@Override
+			public Mono<Void> awaitTurn(String chatId) {
+				return awaitTurn(chatId, dev.punchcard.bot.pacing.SendPriority.REPLY);
+			}
+
+			@Override
+			public Mono<Void> awaitTurn(String chatId, dev.punchcard.bot.pacing.SendPriority priority) {
+				return Mono.fromRunnable(() -> pacing.add("turn " + priority));
+			}
+
+			@Override
+			public Mono<Void> holdOff(Duration wait) {
+				return Mono.fromRunnable(() -> pacing.add("hold off " + wait));
+			}
+
+		});
+
+		recorded.send(recipient(), rendered(TemplateImage.NONE))
+			.as(StepVerifier::create)
+			.expectNextCount(1)
+			.verifyComplete();
+
+		assertThat(pacing).containsExactly("turn BULK", "hold off PT7S");
+	}
+
+	@Test
 	void should_skip_the_member_and_mark_the_chat_unreachable_when_the_bot_is_blocked() {
 		telegram.stubFor(post(TestTelegram.path("sendMessage"))
 			.willReturn(TestTelegram.error(403, "Forbidden: bot was blocked by the user")));

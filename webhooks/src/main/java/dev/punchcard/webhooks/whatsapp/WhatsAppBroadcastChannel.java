@@ -11,6 +11,7 @@ import dev.punchcard.bot.broadcast.BroadcastSendException;
 import dev.punchcard.bot.conversation.ReachabilityListener;
 import dev.punchcard.bot.pacing.RateLimitWaitTooLongException;
 import dev.punchcard.bot.pacing.SendPacing;
+import dev.punchcard.bot.pacing.SendPriority;
 import dev.punchcard.bot.template.RenderedTemplate;
 import dev.punchcard.core.broadcast.application.ClaimedRecipient;
 import dev.punchcard.core.broadcast.application.SendResult;
@@ -24,12 +25,14 @@ import reactor.core.publisher.Mono;
  * {@link WhatsAppTemplateRenderer} made, in its turn of the number's pacing, once (no
  * {@link GraphApiRetry}: a broadcast must not sleep inside its claim; the queue's retry
  * is the retry); answers the wamid. Meta's answer decides the rest: throughput (130429)
- * and the pair limit (131056) come back soon, a marketing message held back (131049) in
- * 24 hours; a user who stopped marketing messages (131050) is recorded as opted out and
- * skipped, one WhatsApp cannot reach (131026) is marked unreachable and skipped; a
- * template Meta refuses (132xxx: missing, paused, disabled, wrong parameters) pauses the
- * broadcast with Meta's reason; anything else may pass and is retried with back-off by
- * the sender. The account's blocking errors stop this instance's sending as for replies.
+ * (which also holds the number's shared budget off) and the pair limit (131056) come back
+ * soon, a marketing message held back (131049) in 24 hours; a user who stopped marketing
+ * messages (131050) is recorded as opted out and skipped, one WhatsApp cannot reach
+ * (131026) is marked unreachable and skipped; a template Meta refuses (132xxx: missing,
+ * paused, disabled, wrong parameters) pauses the broadcast with Meta's reason; anything
+ * else may pass and is retried with back-off by the sender. A user outside their window
+ * beyond the portfolio's messaging limit comes back when it has room. The account's
+ * blocking errors stop this instance's sending as for replies.
  */
 class WhatsAppBroadcastChannel implements BroadcastChannel {
 
@@ -39,7 +42,10 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 	/** How soon after the pair rate limit (131056). */
 	static final Duration PAIR_LIMIT_RETRY = Duration.ofMinutes(1);
 
-	/** How soon when the pacing had no turn in time. */
+	/**
+	 * How soon when the pacing had no turn in time (broadcasts take what replies leave of
+	 * the number's rate).
+	 */
 	static final Duration NO_TURN_RETRY = Duration.ofSeconds(5);
 
 	/** When a held-back marketing message (131049) may go again. */
@@ -64,13 +70,26 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 
 	private final Members members;
 
+	private final MessagingLimit messagingLimit;
+
+	private final Duration throughputHoldOff;
+
 	private final Clock clock;
 
-	WhatsAppBroadcastChannel(GraphApi api, SendPacing pacing, WhatsAppAccount account, Members members, Clock clock) {
+	/**
+	 * @param messagingLimit the portfolio's messaging limit, which a broadcast template
+	 * to a user outside their window counts against
+	 * @param throughputHoldOff how long a 130429 holds the number's sending off, on every
+	 * instance
+	 */
+	WhatsAppBroadcastChannel(GraphApi api, SendPacing pacing, WhatsAppAccount account, Members members,
+			MessagingLimit messagingLimit, Duration throughputHoldOff, Clock clock) {
 		this.api = api;
 		this.pacing = pacing;
 		this.account = account;
 		this.members = members;
+		this.messagingLimit = messagingLimit;
+		this.throughputHoldOff = throughputHoldOff;
 		this.clock = clock;
 	}
 
@@ -91,14 +110,23 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 			return Mono.just(new SendResult.Failed("EMPTY", "the rendered template has nothing to send"));
 		}
 		ObjectNode body = parse(rendered.requests().get(0));
-		return turn(recipient.chatId()).then(Mono.defer(() -> this.api.sendOnce(body)))
-			.<SendResult>map(SendResult.Sent::new)
-			.onErrorResume((error) -> failed(recipient, error));
+		return this.messagingLimit.admit(recipient.chatId()).flatMap((wait) -> {
+			if (!wait.isZero()) {
+				return retryIn(wait, "MESSAGING_LIMIT",
+						"the portfolio's messaging limit is reached: no template to a new user for now");
+			}
+			return turn(recipient.chatId()).then(Mono.defer(() -> this.api.sendOnce(body)))
+				.<SendResult>map(SendResult.Sent::new)
+				.onErrorResume((error) -> failed(recipient, error));
+		});
 	}
 
-	/** The one place a broadcast takes a turn of the number's pacing. */
+	/**
+	 * The one place a broadcast takes a turn of the number's pacing: what replies and
+	 * notifications leave of it.
+	 */
 	private Mono<Void> turn(String to) {
-		return this.pacing.awaitTurn(to);
+		return this.pacing.awaitTurn(to, SendPriority.BULK);
 	}
 
 	private Mono<SendResult> failed(ClaimedRecipient recipient, Throwable error) {
@@ -111,7 +139,9 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 		this.account.observe(graph);
 		String code = String.valueOf(graph.code());
 		return switch (graph.code()) {
-			case GraphApiException.THROUGHPUT -> retryIn(THROUGHPUT_RETRY, code, graph.details());
+			case GraphApiException.THROUGHPUT -> this.pacing.holdOff(this.throughputHoldOff)
+				.onErrorResume((holdOffFailed) -> Mono.empty())
+				.then(retryIn(THROUGHPUT_RETRY, code, graph.details()));
 			case 131056 -> retryIn(PAIR_LIMIT_RETRY, code, graph.details());
 			case GraphApiException.MARKETING_HELD_BACK -> retryIn(HELD_BACK_RETRY, code, graph.details());
 			case GraphApiException.MARKETING_STOPPED -> this.members.consent()

@@ -90,10 +90,13 @@ class WhatsAppConfiguration {
 	 * {@link WhatsAppBroadcastChannel}).
 	 */
 	@Bean
-	WhatsAppBroadcastChannel whatsAppBroadcastChannel(GraphApi api, WhatsAppChatSender sender, WhatsAppAccount account,
-			ObjectProvider<ReachabilityListener> reachability, ChangeMarketingConsent consent, Clock clock) {
-		return new WhatsAppBroadcastChannel(api, sender.pacing(), account, new WhatsAppBroadcastChannel.Members(
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), consent), clock);
+	WhatsAppBroadcastChannel whatsAppBroadcastChannel(GraphApi api, SharedSendPacing whatsAppSendPacing,
+			WhatsAppAccount account, ObjectProvider<ReachabilityListener> reachability, ChangeMarketingConsent consent,
+			MessagingLimit whatsAppMessagingLimit, WhatsAppProperties properties, Clock clock) {
+		return new WhatsAppBroadcastChannel(api, whatsAppSendPacing, account,
+				new WhatsAppBroadcastChannel.Members(reachability.getIfAvailable(() -> ReachabilityListener.IGNORE),
+						consent),
+				whatsAppMessagingLimit, properties.rateLimits().throughputHoldOff(), clock);
 	}
 
 	@Bean

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.punchcard.bot.broadcast.BroadcastSendException;
 import dev.punchcard.bot.conversation.ReachabilityListener;
+import dev.punchcard.bot.pacing.SendPacing;
+import dev.punchcard.bot.pacing.SendPriority;
 import dev.punchcard.bot.template.RenderedTemplate;
 import dev.punchcard.bot.template.TemplateFill;
 import dev.punchcard.core.broadcast.application.ClaimedRecipient;
@@ -60,13 +62,65 @@ class WhatsAppBroadcastChannelTest {
 	private final ReachabilityListener reachability = (channel, userId, reachable) -> Mono
 		.fromRunnable(() -> this.unreachable.add(channel + " " + userId + " " + reachable));
 
-	private final WhatsAppBroadcastChannel channel = new WhatsAppBroadcastChannel(
-			// retries configured as in production: the broadcast edge must not use them
-			GraphApiTest.api(TestWhatsApp.properties(graph.baseUrl(), "retries.max-attempts=4")),
-			(to) -> Mono.fromRunnable(this.turns::incrementAndGet), this.account,
-			new WhatsAppBroadcastChannel.Members(this.reachability,
-					new ChangeMarketingConsent(this.consents, TestClock.fixed())),
-			TestClock.fixed());
+	private final List<String> pacing = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private final SendPacing recordingPacing = new SendPacing() {
+
+		@Override
+		public Mono<Void> awaitTurn(String recipient) {
+			return awaitTurn(recipient, SendPriority.REPLY);
+		}
+
+		@Override
+		public Mono<Void> awaitTurn(String recipient, SendPriority priority) {
+			return Mono.fromRunnable(() -> {
+				WhatsAppBroadcastChannelTest.this.turns.incrementAndGet();
+				WhatsAppBroadcastChannelTest.this.pacing.add("turn " + priority);
+			});
+		}
+
+		@Override
+		public Mono<Void> holdOff(Duration wait) {
+			return Mono.fromRunnable(() -> WhatsAppBroadcastChannelTest.this.pacing.add("hold off " + wait));
+		}
+
+	};
+
+	private final WhatsAppBroadcastChannel channel = channel(MessagingLimit.UNLIMITED);
+
+	private WhatsAppBroadcastChannel channel(MessagingLimit limit) {
+		return new WhatsAppBroadcastChannel(
+				// retries configured as in production: the broadcast edge must not use
+				// them
+				GraphApiTest.api(TestWhatsApp.properties(graph.baseUrl(), "retries.max-attempts=4")),
+				this.recordingPacing, this.account,
+				new WhatsAppBroadcastChannel.Members(this.reachability,
+						new ChangeMarketingConsent(this.consents, TestClock.fixed())),
+				limit, Duration.ofSeconds(1), TestClock.fixed());
+	}
+
+	@Test
+	void should_take_its_turn_as_bulk_so_replies_go_first() {
+		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
+
+		this.channel.send(recipient(), rendered()).as(StepVerifier::create).expectNextCount(1).verifyComplete();
+
+		assertThat(this.pacing).containsExactly("turn BULK");
+	}
+
+	@Test
+	void should_come_back_when_the_messaging_limit_has_room_without_taking_a_turn_or_sending() {
+		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
+		MessagingLimit full = (waId) -> Mono.just(Duration.ofMinutes(42));
+
+		channel(full).send(recipient(), rendered())
+			.as(StepVerifier::create)
+			.assertNext((result) -> assertThat(result).isInstanceOfSatisfying(SendResult.RetryAt.class,
+					(retry) -> assertThat(retry.at()).isEqualTo(TestClock.NOW.plus(Duration.ofMinutes(42)))))
+			.verifyComplete();
+		assertThat(this.pacing).isEmpty();
+		graph.verify(0, postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)));
+	}
 
 	@Test
 	void should_send_the_rendered_template_in_its_turn_and_answer_the_wamid() {
@@ -96,6 +150,8 @@ class WhatsAppBroadcastChannelTest {
 					"Cloud API message throughput has been reached."))
 			.verifyComplete();
 		graph.verify(1, postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)));
+		assertThat(this.pacing).as("the number's budget held off for every instance")
+			.containsExactly("turn BULK", "hold off PT1S");
 	}
 
 	@Test

@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "punchcard.broadcasts.sending.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(BroadcastSendingProperties.class)
-class BroadcastConfiguration {
+class BroadcastSendingConfiguration {
 
 	@Bean
 	BroadcastRendering broadcastRendering(IssueCampaignVoucher vouchers, TemplateValues values,
