@@ -3,6 +3,7 @@ package dev.punchcard.core.broadcast.application;
 import java.time.Clock;
 import java.util.List;
 
+import dev.punchcard.core.broadcast.domain.Broadcast;
 import dev.punchcard.core.broadcast.domain.BroadcastId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,6 +47,11 @@ public class BroadcastCatalog {
 		return this.broadcasts.find(id)
 			.zipWhen((broadcast) -> this.reads.tally(id, this.clock.instant()))
 			.map((found) -> BroadcastView.of(found.getT1(), found.getT2()));
+	}
+
+	/** Emits the broadcast without its progress, or completes empty. */
+	public Mono<Broadcast> find(BroadcastId id) {
+		return this.broadcasts.find(id);
 	}
 
 	/** Emits one page of broadcasts with their progress, newest first. */
