@@ -75,7 +75,7 @@ final class TemplateBodies {
 				new TemplateUse(bindings, (reward == null) ? null : new RewardId(reward))));
 	}
 
-	private static Map<String, Binding> bindings(@Nullable Object value, List<FieldError> errors) {
+	static Map<String, Binding> bindings(@Nullable Object value, List<FieldError> errors) {
 		if (value == null) {
 			return Map.of();
 		}
@@ -179,7 +179,7 @@ final class TemplateBodies {
 		return null;
 	}
 
-	private static @Nullable UUID uuid(@Nullable Object value, String field, List<FieldError> errors) {
+	static @Nullable UUID uuid(@Nullable Object value, String field, List<FieldError> errors) {
 		if (value == null) {
 			return null;
 		}
@@ -192,7 +192,7 @@ final class TemplateBodies {
 		}
 	}
 
-	private static List<FieldError> unknown(Map<?, ?> body, Set<String> known, String prefix) {
+	static List<FieldError> unknown(Map<?, ?> body, Set<String> known, String prefix) {
 		return body.keySet()
 			.stream()
 			.map(String::valueOf)

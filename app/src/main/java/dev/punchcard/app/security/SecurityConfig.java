@@ -128,6 +128,15 @@ class SecurityConfig {
 				.hasAnyRole(ADMIN, MARKETER)
 				.pathMatchers(HttpMethod.DELETE, "/api/v1/templates/telegram/*")
 				.hasAnyRole(ADMIN, MARKETER)
+				// ADMIN and MARKETER: broadcasts (create, start, pause, resume, cancel,
+				// their
+				// progress and recipients)
+				.pathMatchers(HttpMethod.POST, "/api/v1/broadcasts", "/api/v1/broadcasts/*/start",
+						"/api/v1/broadcasts/*/pause", "/api/v1/broadcasts/*/resume", "/api/v1/broadcasts/*/cancel")
+				.hasAnyRole(ADMIN, MARKETER)
+				.pathMatchers(HttpMethod.GET, "/api/v1/broadcasts", "/api/v1/broadcasts/*",
+						"/api/v1/broadcasts/*/recipients")
+				.hasAnyRole(ADMIN, MARKETER)
 				// CASHIER (and ADMIN): tills
 				.pathMatchers(HttpMethod.POST, "/api/v1/vouchers/*/honour", "/api/v1/vouchers/*/cancel")
 				.hasAnyRole(ADMIN, CASHIER)

@@ -67,13 +67,17 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.Random.class)
 @TestPropertySource(properties = { "punchcard.telegram.token=123456:FUZZ-token", "punchcard.telegram.mode=webhook",
 		"punchcard.telegram.webhook-secret=" + ApiFuzzIT.SECRET, "punchcard.telegram.bot-username=punchcard_bot",
-		"punchcard.notifications.poll-every=200ms", "punchcard.telegram.rate-limits.per-chat-per-second=1000",
-		"punchcard.telegram.rate-limits.per-chat-burst=1000", "punchcard.telegram.rate-limits.global-per-second=10000",
-		"punchcard.telegram.rate-limits.global-burst=10000", "punchcard.whatsapp.access-token=EAAG-fuzz-token",
+		"punchcard.notifications.poll-every=200ms", "punchcard.broadcasts.sending.enabled=false",
+		"punchcard.telegram.rate-limits.per-chat-per-second=1000", "punchcard.telegram.rate-limits.per-chat-burst=1000",
+		"punchcard.telegram.rate-limits.global-per-second=10000", "punchcard.telegram.rate-limits.global-burst=10000",
+		"punchcard.whatsapp.access-token=EAAG-fuzz-token",
 		"punchcard.whatsapp.phone-number-id=" + ApiFuzzIT.WHATSAPP_NUMBER,
 		"punchcard.whatsapp.app-secret=" + ApiFuzzIT.WHATSAPP_SECRET, "punchcard.whatsapp.verify-token=fuzz-verify",
 		"punchcard.whatsapp.rate-limits.per-recipient-interval=1ms",
-		"punchcard.whatsapp.rate-limits.per-recipient-burst=1000", "punchcard.whatsapp.rate-limits.per-second=10000" })
+		"punchcard.whatsapp.rate-limits.per-recipient-burst=1000", "punchcard.whatsapp.rate-limits.per-second=10000",
+		// the broadcast schedule would complete a started broadcast between a request and
+		// its check
+		"punchcard.broadcasts.scheduled=false" })
 @DirtiesContext
 class ApiFuzzIT extends ApiIT {
 
@@ -165,8 +169,26 @@ class ApiFuzzIT extends ApiIT {
 					HttpStatus.CREATED)
 			.get("id")
 			.asText();
+		String segmentId = this.till
+			.post(this.till.adminToken(), "/api/v1/segments", Map.of("name", "Everyone", "filter", Map.of()),
+					HttpStatus.CREATED)
+			.get("id")
+			.asText();
+		String templateId = this.till
+			.post(this.till.adminToken(), "/api/v1/templates/telegram",
+					Map.of("name", "Fuzz week", "texts", Map.of("en", "Hi {{first_name}}!")), HttpStatus.CREATED)
+			.get("id")
+			.asText();
+		String broadcastId = this.till
+			.post(this.till.adminToken(), "/api/v1/broadcasts",
+					Map.of("name", "Fuzz sale", "segmentId", segmentId, "channelPolicy", "TELEGRAM_ONLY", "telegram",
+							Map.of("templateId", templateId, "bindings",
+									Map.of("first_name", Map.of("field", "first_name")))),
+					HttpStatus.CREATED)
+			.get("id")
+			.asText();
 		this.world = new World(store, otherStore, customerId, customer.get("cardCode").asText(), rewardId, purchaseId,
-				voucher, staffId);
+				voucher, staffId, segmentId, templateId, broadcastId);
 		login(store, otherStore);
 	}
 
@@ -394,7 +416,8 @@ class ApiFuzzIT extends ApiIT {
 		for (String table : List.of("stores", "staff", "customers", "channel_identities", "purchases", "purchase_items",
 				"refunds", "points_ledger_entries", "points_balances", "tier_changes", "rewards", "vouchers",
 				"staff_link_codes", "staff_chat_identities", "segments", "audit_log", "customer_scores",
-				"whatsapp_templates", "telegram_templates")) {
+				"whatsapp_templates", "telegram_templates", "broadcasts", "broadcast_recipients",
+				"broadcast_button_replies")) {
 			parts.add("(SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM " + table + " t)");
 		}
 		parts.add("(SELECT count(*) FROM notification_outbox)::text");

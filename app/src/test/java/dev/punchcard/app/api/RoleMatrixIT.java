@@ -46,7 +46,15 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/segments/" + anyId),
 				Arguments.of("CASHIER", HttpMethod.PUT, "/api/v1/segments/" + anyId),
 				Arguments.of("CASHIER", HttpMethod.DELETE, "/api/v1/segments/" + anyId),
-				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/segments/scores:recompute"));
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/segments/scores:recompute"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/broadcasts"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/broadcasts"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/broadcasts/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/broadcasts/" + anyId + "/start"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/broadcasts/" + anyId + "/pause"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/broadcasts/" + anyId + "/resume"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/broadcasts/" + anyId + "/cancel"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/broadcasts/" + anyId + "/recipients"));
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> 403")
@@ -91,7 +99,9 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of(HttpMethod.POST, "/api/v1/segments/scores:recompute"),
 				Arguments.of(HttpMethod.GET, "/api/v1/templates"),
 				Arguments.of(HttpMethod.POST, "/api/v1/templates/whatsapp:sync"),
-				Arguments.of(HttpMethod.POST, "/api/v1/templates/telegram"));
+				Arguments.of(HttpMethod.POST, "/api/v1/templates/telegram"),
+				Arguments.of(HttpMethod.GET, "/api/v1/broadcasts"),
+				Arguments.of(HttpMethod.POST, "/api/v1/broadcasts"));
 	}
 
 	@org.junit.jupiter.api.Test

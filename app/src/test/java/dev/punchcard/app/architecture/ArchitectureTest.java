@@ -57,6 +57,23 @@ class ArchitectureTest {
 		.as("segment use cases read filters as plain maps and lists: no Jackson, R2DBC or web types");
 
 	@ArchTest
+	static final ArchRule broadcasts_in_core_know_no_web_and_no_chat_platform = noClasses().that()
+		.resideInAPackage("dev.punchcard.core.broadcast..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "dev.punchcard.bot..",
+				"dev.punchcard.webhooks..", "org.telegram..")
+		.as("broadcasts in core know no web types and no chat platform: the edges translate");
+
+	@ArchTest
+	static final ArchRule broadcast_use_cases_leave_sql_to_the_adapters = noClasses().that()
+		.resideInAPackage("dev.punchcard.core.broadcast.application..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.r2dbc..", "org.springframework.r2dbc..", "com.fasterxml.jackson..")
+		.as("broadcast use cases leave SQL and JSON to the adapters");
+
+	@ArchTest
 	static final ArchRule chat_modules_use_the_core_only_through_its_application_and_domain = noClasses().that()
 		.resideInAnyPackage("dev.punchcard.bot..", "dev.punchcard.webhooks..", "dev.punchcard.app..")
 		.should()

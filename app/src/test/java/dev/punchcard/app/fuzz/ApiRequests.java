@@ -93,6 +93,18 @@ public final class ApiRequests {
 				new Endpoint(HttpMethod.POST, "/api/v1/templates/{}/preview", UUID.randomUUID().toString(),
 						obj("customerId", text(w.customerId()), "bindings",
 								obj("first_name", obj("field", text("first_name"))))),
+				new Endpoint(HttpMethod.POST, "/api/v1/broadcasts", null, broadcast()),
+				new Endpoint(HttpMethod.GET, "/api/v1/broadcasts?page=0&size=20", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/broadcasts/{}", w.broadcastId(), null),
+				new Endpoint(HttpMethod.POST, "/api/v1/broadcasts/{}/start", w.broadcastId(), null),
+				new Endpoint(HttpMethod.POST, "/api/v1/broadcasts/{}/pause", w.broadcastId(), null),
+				new Endpoint(HttpMethod.POST, "/api/v1/broadcasts/{}/resume", w.broadcastId(), null),
+				new Endpoint(HttpMethod.POST, "/api/v1/broadcasts/{}/cancel", w.broadcastId(), null),
+				new Endpoint(HttpMethod.GET,
+						"/api/v1/broadcasts/{}/recipients?state=FAILED&channel=TELEGRAM&after=0&limit=50",
+						w.broadcastId(), null),
+				new Endpoint(HttpMethod.GET, "/api/v1/broadcasts/{}/recipients?state=SKIPPED&format=csv",
+						w.broadcastId(), null),
 				new Endpoint(HttpMethod.GET, "/actuator/health", null, null));
 	}
 
@@ -103,6 +115,14 @@ public final class ApiRequests {
 		filter.putObject("netSpend").put("withinDays", 365).put("minMinor", 1000);
 		filter.putArray("rfmClasses").add("AT_RISK");
 		return filter;
+	}
+
+	private ObjectNode broadcast() {
+		ObjectNode telegram = obj("templateId", text(this.world.telegramTemplateId()), "bindings",
+				obj("first_name", obj("field", text("first_name"))));
+		return obj("name", text("Coffee week"), "segmentId", text(this.world.segmentId()), "channelPolicy",
+				text("TELEGRAM_ONLY"), "telegram", telegram, "scheduledAt", text("2099-12-24T09:00"), "timeZone",
+				text("Europe/Berlin"), "quietHours", obj("from", text("21:00"), "until", text("08:00")));
 	}
 
 	private ObjectNode telegramTemplate() {

@@ -1,5 +1,7 @@
 package dev.punchcard.core.broadcast.application;
 
+import java.time.Instant;
+
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -25,8 +27,8 @@ public interface BroadcastTracking {
 	 * broadcast's; completes with false when no recipient has that message id. Idempotent
 	 * and safe out of order.
 	 */
-	Mono<Boolean> recordStatus(ChatChannel channel, String messageId, Delivery state, java.time.Instant at,
-			@Nullable String code, @Nullable String reason);
+	Mono<Boolean> recordStatus(ChatChannel channel, String messageId, Delivery state, Instant at, @Nullable String code,
+			@Nullable String reason);
 
 	/**
 	 * Counts a button reply to a broadcast message (the message replied to, and the

@@ -1,5 +1,7 @@
 package dev.punchcard.core.broadcast.application;
 
+import java.time.Duration;
+
 import dev.punchcard.core.shared.domain.ChatChannel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,7 +16,7 @@ public interface BroadcastWork {
 	 * a time across all instances (FOR UPDATE SKIP LOCKED). Completes empty when there is
 	 * nothing to do.
 	 */
-	Flux<ClaimedRecipient> claim(ChatChannel channel, int max, java.time.Duration lease);
+	Flux<ClaimedRecipient> claim(ChatChannel channel, int max, Duration lease);
 
 	/**
 	 * Records the result of sending to a claimed recipient. A claim that is no longer

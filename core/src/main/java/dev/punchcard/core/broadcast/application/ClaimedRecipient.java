@@ -1,5 +1,7 @@
 package dev.punchcard.core.broadcast.application;
 
+import java.time.Instant;
+
 import dev.punchcard.core.broadcast.domain.BroadcastId;
 import dev.punchcard.core.campaign.domain.TemplateId;
 import dev.punchcard.core.campaign.domain.TemplateUse;
@@ -26,5 +28,5 @@ import dev.punchcard.core.shared.domain.CustomerId;
  */
 public record ClaimedRecipient(long recipientId, BroadcastId broadcastId, CustomerId customerId, ChatChannel channel,
 		String chatId, String language, TemplateId templateId, TemplateUse use, String campaignKey, int attempt,
-		java.time.Instant leaseUntil) {
+		Instant leaseUntil) {
 }

@@ -1,5 +1,7 @@
 package dev.punchcard.core.broadcast.application;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /** What one send to a claimed recipient did. */
@@ -27,7 +29,7 @@ public sealed interface SendResult {
 	 * Try again at {@code at} (rate limits, 131049 after 24 h, passing errors with
 	 * back-off); counts an attempt.
 	 */
-	record RetryAt(java.time.Instant at, String code, String reason) implements SendResult {
+	record RetryAt(Instant at, String code, String reason) implements SendResult {
 	}
 
 	/**

@@ -1,16 +1,22 @@
 package dev.punchcard.core.broadcast.domain;
 
-public record BroadcastId(java.util.UUID value) {
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a broadcast. */
+public record BroadcastId(UUID value) {
+
 	public BroadcastId {
-		java.util.Objects.requireNonNull(value, "value");
+		Objects.requireNonNull(value, "value");
 	}
 
 	public static BroadcastId random() {
-		return new BroadcastId(java.util.UUID.randomUUID());
+		return new BroadcastId(UUID.randomUUID());
 	}
 
 	@Override
 	public String toString() {
 		return this.value.toString();
 	}
+
 }

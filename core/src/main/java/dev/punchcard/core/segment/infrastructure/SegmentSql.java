@@ -39,11 +39,11 @@ import org.jspecify.annotations.Nullable;
  * @param where the condition, starting with the active-members rule
  * @param parameters the values to bind, by name
  */
-record SegmentSql(String where, Map<String, Object> parameters) {
+public record SegmentSql(String where, Map<String, Object> parameters) {
 
 	private static final String KEPT = "p.refunded_minor < p.amount_minor";
 
-	static SegmentSql of(SegmentFilter filter, Instant now) {
+	public static SegmentSql of(SegmentFilter filter, Instant now) {
 		Builder builder = new Builder(now);
 		filter.criteria().forEach(builder::add);
 		return new SegmentSql(builder.where.toString(), Map.copyOf(builder.parameters));
