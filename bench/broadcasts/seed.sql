@@ -6,6 +6,9 @@ SELECT md5('bench-member-' || i)::uuid, 'Member ' || i, CASE WHEN i % 5 = 0 THEN
        'BENCH' || i, 880000000 + i, CASE WHEN i <= :telegram THEN 'TELEGRAM' END, now() - interval '30 days'
 FROM generate_series(1, :members) AS i;
 
+INSERT INTO points_balances (customer_id, balance)
+SELECT md5('bench-member-' || i)::uuid, i % 500 FROM generate_series(1, :members) AS i;
+
 INSERT INTO channel_identities (id, customer_id, channel, external_id, chat_id, created_at)
 SELECT md5('bench-wa-' || i)::uuid, md5('bench-member-' || i)::uuid, 'WHATSAPP', (7000000000 + i)::text,
        (7000000000 + i)::text, now() - interval '30 days'
@@ -17,4 +20,5 @@ SELECT md5('bench-tg-' || i)::uuid, md5('bench-member-' || i)::uuid, 'TELEGRAM',
 FROM generate_series(1, :telegram) AS i;
 
 ANALYZE customers;
+ANALYZE points_balances;
 ANALYZE channel_identities;

@@ -27,8 +27,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("punchcard.broadcasts.sending")
 @Validated
 public record BroadcastSendingProperties(@DefaultValue("true") boolean enabled,
-		@DefaultValue("100") @Positive @Max(1000) int batchSize, @DefaultValue("2m") Duration lease,
-		@DefaultValue("16") @Positive @Max(256) int concurrency, @DefaultValue("6") @Positive @Max(50) int maxAttempts,
+		@DefaultValue("500") @Positive @Max(1000) int batchSize, @DefaultValue("2m") Duration lease,
+		@DefaultValue("64") @Positive @Max(256) int concurrency, @DefaultValue("6") @Positive @Max(50) int maxAttempts,
 		@DefaultValue("30s") Duration backoffBase, @DefaultValue("1h") Duration backoffCap,
 		@DefaultValue("2s") Duration idlePoll, @DefaultValue("20s") Duration stopGrace) {
 

@@ -14,9 +14,9 @@ class BroadcastSendingPropertiesTest {
 		BroadcastSendingProperties settings = BroadcastFixture.settings();
 
 		assertThat(settings.enabled()).isTrue();
-		assertThat(settings.batchSize()).isEqualTo(100);
+		assertThat(settings.batchSize()).isEqualTo(500);
 		assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(2));
-		assertThat(settings.concurrency()).isEqualTo(16);
+		assertThat(settings.concurrency()).isEqualTo(64);
 		assertThat(settings.maxAttempts()).isEqualTo(6);
 		assertThat(settings.backoffBase()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(settings.backoffCap()).isEqualTo(Duration.ofHours(1));

@@ -209,6 +209,43 @@ class R2dbcBroadcastsIT {
 	}
 
 	@Test
+	void should_settle_each_of_many_parallel_settles_as_its_own_result_and_refuse_the_stale_ones_among_them() {
+		aFewMembersOn("WHATSAPP", 300);
+		started(ChannelPolicy.WHATSAPP_ONLY);
+		List<ClaimedRecipient> claimed = this.work.claim(ChatChannel.WHATSAPP, 300, LEASE).collectList().block();
+		assertThat(claimed).hasSize(300);
+		ClaimedRecipient stale = new ClaimedRecipient(claimed.get(7).recipientId(), claimed.get(7).broadcastId(),
+				claimed.get(7).customerId(), claimed.get(7).channel(), claimed.get(7).chatId(),
+				claimed.get(7).language(), claimed.get(7).templateId(), claimed.get(7).use(),
+				claimed.get(7).campaignKey(), claimed.get(7).attempt(), claimed.get(7).leaseUntil().minusSeconds(1));
+
+		// settles arriving together are written in groups: each must still be its own
+		List<Boolean> answers = Flux.just(stale)
+			.concatWith(Flux.fromIterable(claimed))
+			.flatMap((recipient) -> this.work.settle(recipient,
+					(recipient.recipientId() % 3 == 0) ? new SendResult.Sent("wamid.p" + recipient.recipientId())
+							: (recipient.recipientId() % 3 == 1)
+									? new SendResult.RetryAt(NOW.plusSeconds(60), "130429", "rate limit")
+									: new SendResult.Failed("131000", "broke " + recipient.recipientId())),
+					64)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		// the stale one first: it must not take the current claim's place in its group
+		assertThat(answers).hasSize(301).filteredOn((settled) -> !settled).hasSize(1);
+		assertThat(rowOf(claimed.get(7))).doesNotStartWith("SENDING");
+		for (ClaimedRecipient recipient : List.of(claimed.get(0), claimed.get(1), claimed.get(2), claimed.get(299))) {
+			long id = recipient.recipientId();
+			String expected = (id % 3 == 0) ? "SENT|wamid.p" + id + "|null|null|1"
+					: (id % 3 == 1) ? "QUEUED|null|null|130429|1" : "FAILED|null|null|131000|1";
+			assertThat(rowOf(recipient)).isEqualTo(expected);
+		}
+		assertThat(count("SELECT count(*) FROM broadcast_recipients WHERE state = 'SENDING'")).isZero();
+		assertThat(count("SELECT count(*) FROM broadcast_recipients WHERE state = 'SENT' AND sent_at IS NOT NULL"))
+			.isEqualTo(claimed.stream().filter((recipient) -> recipient.recipientId() % 3 == 0).count());
+	}
+
+	@Test
 	void should_stop_claims_while_paused_and_cancel_the_queued_rest_when_cancelled_halfway() {
 		aFewMembersOn("TELEGRAM", 10);
 		Broadcast broadcast = started(ChannelPolicy.TELEGRAM_ONLY);
