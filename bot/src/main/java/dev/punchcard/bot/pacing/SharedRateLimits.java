@@ -137,13 +137,16 @@ public final class SharedRateLimits {
 	 * {@link RateLimitWaitTooLongException} when no slot was reserved within
 	 * {@code giveUpAfter}.
 	 */
-	public Mono<Void> takeSpare(List<Slot> slots, Duration horizon, Duration giveUpAfter) {
+	public Mono<Void> takeSpare(List<Slot> slots, double share, Duration horizon, Duration giveUpAfter) {
+		if (!(share > 0 && share <= 1)) {
+			throw new IllegalArgumentException("a bulk share is above 0 and at most 1: " + share);
+		}
 		String[] keys = slots.stream().map(Slot::key).toArray(String[]::new);
 		byte[][] arguments = new byte[1 + 2 * slots.size()][];
 		arguments[0] = number(micros(horizon));
 		for (int i = 0; i < slots.size(); i++) {
-			// no tolerance: one slot per interval at most, none of the burst
-			arguments[1 + 2 * i] = number(slots.get(i).limit().intervalMicros());
+			// no tolerance: one slot per (stretched) interval at most, none of the burst
+			arguments[1 + 2 * i] = number(Math.round(slots.get(i).limit().intervalMicros() / share));
 			arguments[2 + 2 * i] = number(0);
 		}
 		long giveUpMicros = micros(giveUpAfter);

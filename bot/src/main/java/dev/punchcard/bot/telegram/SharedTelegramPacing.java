@@ -33,6 +33,8 @@ final class SharedTelegramPacing implements SendPacing {
 
 	private final Duration bulkMaxWait;
 
+	private final double bulkShare;
+
 	/**
 	 * @param botId the bot's id (the token's part before the colon, not secret)
 	 */
@@ -45,6 +47,7 @@ final class SharedTelegramPacing implements SendPacing {
 		this.maxWait = settings.maxWait();
 		this.bulkHorizon = settings.bulkHorizon();
 		this.bulkMaxWait = settings.bulkMaxWait();
+		this.bulkShare = settings.bulkShare();
 	}
 
 	@Override
@@ -56,7 +59,8 @@ final class SharedTelegramPacing implements SendPacing {
 	@Override
 	public Mono<Void> awaitTurn(String chatId, SendPriority priority) {
 		return (priority == SendPriority.BULK)
-				? this.limits.takeSpare(slots(chatId), this.bulkHorizon, this.bulkMaxWait) : awaitTurn(chatId);
+				? this.limits.takeSpare(slots(chatId), this.bulkShare, this.bulkHorizon, this.bulkMaxWait)
+				: awaitTurn(chatId);
 	}
 
 	/** Telegram answered 429 with a {@code retry_after}: the whole bot waits it out. */

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -139,12 +141,17 @@ public record TelegramProperties(@Nullable @Pattern(regexp = "|[0-9]+:[A-Za-z0-9
 	 * well under the bot's burst's worth of time, which stays free for replies
 	 * @param bulkMaxWait the longest a broadcast message waits for its turn before it is
 	 * queued again for later (keep it under the broadcast claim's lease)
+	 * @param bulkShare the share of the bot's rate broadcasts send at, at most: a little
+	 * under 1, so that the platform's own count has room for the jitter of the network
+	 * and of the instances (sent at exactly the rate, any two messages arriving closer
+	 * than the interval would be one too many)
 	 */
 	public record RateLimits(@DefaultValue("1") @Positive double perChatPerSecond,
 			@DefaultValue("3") @Positive int perChatBurst, @DefaultValue("30") @Positive double globalPerSecond,
 			@DefaultValue("30") @Positive int globalBurst, @DefaultValue("10s") Duration maxWait,
 			@DefaultValue("true") boolean shared, @DefaultValue("100ms") Duration bulkHorizon,
-			@DefaultValue("30s") Duration bulkMaxWait) {
+			@DefaultValue("30s") Duration bulkMaxWait,
+			@DefaultValue("0.99") @DecimalMin("0.5") @DecimalMax("1.0") double bulkShare) {
 	}
 
 }

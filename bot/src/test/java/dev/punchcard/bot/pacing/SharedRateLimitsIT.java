@@ -143,7 +143,7 @@ class SharedRateLimitsIT {
 		long started = System.nanoTime();
 		List<Long> doneAfterMillis = Flux.range(0, 20)
 			.flatMap((i) -> ((i % 2 == 0) ? one : two)
-				.takeSpare(List.of(new Slot(key, twentyPerSecond)), Duration.ofMillis(20), Duration.ofSeconds(10))
+				.takeSpare(List.of(new Slot(key, twentyPerSecond)), 1.0, Duration.ofMillis(20), Duration.ofSeconds(10))
 				.then(Mono.fromSupplier(() -> (System.nanoTime() - started) / 1_000_000)))
 			.collectList()
 			.block(Duration.ofSeconds(15));
@@ -157,13 +157,30 @@ class SharedRateLimitsIT {
 	}
 
 	@Test
+	void should_stretch_the_bulk_interval_to_the_share_of_the_rate() {
+		String key = "test:bulk-share:" + UUID.randomUUID();
+		Limit twentyPerSecond = Limit.perSecond(20);
+		SharedRateLimits limits = limits(first);
+
+		long started = System.nanoTime();
+		Flux.range(0, 11)
+			.flatMap((i) -> limits.takeSpare(List.of(new Slot(key, twentyPerSecond)), 0.5, Duration.ofMillis(20),
+					Duration.ofSeconds(10)))
+			.blockLast(Duration.ofSeconds(10));
+
+		// at half the rate: 10 intervals of 100 ms, not of 50 ms
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(950),
+				Duration.ofMillis(3_000));
+	}
+
+	@Test
 	void should_let_a_reply_go_at_once_while_bulk_sends_keep_the_budget_busy() {
 		String key = "test:priority:" + UUID.randomUUID();
 		Limit tenPerSecond = Limit.perSecond(10);
 		SharedRateLimits limits = limits(first);
 		// bulk sends queue up for two seconds' worth of the budget
 		Flux.range(0, 20)
-			.flatMap((i) -> limits.takeSpare(List.of(new Slot(key, tenPerSecond)), Duration.ofMillis(50),
+			.flatMap((i) -> limits.takeSpare(List.of(new Slot(key, tenPerSecond)), 1.0, Duration.ofMillis(50),
 					Duration.ofSeconds(10)))
 			.subscribe();
 		Mono.delay(Duration.ofMillis(300)).block();
@@ -182,7 +199,7 @@ class SharedRateLimitsIT {
 		SharedRateLimits limits = limits(first);
 		limits.take(key, onePerMinute, Duration.ofSeconds(1)).block(Duration.ofSeconds(5));
 
-		limits.takeSpare(List.of(new Slot(key, onePerMinute)), Duration.ofMillis(50), Duration.ofMillis(500))
+		limits.takeSpare(List.of(new Slot(key, onePerMinute)), 1.0, Duration.ofMillis(50), Duration.ofMillis(500))
 			.as(StepVerifier::create)
 			.verifyError(RateLimitWaitTooLongException.class);
 	}

@@ -44,7 +44,7 @@ class SharedTelegramPacingIT {
 	void should_keep_the_bots_rate_for_two_instances_together_and_each_chats_own() {
 		String bot = Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()));
 		TelegramProperties.RateLimits limits = new TelegramProperties.RateLimits(1, 1, 20, 5, Duration.ofSeconds(5),
-				true, Duration.ofMillis(100), Duration.ofSeconds(30));
+				true, Duration.ofMillis(100), Duration.ofSeconds(30), 0.99);
 		SharedTelegramPacing one = new SharedTelegramPacing(TwoInstances.limits(first), bot, limits);
 		SharedTelegramPacing two = new SharedTelegramPacing(TwoInstances.limits(second), bot, limits);
 
@@ -72,7 +72,7 @@ class SharedTelegramPacingIT {
 	void should_refuse_at_once_when_the_chat_would_wait_longer_than_allowed() {
 		String bot = Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()));
 		TelegramProperties.RateLimits limits = new TelegramProperties.RateLimits(0.1, 1, 30, 30, Duration.ofSeconds(1),
-				true, Duration.ofMillis(100), Duration.ofSeconds(30));
+				true, Duration.ofMillis(100), Duration.ofSeconds(30), 0.99);
 		SharedTelegramPacing pacing = new SharedTelegramPacing(TwoInstances.limits(first), bot, limits);
 
 		pacing.awaitTurn("42").as(StepVerifier::create).verifyComplete();

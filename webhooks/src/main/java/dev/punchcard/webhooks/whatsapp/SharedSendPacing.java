@@ -49,9 +49,8 @@ final class SharedSendPacing implements SendPacing {
 	 */
 	@Override
 	public Mono<Void> awaitTurn(String recipient, SendPriority priority) {
-		return (priority == SendPriority.BULK)
-				? this.limits.takeSpare(slots(recipient), this.settings.bulkHorizon(), this.settings.bulkMaxWait())
-				: awaitTurn(recipient);
+		return (priority == SendPriority.BULK) ? this.limits.takeSpare(slots(recipient), this.settings.bulkShare(),
+				this.settings.bulkHorizon(), this.settings.bulkMaxWait()) : awaitTurn(recipient);
 	}
 
 	/** WhatsApp answered 130429: the number as a whole waits, on every instance. */

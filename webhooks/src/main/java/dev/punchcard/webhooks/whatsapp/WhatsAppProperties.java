@@ -8,6 +8,8 @@ import java.util.Map;
 
 import dev.punchcard.bot.intake.IntakeSettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -239,6 +241,8 @@ public record WhatsAppProperties(@Nullable String accessToken,
 	 * well under a second's worth of the number's burst, which stays free for replies
 	 * @param bulkMaxWait the longest a broadcast message waits for its turn before it is
 	 * queued again for later (keep it under the broadcast claim's lease)
+	 * @param bulkShare the share of the number's rate broadcasts send at, at most: a
+	 * little under 1, leaving Meta's count room for the network's jitter
 	 * @param throughputHoldOff when WhatsApp answers that the number sent too much
 	 * (130429), how long no instance sends from it before going on at the sustained rate
 	 * @param messagingLimit the portfolio's messaging limit: unique users reached outside
@@ -251,6 +255,7 @@ public record WhatsAppProperties(@Nullable String accessToken,
 			@DefaultValue("6s") Duration perRecipientInterval, @DefaultValue("5") @Positive int perRecipientBurst,
 			@DefaultValue("30s") Duration maxWait, @DefaultValue("1s") Duration pairLimitBackoff,
 			@DefaultValue("100ms") Duration bulkHorizon, @DefaultValue("30s") Duration bulkMaxWait,
+			@DefaultValue("0.99") @DecimalMin("0.5") @DecimalMax("1.0") double bulkShare,
 			@DefaultValue("1s") Duration throughputHoldOff, @DefaultValue("unlimited") MessagingLevel messagingLimit,
 			@Nullable @Pattern(regexp = "|[0-9A-Za-z_-]{1,64}") String portfolioId) {
 	}
