@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Recipients as CSV (RFC 4180): a header row, CRLF line ends, a field quoted when it
- * holds a comma, a quote or a line break, its quotes doubled.
+ * holds a comma, a quote or a line break, its quotes doubled; a field that a spreadsheet
+ * would take for a formula (starting with {@code = + - @}, a tab or a carriage return) is
+ * prefixed with {@code '}.
  */
 final class RecipientsCsv {
 
@@ -27,10 +29,14 @@ final class RecipientsCsv {
 				time(row.readAt()), time(row.failedAt())));
 	}
 
-	static String field(@Nullable String value) {
-		if (value == null) {
+	static String field(@Nullable String raw) {
+		if (raw == null) {
 			return "";
 		}
+		// a spreadsheet would run a cell starting with one of these as a formula (CSV
+		// injection, e.g. a platform's error text): it is kept as text with a leading
+		// quote
+		String value = (!raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0) ? "'" + raw : raw;
 		boolean quoted = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
 				|| value.indexOf('\r') >= 0;
 		return quoted ? '"' + value.replace("\"", "\"\"") + '"' : value;
