@@ -1,6 +1,7 @@
 package dev.punchcard.webhooks.whatsapp;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -89,15 +90,16 @@ class GraphApi {
 	}
 
 	/**
-	 * Posts a {@code /messages} body once, with the timeout but no {@link GraphApiRetry}
-	 * (a broadcast's queue retries); emits the wamid.
+	 * Posts a {@code /messages} body (JSON, as rendered) once, with the timeout but no
+	 * {@link GraphApiRetry} (a broadcast's queue retries); emits the wamid.
 	 */
-	Mono<String> sendOnce(ObjectNode body) {
+	Mono<String> sendOnce(String body) {
+		byte[] json = body.getBytes(StandardCharsets.UTF_8);
 		return Mono
 			.defer(() -> this.web.post()
 				.uri("/{version}/{phoneNumberId}/messages", this.version, this.phoneNumberId)
 				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(bytes(body))
+				.bodyValue(json)
 				.exchangeToMono((response) -> answer("send", response)))
 			.timeout(this.timeouts.request())
 			.onErrorMap((error) -> !(error instanceof GraphApiException), (error) -> unanswered("send", error))

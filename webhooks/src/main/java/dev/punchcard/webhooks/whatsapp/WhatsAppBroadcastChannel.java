@@ -3,9 +3,6 @@ package dev.punchcard.webhooks.whatsapp;
 import java.time.Clock;
 import java.time.Duration;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.punchcard.bot.broadcast.BroadcastChannel;
 import dev.punchcard.bot.broadcast.BroadcastSendException;
 import dev.punchcard.bot.conversation.ReachabilityListener;
@@ -50,8 +47,6 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 
 	/** When a held-back marketing message (131049) may go again. */
 	static final Duration HELD_BACK_RETRY = Duration.ofHours(24);
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/**
 	 * What a send learns about the member is recorded with these.
@@ -109,7 +104,9 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 		if (rendered.requests().isEmpty()) {
 			return Mono.just(new SendResult.Failed("EMPTY", "the rendered template has nothing to send"));
 		}
-		ObjectNode body = parse(rendered.requests().get(0));
+		// the renderer's own JSON goes as it is: no parsing and writing it again per
+		// message
+		String body = rendered.requests().get(0);
 		return this.messagingLimit.admit(recipient.chatId()).flatMap((wait) -> {
 			if (!wait.isZero()) {
 				return retryIn(wait, "MESSAGING_LIMIT",
@@ -166,15 +163,6 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 			return String.valueOf(graph.code());
 		}
 		return (graph.status() == 0) ? "NO_ANSWER" : "HTTP_" + graph.status();
-	}
-
-	private static ObjectNode parse(String request) {
-		try {
-			return (ObjectNode) JSON.readTree(request);
-		}
-		catch (JacksonException | ClassCastException ex) {
-			throw new IllegalArgumentException("a rendered WhatsApp request is not a JSON object");
-		}
 	}
 
 }
