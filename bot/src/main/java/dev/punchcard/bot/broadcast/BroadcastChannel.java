@@ -1,5 +1,7 @@
 package dev.punchcard.bot.broadcast;
 
+import java.time.Duration;
+
 import dev.punchcard.bot.template.RenderedTemplate;
 import dev.punchcard.core.broadcast.application.ClaimedRecipient;
 import dev.punchcard.core.broadcast.application.SendResult;
@@ -22,6 +24,16 @@ public interface BroadcastChannel {
 	 */
 	default boolean ready() {
 		return true;
+	}
+
+	/**
+	 * The longest one send may wait for its pacing turn before it gives up (and comes
+	 * back later). A send still unfinished at half the claim's lease is given up and
+	 * counted as an attempt although nothing was sent, so the lease must be longer than
+	 * twice this; start-up checks it.
+	 */
+	default Duration longestTurnWait() {
+		return Duration.ZERO;
 	}
 
 	/**

@@ -43,12 +43,27 @@ class BroadcastSendingConfiguration {
 		if (queue == null) {
 			return new BroadcastSenders(List.of(), "not sent from this instance: the application has no BroadcastWork");
 		}
+		checkLease(channels, settings);
 		BroadcastSender.Sources sources = new BroadcastSender.Sources(templates, members, rendering);
 		BroadcastBackoff backoff = new BroadcastBackoff(settings, clock);
 		List<BroadcastSender> senders = channels.stream()
 			.map((channel) -> new BroadcastSender(queue, channel, sources, backoff, settings))
 			.toList();
 		return new BroadcastSenders(senders, "sent on " + channels.stream().map(BroadcastChannel::channel).toList());
+	}
+
+	/**
+	 * Refuses a lease that is not longer than twice a channel's longest wait for a turn.
+	 */
+	static void checkLease(List<BroadcastChannel> channels, BroadcastSendingProperties settings) {
+		for (BroadcastChannel channel : channels) {
+			if (channel.longestTurnWait().multipliedBy(2).compareTo(settings.lease()) >= 0) {
+				throw new IllegalStateException("punchcard.broadcasts.sending.lease (" + settings.lease()
+						+ ") must be longer than twice the " + channel.channel() + " rate-limits.bulk-max-wait ("
+						+ channel.longestTurnWait() + "): a send still waiting for its turn at half the lease is "
+						+ "given up and counted as an attempt although nothing was sent");
+			}
+		}
 	}
 
 }

@@ -55,7 +55,19 @@ class TelegramBroadcastChannel implements BroadcastChannel {
 
 	private final Clock clock;
 
+	private final Duration longestTurnWait;
+
 	TelegramBroadcastChannel(TelegramBotApi api, SendPacing pacing, ReachabilityListener reachability, Clock clock) {
+		this(api, pacing, reachability, clock, Duration.ZERO);
+	}
+
+	/**
+	 * @param longestTurnWait the longest a send waits for its pacing turn (the rate
+	 * limits' {@code bulk-max-wait})
+	 */
+	TelegramBroadcastChannel(TelegramBotApi api, SendPacing pacing, ReachabilityListener reachability, Clock clock,
+			Duration longestTurnWait) {
+		this.longestTurnWait = longestTurnWait;
 		this.api = api;
 		this.pacing = pacing;
 		this.reachability = reachability;
@@ -70,6 +82,11 @@ class TelegramBroadcastChannel implements BroadcastChannel {
 	@Override
 	public ChatChannel channel() {
 		return ChatChannel.TELEGRAM;
+	}
+
+	@Override
+	public Duration longestTurnWait() {
+		return this.longestTurnWait;
 	}
 
 	@Override

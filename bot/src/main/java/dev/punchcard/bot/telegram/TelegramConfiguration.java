@@ -61,9 +61,11 @@ class TelegramConfiguration {
 	 */
 	@Bean
 	TelegramBroadcastChannel telegramBroadcastChannel(TelegramBotApi api, TelegramChatSender sender,
-			ObjectProvider<ReachabilityListener> reachability, ObjectProvider<Clock> clock) {
+			ObjectProvider<ReachabilityListener> reachability, ObjectProvider<Clock> clock,
+			TelegramProperties properties) {
 		return new TelegramBroadcastChannel(api, sender.pacing(),
-				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), clock.getIfAvailable(Clock::systemUTC));
+				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), clock.getIfAvailable(Clock::systemUTC),
+				properties.rateLimits().bulkMaxWait());
 	}
 
 	@Bean

@@ -1,7 +1,9 @@
 package dev.punchcard.bot.broadcast;
 
 import java.time.Duration;
+import java.util.List;
 
+import dev.punchcard.core.shared.domain.ChatChannel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,27 @@ class BroadcastSendingPropertiesTest {
 		assertThat(settings.maxAttempts()).isEqualTo(6);
 		assertThat(settings.backoffBase()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(settings.backoffCap()).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void should_refuse_at_start_up_a_lease_not_longer_than_twice_a_channels_longest_wait_for_a_turn() {
+		BroadcastChannel patient = new RecordingChannel(ChatChannel.WHATSAPP) {
+
+			@Override
+			public Duration longestTurnWait() {
+				return Duration.ofSeconds(60);
+			}
+
+		};
+
+		assertThatThrownBy(
+				() -> BroadcastSendingConfiguration.checkLease(List.of(patient), BroadcastFixture.settings("lease=2m")))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("punchcard.broadcasts.sending.lease")
+			.hasMessageContaining("WHATSAPP");
+		BroadcastSendingConfiguration.checkLease(List.of(patient), BroadcastFixture.settings("lease=121s"));
+		BroadcastSendingConfiguration.checkLease(List.of(new RecordingChannel(ChatChannel.TELEGRAM)),
+				BroadcastFixture.settings("lease=1s"));
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * A channel edge that records what it was given and answers as scripted per chat (the
  * next answer each time), else accepts the message as {@code m-<chat>-<n>}.
  */
-final class RecordingChannel implements BroadcastChannel {
+class RecordingChannel implements BroadcastChannel {
 
 	record Given(ClaimedRecipient recipient, RenderedTemplate rendered) {
 	}

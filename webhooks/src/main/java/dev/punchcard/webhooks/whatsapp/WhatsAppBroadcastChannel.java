@@ -69,6 +69,8 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 
 	private final Duration throughputHoldOff;
 
+	private final Duration longestTurnWait;
+
 	private final Clock clock;
 
 	/**
@@ -76,9 +78,12 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 	 * to a user outside their window counts against
 	 * @param throughputHoldOff how long a 130429 holds the number's sending off, on every
 	 * instance
+	 * @param longestTurnWait the longest a send waits for its pacing turn (the rate
+	 * limits' {@code bulk-max-wait})
 	 */
 	WhatsAppBroadcastChannel(GraphApi api, SendPacing pacing, WhatsAppAccount account, Members members,
-			MessagingLimit messagingLimit, Duration throughputHoldOff, Clock clock) {
+			MessagingLimit messagingLimit, Duration throughputHoldOff, Duration longestTurnWait, Clock clock) {
+		this.longestTurnWait = longestTurnWait;
 		this.api = api;
 		this.pacing = pacing;
 		this.account = account;
@@ -91,6 +96,11 @@ class WhatsAppBroadcastChannel implements BroadcastChannel {
 	@Override
 	public ChatChannel channel() {
 		return ChatChannel.WHATSAPP;
+	}
+
+	@Override
+	public Duration longestTurnWait() {
+		return this.longestTurnWait;
 	}
 
 	/** Not after Meta blocked the account or the token (see {@link WhatsAppAccount}). */

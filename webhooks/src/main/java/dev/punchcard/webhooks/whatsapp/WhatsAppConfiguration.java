@@ -96,7 +96,8 @@ class WhatsAppConfiguration {
 		return new WhatsAppBroadcastChannel(api, whatsAppSendPacing, account,
 				new WhatsAppBroadcastChannel.Members(reachability.getIfAvailable(() -> ReachabilityListener.IGNORE),
 						consent),
-				whatsAppMessagingLimit, properties.rateLimits().throughputHoldOff(), clock);
+				whatsAppMessagingLimit, properties.rateLimits().throughputHoldOff(),
+				properties.rateLimits().bulkMaxWait(), clock);
 	}
 
 	@Bean

@@ -96,7 +96,7 @@ class WhatsAppBroadcastChannelTest {
 				this.recordingPacing, this.account,
 				new WhatsAppBroadcastChannel.Members(this.reachability,
 						new ChangeMarketingConsent(this.consents, TestClock.fixed())),
-				limit, Duration.ofSeconds(1), TestClock.fixed());
+				limit, Duration.ofSeconds(1), Duration.ofSeconds(30), TestClock.fixed());
 	}
 
 	@Test
