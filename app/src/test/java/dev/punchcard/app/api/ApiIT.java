@@ -26,7 +26,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"punchcard.codes.active-key=A", "punchcard.codes.keys.A=test-code-secret-0123456789-abcdefghijklmnop",
 				"punchcard.admin.username=" + ApiIT.ADMIN, "punchcard.admin.password=" + ApiIT.ADMIN_PASSWORD,
 				"punchcard.login-throttle.per-username=1000", "punchcard.login-throttle.per-address=100000",
-				"punchcard.segments.scores.scheduled=false" })
+				"punchcard.segments.scores.scheduled=false",
+				// cached contexts share the database: only the broadcast tests' own
+				// contexts send broadcasts, else another context's senders would claim
+				// their recipients and send them to its own fakes
+				"punchcard.broadcasts.sending.enabled=false" })
 public abstract class ApiIT {
 
 	public static final String ADMIN = "root-admin";

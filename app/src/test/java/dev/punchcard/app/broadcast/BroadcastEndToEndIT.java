@@ -45,7 +45,8 @@ import static org.awaitility.Awaitility.await;
  * button taps. What each platform was sent is counted per recipient.
  */
 @TestMethodOrder(MethodOrderer.Random.class)
-@TestPropertySource(locations = "classpath:broadcast-e2e.properties")
+@TestPropertySource(locations = "classpath:broadcast-e2e.properties",
+		properties = "punchcard.broadcasts.sending.enabled=true")
 // its senders and schedule must not outlive the class: cached contexts share the database
 @DirtiesContext
 class BroadcastEndToEndIT extends ApiIT {
