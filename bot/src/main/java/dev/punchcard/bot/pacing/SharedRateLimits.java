@@ -3,6 +3,7 @@ package dev.punchcard.bot.pacing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
@@ -111,14 +112,8 @@ public final class SharedRateLimits {
 	 * On a Redis cluster the keys must share a hash tag.
 	 */
 	public Mono<Void> take(List<Slot> slots, Duration maxWait) {
-		String[] keys = slots.stream().map(Slot::key).toArray(String[]::new);
-		byte[][] arguments = new byte[1 + 2 * slots.size()][];
-		arguments[0] = number(micros(maxWait));
-		for (int i = 0; i < slots.size(); i++) {
-			Limit limit = slots.get(i).limit();
-			arguments[1 + 2 * i] = number(limit.intervalMicros());
-			arguments[2 + 2 * i] = number(limit.intervalMicros() * (limit.burst() - 1));
-		}
+		String[] keys = keys(slots);
+		byte[][] arguments = arguments(slots, maxWait, 1, (limit) -> limit.intervalMicros() * (limit.burst() - 1));
 		return reserve(keys, arguments).flatMap((wait) -> {
 			if (wait < 0) {
 				return Mono.error(new RateLimitWaitTooLongException(keys[keys.length - 1], maxWait));
@@ -141,14 +136,9 @@ public final class SharedRateLimits {
 		if (!(share > 0 && share <= 1)) {
 			throw new IllegalArgumentException("a bulk share is above 0 and at most 1: " + share);
 		}
-		String[] keys = slots.stream().map(Slot::key).toArray(String[]::new);
-		byte[][] arguments = new byte[1 + 2 * slots.size()][];
-		arguments[0] = number(micros(horizon));
-		for (int i = 0; i < slots.size(); i++) {
-			// no tolerance: one slot per (stretched) interval at most, none of the burst
-			arguments[1 + 2 * i] = number(Math.round(slots.get(i).limit().intervalMicros() / share));
-			arguments[2 + 2 * i] = number(0);
-		}
+		String[] keys = keys(slots);
+		// no tolerance: one slot per (stretched) interval at most, none of the burst
+		byte[][] arguments = arguments(slots, horizon, share, (limit) -> 0L);
 		long giveUpMicros = micros(giveUpAfter);
 		long startedNanos = System.nanoTime();
 		return Mono.defer(() -> reserve(keys, arguments)).flatMap((wait) -> {
@@ -177,6 +167,26 @@ public final class SharedRateLimits {
 			.onErrorResume(RedisNoScriptException.class,
 					(notLoaded) -> this.redis.eval(HOLD_OFF_SCRIPT, ScriptOutputType.INTEGER, keys, arguments))
 			.then();
+	}
+
+	private static String[] keys(List<Slot> slots) {
+		return slots.stream().map(Slot::key).toArray(String[]::new);
+	}
+
+	/**
+	 * The script's arguments: the longest wait, then each limit's interval (stretched by
+	 * 1 / share) and tolerance, in µs.
+	 */
+	private static byte[][] arguments(List<Slot> slots, Duration longestWait, double share,
+			ToLongFunction<Limit> tolerance) {
+		byte[][] arguments = new byte[1 + 2 * slots.size()][];
+		arguments[0] = number(micros(longestWait));
+		for (int i = 0; i < slots.size(); i++) {
+			Limit limit = slots.get(i).limit();
+			arguments[1 + 2 * i] = number(Math.round(limit.intervalMicros() / share));
+			arguments[2 + 2 * i] = number(tolerance.applyAsLong(limit));
+		}
+		return arguments;
 	}
 
 	private Mono<Void> sleep(long micros) {

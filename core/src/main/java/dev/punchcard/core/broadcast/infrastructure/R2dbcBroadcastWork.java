@@ -27,11 +27,9 @@ import dev.punchcard.core.shared.domain.CustomerId;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import static dev.punchcard.core.broadcast.infrastructure.R2dbcBroadcasts.nullable;
 import static dev.punchcard.core.broadcast.infrastructure.R2dbcBroadcasts.utc;
 
 /**
@@ -86,27 +84,21 @@ class R2dbcBroadcastWork implements BroadcastWork {
 			          CASE WHEN r.channel = 'WHATSAPP' THEN b.whatsapp_use ELSE b.telegram_use END AS template_use
 			""".formatted(SENDABLE);
 
-	private static final String SETTLE = """
+	/**
+	 * Settles a pause: the recipient back to the queue untouched (its attempt not
+	 * counted) and its broadcast PAUSED with the reason, audited as the service's.
+	 */
+	private static final String SETTLE_PAUSE = """
 			WITH settled AS (
 			  UPDATE broadcast_recipients
-			  SET state = :state,
-			      due_at = COALESCE(CAST(:dueAt AS timestamptz), due_at),
-			      lease_until = NULL,
-			      message_id = COALESCE(CAST(:messageId AS text), message_id),
-			      skip_reason = CAST(:skipReason AS text),
-			      error_code = COALESCE(CAST(:errorCode AS text), error_code),
-			      error_reason = COALESCE(CAST(:errorReason AS text), error_reason),
-			      attempts = CASE WHEN :attemptCounts THEN attempts ELSE GREATEST(attempts - 1, 0) END,
-			      sent_at = CASE WHEN :state = 'SENT' THEN :now ELSE sent_at END,
-			      failed_at = CASE WHEN :state = 'FAILED' THEN :now ELSE failed_at END,
-			      status_rank = CASE WHEN :state = 'SENT' THEN 1 WHEN :state = 'FAILED' THEN 4 ELSE status_rank END
+			  SET state = 'QUEUED', lease_until = NULL, skip_reason = NULL, attempts = GREATEST(attempts - 1, 0)
 			  WHERE id = :id AND state = 'SENDING' AND lease_until = :leaseUntil
 			  RETURNING broadcast_id),
 			paused AS (
 			  UPDATE broadcasts b
-			  SET state = 'PAUSED', pause_reason = CAST(:pauseReason AS text), updated_by = NULL, updated_at = :now
+			  SET state = 'PAUSED', pause_reason = :pauseReason, updated_by = NULL, updated_at = :now
 			  FROM settled s
-			  WHERE CAST(:pauseReason AS text) IS NOT NULL AND b.id = s.broadcast_id AND b.state = 'RUNNING'
+			  WHERE b.id = s.broadcast_id AND b.state = 'RUNNING'
 			  RETURNING b.id, b.pause_reason),
 			audited AS (
 			  INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, details)
@@ -194,24 +186,14 @@ class R2dbcBroadcastWork implements BroadcastWork {
 		if (!(result instanceof SendResult.PauseBroadcast)) {
 			return Mono.defer(() -> this.settles.submit(new Settle(recipient, Settlement.of(result))));
 		}
-		return Mono.defer(() -> {
-			Settlement settlement = Settlement.of(result);
-			GenericExecuteSpec spec = this.db.sql(SETTLE)
-				.bind("id", recipient.recipientId())
-				.bind("leaseUntil", utc(recipient.leaseUntil()))
-				.bind("state", settlement.state().name())
-				.bind("attemptCounts", settlement.attemptCounts())
-				.bind("now", utc(this.clock.instant()))
-				.bind("auditId", UUID.randomUUID());
-			spec = nullable(spec, "dueAt", (settlement.dueAt() == null) ? null : utc(settlement.dueAt()),
-					OffsetDateTime.class);
-			spec = nullable(spec, "messageId", settlement.messageId(), String.class);
-			spec = nullable(spec, "skipReason", settlement.skipReason(), String.class);
-			spec = nullable(spec, "errorCode", settlement.errorCode(), String.class);
-			spec = nullable(spec, "errorReason", settlement.errorReason(), String.class);
-			spec = nullable(spec, "pauseReason", settlement.pauseReason(), String.class);
-			return spec.map((row) -> row.get("settled", Long.class) == 1).one();
-		});
+		return Mono.defer(() -> this.db.sql(SETTLE_PAUSE)
+			.bind("id", recipient.recipientId())
+			.bind("leaseUntil", utc(recipient.leaseUntil()))
+			.bind("pauseReason", Settlement.of(result).pauseReason())
+			.bind("now", utc(this.clock.instant()))
+			.bind("auditId", UUID.randomUUID())
+			.map((row) -> row.get("settled", Long.class) == 1)
+			.one());
 	}
 
 	private Mono<List<Boolean>> settleAll(List<Settle> group) {
