@@ -28,9 +28,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"punchcard.login-throttle.per-username=1000", "punchcard.login-throttle.per-address=100000",
 				"punchcard.segments.scores.scheduled=false",
 				// cached contexts share the database: only the broadcast tests' own
-				// contexts send broadcasts, else another context's senders would claim
-				// their recipients and send them to its own fakes
-				"punchcard.broadcasts.sending.enabled=false" })
+				// contexts send broadcasts and run their schedule, else another context's
+				// senders would claim their recipients and send them to its own fakes,
+				// and
+				// its schedule would move other tests' broadcasts (complete, pause) under
+				// them
+				"punchcard.broadcasts.sending.enabled=false", "punchcard.broadcasts.scheduled=false" })
 public abstract class ApiIT {
 
 	public static final String ADMIN = "root-admin";

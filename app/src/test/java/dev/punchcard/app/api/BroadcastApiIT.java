@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as the Graph API) that finds the template paused and so pauses the running broadcast.
  */
 @TestMethodOrder(MethodOrderer.Random.class)
-@TestPropertySource(properties = { "punchcard.whatsapp.access-token=broadcast-token",
-		"punchcard.whatsapp.phone-number-id=106540352242922", "punchcard.whatsapp.app-secret=broadcast-app-secret",
-		"punchcard.whatsapp.verify-token=broadcast-verify-token", "punchcard.whatsapp.display-phone-number=15550001234",
+@TestPropertySource(properties = { "punchcard.broadcasts.scheduled=true",
+		"punchcard.whatsapp.access-token=broadcast-token", "punchcard.whatsapp.phone-number-id=106540352242922",
+		"punchcard.whatsapp.app-secret=broadcast-app-secret", "punchcard.whatsapp.verify-token=broadcast-verify-token",
+		"punchcard.whatsapp.display-phone-number=15550001234",
 		"punchcard.whatsapp.business-account-id=" + BroadcastApiIT.WABA,
 		"punchcard.whatsapp.template-sync.scheduled=false", "punchcard.broadcasts.check-every=200ms" })
 // its WhatsApp intake and the broadcast schedule must not outlive the class

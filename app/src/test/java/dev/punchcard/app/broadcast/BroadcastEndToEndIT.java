@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 @TestPropertySource(locations = "classpath:broadcast-e2e.properties",
-		properties = "punchcard.broadcasts.sending.enabled=true")
+		properties = { "punchcard.broadcasts.sending.enabled=true", "punchcard.broadcasts.scheduled=true" })
 // its senders and schedule must not outlive the class: cached contexts share the database
 @DirtiesContext
 class BroadcastEndToEndIT extends ApiIT {

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 @TestPropertySource(locations = "classpath:broadcast-e2e.properties",
-		properties = "punchcard.broadcasts.sending.enabled=true")
+		properties = { "punchcard.broadcasts.sending.enabled=true", "punchcard.broadcasts.scheduled=true" })
 // its senders and schedule must not outlive the class: cached contexts share the database
 @DirtiesContext
 class BroadcastTwoInstancesIT extends ApiIT {
@@ -225,8 +225,10 @@ class BroadcastTwoInstancesIT extends ApiIT {
 	private static ConfigurableApplicationContext secondInstance() {
 		List<String> settings = new ArrayList<>(List.of(ApiIT.class.getAnnotation(SpringBootTest.class).properties()));
 		// the second instance sends broadcasts too (the other tests' contexts do not)
-		settings.removeIf((setting) -> setting.startsWith("punchcard.broadcasts.sending.enabled="));
+		settings.removeIf((setting) -> setting.startsWith("punchcard.broadcasts.sending.enabled=")
+				|| setting.startsWith("punchcard.broadcasts.scheduled="));
 		settings.add("punchcard.broadcasts.sending.enabled=true");
+		settings.add("punchcard.broadcasts.scheduled=true");
 		Platforms.SETTINGS.forEach((key, value) -> settings.add(key + "=" + value));
 		TestDatabase database = TestDatabases.forModule("app");
 		settings.add("spring.r2dbc.url=" + database.r2dbcUrl());
