@@ -67,6 +67,26 @@ class BroadcastEndToEndIT extends ApiIT {
 		PLATFORMS.stop();
 	}
 
+	/**
+	 * Lets the sends still in flight (a paused or cancelled broadcast's claims) land
+	 * before the next test resets the fakes, so none is counted as the next test's.
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void sendersQuiet() {
+		try {
+			await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> this.db.sql("SELECT count(*) FROM broadcast_recipients WHERE state = 'SENDING'")
+					.map((row) -> row.get(0, Long.class))
+					.one()
+					.block() == 0);
+			Thread.sleep(300);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException | InterruptedException ex) {
+			// a claim left behind on purpose (a test's own) ends with its lease
+		}
+	}
+
 	@BeforeEach
 	void aMarketerAndHealthyPlatforms() {
 		PLATFORMS.healthy();
