@@ -258,6 +258,9 @@ class BroadcastController {
 			case BroadcastOutcome.NotAllowed refused -> Mono.just(notAllowed(refused));
 			case BroadcastOutcome.SegmentGone gone -> Mono.just(Problems
 				.conflict("The broadcast " + gone.id() + " cannot start: its segment was deleted. Create it anew."));
+			case BroadcastOutcome.TemplateUnsendable unsendable -> Mono
+				.just(Problems.conflict("The broadcast " + unsendable.id() + " cannot resume: " + unsendable.reason()
+						+ ". Sync the templates once it is approved again, or cancel the broadcast."));
 		};
 	}
 

@@ -239,6 +239,20 @@ class BroadcastApiIT extends ApiIT {
 		assertThat(shown.path("pauseReason").asText()).contains("paused the template spring_sale");
 		assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'broadcast.paused' AND actor_id IS NULL"))
 			.isEqualTo(1);
+		// resuming while the template is still paused at WhatsApp is refused with the
+		// reason
+		JsonNode refused = this.till.post(this.marketer, "/api/v1/broadcasts/" + id + "/resume", Map.of(),
+				HttpStatus.CONFLICT);
+		assertThat(refused.path("detail").asText()).contains("cannot resume")
+			.contains("WhatsApp paused the template spring_sale");
+		assertThat(this.till.get(this.marketer, "/api/v1/broadcasts/" + id, HttpStatus.OK).path("state").asText())
+			.isEqualTo("PAUSED");
+		// approved again at WhatsApp: a sync, and it resumes
+		listSpringSale("APPROVED");
+		this.till.post(this.marketer, "/api/v1/templates/whatsapp:sync", Map.of(), HttpStatus.OK);
+		assertThat(this.till.post(this.marketer, "/api/v1/broadcasts/" + id + "/resume", Map.of(), HttpStatus.OK)
+			.path("state")
+			.asText()).isEqualTo("RUNNING");
 	}
 
 	private static void listSpringSale(String status) {

@@ -36,4 +36,11 @@ public sealed interface BroadcastOutcome {
 	record SegmentGone(BroadcastId id) implements BroadcastOutcome {
 	}
 
+	/**
+	 * A template it sends can no longer be sent (no longer approved, gone, deleted), so
+	 * it cannot resume; nothing changed.
+	 */
+	record TemplateUnsendable(BroadcastId id, String reason) implements BroadcastOutcome {
+	}
+
 }

@@ -30,8 +30,10 @@ public interface Broadcasts {
 	/**
 	 * Pauses (with {@code reason}), resumes or cancels the broadcast if the action is
 	 * allowed in its state; cancelling also cancels every recipient still queued.
+	 * {@code by} null: the service itself moved it.
 	 */
-	Mono<Move> move(BroadcastId id, BroadcastState.Action action, @Nullable String reason, StaffId by, Instant at);
+	Mono<Move> move(BroadcastId id, BroadcastState.Action action, @Nullable String reason, @Nullable StaffId by,
+			Instant at);
 
 	/** Moves a draft to SCHEDULED, to be started by the schedule at its time. */
 	Mono<Move> schedule(BroadcastId id, StaffId by, Instant at);

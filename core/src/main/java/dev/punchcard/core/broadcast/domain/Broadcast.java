@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param scheduledAt when it starts by itself, or null to start when asked
  * @param timeZone the zone of its schedule and quiet hours
  * @param quietHours when it sends nothing each day, or null
- * @param pauseReason why it is paused (only while PAUSED)
+ * @param pauseReason why it is paused (only while PAUSED), or why the service itself
+ * cancelled it (a scheduled broadcast whose segment was deleted)
  * @param updatedBy who changed it last; null for the service itself
  */
 public record Broadcast(BroadcastId id, String name, @Nullable SegmentId segment, ChannelPolicy policy,

@@ -62,8 +62,9 @@ class BroadcastConfiguration {
 	}
 
 	@Bean
-	ResumeBroadcast resumeBroadcast(Broadcasts broadcasts, Clock clock) {
-		return new ResumeBroadcast(broadcasts, clock);
+	ResumeBroadcast resumeBroadcast(Broadcasts broadcasts, WhatsAppTemplates whatsApp, TelegramTemplates telegram,
+			Clock clock) {
+		return new ResumeBroadcast(broadcasts, whatsApp, telegram, clock);
 	}
 
 	@Bean

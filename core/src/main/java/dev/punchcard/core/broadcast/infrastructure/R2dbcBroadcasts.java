@@ -234,7 +234,7 @@ class R2dbcBroadcasts implements Broadcasts {
 	}
 
 	@Override
-	public Mono<Move> move(BroadcastId id, BroadcastState.Action action, @Nullable String reason, StaffId by,
+	public Mono<Move> move(BroadcastId id, BroadcastState.Action action, @Nullable String reason, @Nullable StaffId by,
 			Instant at) {
 		BroadcastState to = switch (action) {
 			case START -> throw new IllegalArgumentException("a broadcast starts by start(...), not by move(...)");
@@ -257,17 +257,17 @@ class R2dbcBroadcasts implements Broadcasts {
 		return move(id, new String[] { "DRAFT" }, BroadcastState.SCHEDULED, null, by, at, "broadcast.scheduled", false);
 	}
 
-	private Mono<Move> move(BroadcastId id, String[] from, BroadcastState to, @Nullable String reason, StaffId by,
-			Instant at, String action, boolean cancel) {
+	private Mono<Move> move(BroadcastId id, String[] from, BroadcastState to, @Nullable String reason,
+			@Nullable StaffId by, Instant at, String action, boolean cancel) {
 		GenericExecuteSpec spec = this.db.sql(MOVE)
 			.bind("id", id.value())
 			.bind("from", from)
 			.bind("to", to.name())
-			.bind("by", by.value())
 			.bind("at", utc(at))
 			.bind("action", action)
 			.bind("cancel", cancel)
 			.bind("auditId", UUID.randomUUID());
+		spec = nullable(spec, "by", (by == null) ? null : by.value(), UUID.class);
 		return nullable(spec, "reason", reason, String.class).map(R2dbcBroadcasts::move).one();
 	}
 

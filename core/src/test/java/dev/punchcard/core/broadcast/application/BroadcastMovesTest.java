@@ -12,6 +12,7 @@ import dev.punchcard.core.broadcast.domain.BroadcastState.Action;
 import dev.punchcard.core.broadcast.domain.ChannelPolicy;
 import dev.punchcard.core.broadcast.domain.TemplateChoice;
 import dev.punchcard.core.campaign.domain.TemplateId;
+import dev.punchcard.core.campaign.domain.TemplateStatus;
 import dev.punchcard.core.campaign.domain.TemplateUse;
 import dev.punchcard.core.segment.application.InMemorySegments;
 import dev.punchcard.core.segment.application.Segment;
@@ -42,7 +43,10 @@ class BroadcastMovesTest {
 
 	private final PauseBroadcast pause = new PauseBroadcast(this.broadcasts, TestClock.fixed());
 
-	private final ResumeBroadcast resume = new ResumeBroadcast(this.broadcasts, TestClock.fixed());
+	private final InMemoryTemplates templates = new InMemoryTemplates();
+
+	private final ResumeBroadcast resume = new ResumeBroadcast(this.broadcasts, this.templates.whatsApp,
+			this.templates.telegram, TestClock.fixed());
 
 	private final CancelBroadcast cancel = new CancelBroadcast(this.broadcasts, TestClock.fixed());
 
@@ -132,14 +136,68 @@ class BroadcastMovesTest {
 		assertThat(this.broadcasts.find(orphan.id()).block().state()).isEqualTo(BroadcastState.DRAFT);
 	}
 
+	@Test
+	void should_cancel_with_the_reason_once_when_a_due_broadcast_lost_its_segment_while_it_waited() {
+		SegmentId doomed = SegmentId.random();
+		this.segments.insert(new Segment(doomed, "doomed", SegmentFilter.everyone(), MARKETER, NOW, MARKETER, NOW))
+			.block();
+		Broadcast draft = draft(NOW.plus(Duration.ofMinutes(5)), doomed);
+		this.start.start(draft.id(), MARKETER).block();
+		this.segments.delete(doomed, MARKETER, NOW).block();
+		RunBroadcastSchedule later = new RunBroadcastSchedule(this.broadcasts, this.segments,
+				TestClock.later(Duration.ofMinutes(5)));
+
+		RunBroadcastSchedule.Round round = later.run().block();
+
+		assertThat(round.started()).isZero();
+		assertThat(round.cancelled()).isEqualTo(1);
+		Broadcast cancelled = this.broadcasts.find(draft.id()).block();
+		assertThat(cancelled.state()).isEqualTo(BroadcastState.CANCELLED);
+		assertThat(cancelled.pauseReason()).isEqualTo(RunBroadcastSchedule.SEGMENT_GONE);
+		assertThat(later.run().block().cancelled()).isZero();
+		assertThat(this.broadcasts.started()).isEmpty();
+	}
+
+	@Test
+	void should_stay_paused_with_the_reason_when_its_whatsapp_template_is_still_paused_at_whatsapp() {
+		TemplateId paused = this.templates.whatsApp(TemplateStatus.PAUSED).id();
+		Broadcast draft = draft(null, this.segment, ChannelPolicy.WHATSAPP_ONLY, paused, null);
+		this.start.start(draft.id(), MARKETER).block();
+		this.pause.pause(draft.id(), MARKETER).block();
+
+		BroadcastOutcome outcome = this.resume.resume(draft.id(), MARKETER).block();
+
+		assertThat(outcome).isInstanceOfSatisfying(BroadcastOutcome.TemplateUnsendable.class,
+				(refused) -> assertThat(refused.reason()).contains("WhatsApp paused the template spring_sale"));
+		assertThat(this.broadcasts.find(draft.id()).block().state()).isEqualTo(BroadcastState.PAUSED);
+	}
+
+	@Test
+	void should_stay_paused_when_its_telegram_template_was_deleted() {
+		Broadcast draft = draft(null, this.segment, ChannelPolicy.TELEGRAM_ONLY, null, TemplateId.random());
+		this.start.start(draft.id(), MARKETER).block();
+		this.pause.pause(draft.id(), MARKETER).block();
+
+		assertThat(this.resume.resume(draft.id(), MARKETER).block())
+			.isEqualTo(new BroadcastOutcome.TemplateUnsendable(draft.id(), "its Telegram template was deleted"));
+		assertThat(this.broadcasts.find(draft.id()).block().state()).isEqualTo(BroadcastState.PAUSED);
+	}
+
 	private Broadcast draft(@Nullable Instant scheduledAt) {
 		return draft(scheduledAt, this.segment);
 	}
 
 	private Broadcast draft(@Nullable Instant scheduledAt, SegmentId segment) {
-		Broadcast broadcast = new Broadcast(BroadcastId.random(), "Sale", segment, ChannelPolicy.TELEGRAM_ONLY, null,
-				new TemplateChoice(TemplateId.random(), new TemplateUse(Map.of(), null)), scheduledAt, ZoneId.of("UTC"),
-				null, BroadcastState.DRAFT, null, MARKETER, NOW, MARKETER, NOW, null, null);
+		return draft(scheduledAt, segment, ChannelPolicy.TELEGRAM_ONLY, null, this.templates.telegram().id());
+	}
+
+	private Broadcast draft(@Nullable Instant scheduledAt, SegmentId segment, ChannelPolicy policy,
+			@Nullable TemplateId whatsApp, @Nullable TemplateId telegram) {
+		TemplateUse use = new TemplateUse(Map.of(), null);
+		Broadcast broadcast = new Broadcast(BroadcastId.random(), "Sale", segment, policy,
+				(whatsApp == null) ? null : new TemplateChoice(whatsApp, use),
+				(telegram == null) ? null : new TemplateChoice(telegram, use), scheduledAt, ZoneId.of("UTC"), null,
+				BroadcastState.DRAFT, null, MARKETER, NOW, MARKETER, NOW, null, null);
 		return this.broadcasts.insert(broadcast).block();
 	}
 

@@ -56,7 +56,7 @@ public class InMemoryBroadcasts implements Broadcasts {
 	}
 
 	@Override
-	public Mono<Move> move(BroadcastId id, BroadcastState.Action action, @Nullable String reason, StaffId by,
+	public Mono<Move> move(BroadcastId id, BroadcastState.Action action, @Nullable String reason, @Nullable StaffId by,
 			Instant at) {
 		BroadcastState to = switch (action) {
 			case START -> throw new IllegalArgumentException("start(...) starts a broadcast");
@@ -129,7 +129,7 @@ public class InMemoryBroadcasts implements Broadcasts {
 	}
 
 	private synchronized Move moveNow(BroadcastId id, java.util.Set<BroadcastState> from, BroadcastState to,
-			@Nullable String reason, StaffId by, Instant at, String action) {
+			@Nullable String reason, @Nullable StaffId by, Instant at, String action) {
 		Broadcast broadcast = this.broadcasts.get(id);
 		if (broadcast == null) {
 			return new Move(null, false);

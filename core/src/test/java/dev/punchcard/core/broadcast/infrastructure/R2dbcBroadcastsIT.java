@@ -404,6 +404,27 @@ class R2dbcBroadcastsIT {
 	}
 
 	@Test
+	void should_cancel_a_due_broadcast_audited_by_the_service_when_its_segment_was_deleted_while_it_waited() {
+		aFewMembersOn("WHATSAPP", 3);
+		Broadcast broadcast = this.tables.broadcast(ChannelPolicy.WHATSAPP_ONLY, NOW, NOW.plusSeconds(60), null, "UTC");
+		this.broadcasts.insert(broadcast).block();
+		this.broadcasts.schedule(broadcast.id(), this.tables.marketer, NOW).block();
+		this.tables.sql("DELETE FROM segments");
+		this.clock.advance(Duration.ofSeconds(61));
+		RunBroadcastSchedule schedule = new RunBroadcastSchedule(this.broadcasts, new InMemorySegments(), this.clock);
+
+		assertThat(schedule.run().block().cancelled()).isEqualTo(1);
+
+		Broadcast cancelled = this.broadcasts.find(broadcast.id()).block();
+		assertThat(cancelled.state()).isEqualTo(BroadcastState.CANCELLED);
+		assertThat(cancelled.pauseReason()).contains("segment was deleted");
+		assertThat(count("SELECT count(*) FROM broadcast_recipients")).isZero();
+		assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'broadcast.cancelled' AND actor_id IS NULL"))
+			.isEqualTo(1);
+		assertThat(schedule.run().block().cancelled()).isZero();
+	}
+
+	@Test
 	void should_stop_claims_and_pause_with_the_reason_when_a_sync_pauses_the_template() {
 		aFewMembersOn("WHATSAPP", 4);
 		Broadcast broadcast = started(ChannelPolicy.WHATSAPP_ONLY);
