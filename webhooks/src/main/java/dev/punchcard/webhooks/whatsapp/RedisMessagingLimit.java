@@ -7,7 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The messaging limit counted in Redis for all instances together, as a rolling set of
- * the users reached outside their window ({@link RollingRecipients}).
+ * the users reached outside their window ({@link RollingRecipients}), up to the level the
+ * portfolio has now ({@link PortfolioLevel}).
  */
 final class RedisMessagingLimit implements MessagingLimit {
 
@@ -17,13 +18,13 @@ final class RedisMessagingLimit implements MessagingLimit {
 
 	private final String key;
 
-	private final WhatsAppProperties.MessagingLevel level;
+	private final PortfolioLevel level;
 
 	/**
 	 * @param portfolio the business portfolio's id (or the number's, with one number)
 	 */
 	RedisMessagingLimit(RollingRecipients recipients, CustomerServiceWindow window, String portfolio,
-			WhatsAppProperties.MessagingLevel level) {
+			PortfolioLevel level) {
 		this.recipients = recipients;
 		this.window = window;
 		this.key = "pacing:whatsapp:portfolio:{" + portfolio + "}:reached";
@@ -32,12 +33,16 @@ final class RedisMessagingLimit implements MessagingLimit {
 
 	@Override
 	public Mono<Duration> admit(String waId) {
-		if (this.level == WhatsAppProperties.MessagingLevel.UNLIMITED) {
+		return this.level.current().flatMap((level) -> admit(waId, level));
+	}
+
+	private Mono<Duration> admit(String waId, WhatsAppProperties.MessagingLevel level) {
+		if (level == WhatsAppProperties.MessagingLevel.UNLIMITED) {
 			return Mono.just(Duration.ZERO);
 		}
 		return this.window.isOpen(waId)
 			.flatMap((open) -> open ? Mono.just(Duration.ZERO)
-					: this.recipients.admit(this.key, waId, this.level.users(), ROLLING));
+					: this.recipients.admit(this.key, waId, level.users(), ROLLING));
 	}
 
 }

@@ -69,13 +69,13 @@ final class WebhookBatch {
 		List<ReceivedUpdate> updates = new ArrayList<>();
 		for (JsonNode entry : root.path("entry")) {
 			for (JsonNode change : entry.path("changes")) {
-				change(change, updates);
+				change(entry, change, updates);
 			}
 		}
 		return Optional.of(updates);
 	}
 
-	private void change(JsonNode change, List<ReceivedUpdate> updates) {
+	private void change(JsonNode entry, JsonNode change, List<ReceivedUpdate> updates) {
 		JsonNode value = change.path("value");
 		String number = value.path("metadata").path("phone_number_id").asText("");
 		if (!number.isEmpty() && !number.equals(this.phoneNumberId)) {
@@ -100,8 +100,28 @@ final class WebhookBatch {
 					preference(preference, updates);
 				}
 			}
+			case "phone_number_quality_update" -> limit(entry, value, updates);
 			default -> log.debug("Skipped a webhook change of field {}", change.path("field").asText(""));
 		}
+	}
+
+	/**
+	 * A change of the portfolio's messaging limit (or of the number's quality), with the
+	 * entry's time, by which the newest change wins; keyed by the business account, its
+	 * time and the limit named, so a redelivery is stored once.
+	 */
+	private static void limit(JsonNode entry, JsonNode value, List<ReceivedUpdate> updates) {
+		String account = entry.path("id").asText("");
+		String time = entry.path("time").asText("");
+		String key = "limit:" + account + ":" + time + ":" + value.path("event").asText("") + ":"
+				+ value.path("max_daily_conversations_per_business").asText(value.path("current_limit").asText(""));
+		if (!usable(key) || !time.matches("[0-9]{1,12}")) {
+			log.warn("Skipped a WhatsApp quality update without a usable account or time");
+			return;
+		}
+		ObjectNode stored = JSON.createObjectNode().put("kind", "limit").put("time", time);
+		stored.set("change", value);
+		updates.add(new ReceivedUpdate(key, "portfolio:" + account, written(stored)));
 	}
 
 	private static void message(JsonNode value, JsonNode message, List<ReceivedUpdate> updates) {

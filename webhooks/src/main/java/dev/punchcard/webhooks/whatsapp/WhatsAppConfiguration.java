@@ -70,10 +70,17 @@ class WhatsAppConfiguration {
 	/** The portfolio's messaging limit, counted in Redis for all instances together. */
 	@Bean
 	MessagingLimit whatsAppMessagingLimit(RollingRecipients recipients, CustomerServiceWindow window,
-			WhatsAppProperties properties) {
-		WhatsAppProperties.MessagingLevel level = properties.rateLimits().messagingLimit();
-		return (level == WhatsAppProperties.MessagingLevel.UNLIMITED) ? MessagingLimit.UNLIMITED
-				: new RedisMessagingLimit(recipients, window, properties.portfolio(), level);
+			PortfolioLevel whatsAppPortfolioLevel, WhatsAppProperties properties) {
+		return new RedisMessagingLimit(recipients, window, properties.portfolio(), whatsAppPortfolioLevel);
+	}
+
+	/**
+	 * The portfolio's messaging level: configured, then as WhatsApp's webhooks name it
+	 * (even from unlimited: a downgrade for low quality applies too).
+	 */
+	@Bean
+	PortfolioLevel whatsAppPortfolioLevel(ReactiveStringRedisTemplate redis, WhatsAppProperties properties) {
+		return new PortfolioLevel(redis, properties.portfolio(), properties.rateLimits().messagingLimit());
 	}
 
 	@Bean
@@ -114,10 +121,11 @@ class WhatsAppConfiguration {
 	DurableIntake whatsAppIntake(InboundUpdates updates, Conversation conversation, WhatsAppChatSender sender,
 			ObjectProvider<ReachabilityListener> reachability, OutgoingMessages outgoing, OutboxRelay notices,
 			CustomerServiceWindow window, ChangeMarketingConsent consent, ChatAliases aliases,
-			WhatsAppProperties properties, ObjectProvider<BroadcastTracking> tracking) {
+			WhatsAppProperties properties, ObjectProvider<BroadcastTracking> tracking,
+			PortfolioLevel whatsAppPortfolioLevel) {
 		WhatsAppUpdateHandler handler = new WhatsAppUpdateHandler(conversation, sender,
 				reachability.getIfAvailable(() -> ReachabilityListener.IGNORE), outgoing, notices, window, consent,
-				aliases, new BroadcastFeedback(tracking.getIfAvailable()));
+				aliases, new BroadcastFeedback(tracking.getIfAvailable()), whatsAppPortfolioLevel);
 		return new DurableIntake(ChatChannel.WHATSAPP, updates, handler, properties.intake(), Schedulers.parallel());
 	}
 

@@ -262,11 +262,13 @@ public record WhatsAppProperties(@Nullable String accessToken,
 
 	/**
 	 * A messaging limit, named as the {@code phone_number_quality_update} webhook names
-	 * it.
+	 * it ({@code TIER_50} and {@code TIER_1K} are the names of older levels WhatsApp may
+	 * still send).
 	 */
 	public enum MessagingLevel {
 
-		TIER_250(250), TIER_2K(2_000), TIER_10K(10_000), TIER_100K(100_000), UNLIMITED(Long.MAX_VALUE);
+		TIER_50(50), TIER_250(250), TIER_1K(1_000), TIER_2K(2_000), TIER_10K(10_000), TIER_100K(100_000),
+		UNLIMITED(Long.MAX_VALUE);
 
 		private final long users;
 
@@ -277,6 +279,24 @@ public record WhatsAppProperties(@Nullable String accessToken,
 		/** Unique users outside the window per rolling 24 hours. */
 		public long users() {
 			return this.users;
+		}
+
+		/**
+		 * The level a webhook names: {@code TIER_2K}, {@code TIER_UNLIMITED}, or its
+		 * number of users ({@code 2000}); empty for anything else ({@code TIER_NOT_SET},
+		 * a blank).
+		 */
+		public static java.util.Optional<MessagingLevel> named(String name) {
+			String upper = name.trim().toUpperCase(java.util.Locale.ROOT);
+			if ("TIER_UNLIMITED".equals(upper)) {
+				return java.util.Optional.of(UNLIMITED);
+			}
+			for (MessagingLevel level : values()) {
+				if (level.name().equals(upper) || Long.toString(level.users).equals(upper)) {
+					return java.util.Optional.of(level);
+				}
+			}
+			return java.util.Optional.empty();
 		}
 
 	}

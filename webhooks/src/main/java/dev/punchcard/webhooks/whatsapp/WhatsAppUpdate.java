@@ -57,6 +57,16 @@ sealed interface WhatsAppUpdate {
 	}
 
 	/**
+	 * WhatsApp changed the business portfolio's messaging limit
+	 * ({@code phone_number_quality_update}).
+	 *
+	 * @param level the limit now
+	 * @param at when WhatsApp changed it (the entry's {@code time})
+	 */
+	record LimitChange(WhatsAppProperties.MessagingLevel level, Instant at) implements WhatsAppUpdate {
+	}
+
+	/**
 	 * Nothing to do (e.g. a reaction).
 	 *
 	 * @param why for the debug log

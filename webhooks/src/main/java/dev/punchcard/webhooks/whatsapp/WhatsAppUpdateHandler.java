@@ -19,6 +19,7 @@ import dev.punchcard.core.consent.application.ChangeMarketingConsent;
 import dev.punchcard.core.customer.application.ChatAliases;
 import dev.punchcard.core.notification.application.OutboxRelay;
 import dev.punchcard.core.shared.domain.ChatChannel;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -29,8 +30,9 @@ import reactor.core.publisher.Mono;
  * unreachable, and that counts as handled. A delivery status moves its message forward; a
  * notice that failed is queued again, as its template when it failed for the closed
  * window (131047), else for the member's other channels. Preference changes are only
- * recorded as marketing consent. An item that cannot be read is logged and dropped, since
- * reading it again will not help.
+ * recorded as marketing consent, a change of the messaging limit as the portfolio's
+ * level. An item that cannot be read is logged and dropped, since reading it again will
+ * not help.
  */
 class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
@@ -54,18 +56,22 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	private final BroadcastFeedback broadcasts;
 
+	private final @Nullable PortfolioLevel level;
+
 	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
 			OutgoingMessages outgoing, OutboxRelay notices, CustomerServiceWindow window,
 			ChangeMarketingConsent consent, ChatAliases aliases) {
 		this(conversation, sender, reachability, outgoing, notices, window, consent, aliases,
-				new BroadcastFeedback(null));
+				new BroadcastFeedback(null), null);
 	}
 
-	// a ninth collaborator: the broadcast back-flow shares the reachability and consent
-	// of the statuses and replies it rides on
+	// a ninth and tenth collaborator: the broadcast back-flow shares the reachability and
+	// consent of the statuses and replies it rides on; the messaging level rides on the
+	// same webhook
 	WhatsAppUpdateHandler(Conversation conversation, ChatSender sender, ReachabilityListener reachability,
 			OutgoingMessages outgoing, OutboxRelay notices, CustomerServiceWindow window,
-			ChangeMarketingConsent consent, ChatAliases aliases, BroadcastFeedback broadcasts) {
+			ChangeMarketingConsent consent, ChatAliases aliases, BroadcastFeedback broadcasts,
+			@Nullable PortfolioLevel level) {
 		this.conversation = conversation;
 		this.sender = sender;
 		this.reachability = reachability;
@@ -75,6 +81,7 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		this.consent = consent;
 		this.aliases = aliases;
 		this.broadcasts = broadcasts;
+		this.level = level;
 	}
 
 	@Override
@@ -87,8 +94,20 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 			case WhatsAppUpdate.Event event -> known(event).flatMap((known) -> answer(event, known));
 			case WhatsAppUpdate.Status status -> delivery(status);
 			case WhatsAppUpdate.Preference preference -> preference(preference);
+			case WhatsAppUpdate.LimitChange change -> limitChange(change);
 			case WhatsAppUpdate.Ignored ignored -> Mono.fromRunnable(() -> log.debug("Ignored: {}", ignored.why()));
 		};
+	}
+
+	/**
+	 * Takes the portfolio's new messaging level, unless a newer change was taken already;
+	 * errors when Redis fails, so the stored update is handled again.
+	 */
+	private Mono<Void> limitChange(WhatsAppUpdate.LimitChange change) {
+		if (this.level == null) {
+			return Mono.empty();
+		}
+		return this.level.learn(change.level(), change.at()).then();
 	}
 
 	/**

@@ -29,6 +29,7 @@ final class WhatsAppUpdates {
 			case "message" -> message(stored.path("message"), stored.path("contact"));
 			case "status" -> status(stored.path("status"));
 			case "preference" -> preference(stored.path("preference"));
+			case "limit" -> limit(stored.path("change"), stored.path("time"));
 			default -> new WhatsAppUpdate.Ignored("unknown kind " + stored.path("kind").asText(""));
 		};
 	}
@@ -149,10 +150,28 @@ final class WhatsAppUpdates {
 	}
 
 	/**
+	 * A messaging limit change: the level named by
+	 * {@code max_daily_conversations_per_business} (or, in payloads from before 2026,
+	 * {@code current_limit}); a quality change that names no level is nothing to do.
+	 */
+	private static WhatsAppUpdate limit(JsonNode change, JsonNode time) {
+		String named = text(change, "max_daily_conversations_per_business", text(change, "current_limit", ""));
+		Instant at = epochSeconds(time.asText(""));
+		return WhatsAppProperties.MessagingLevel.named(named)
+			.filter((level) -> at != null)
+			.<WhatsAppUpdate>map((level) -> new WhatsAppUpdate.LimitChange(level, at))
+			.orElseGet(() -> new WhatsAppUpdate.Ignored("a quality update of event " + change.path("event").asText("")
+					+ " naming no messaging limit (" + named + ")"));
+	}
+
+	/**
 	 * The message's {@code timestamp} (epoch seconds, a string), if it has a sane one.
 	 */
 	private static @Nullable Instant sentAt(JsonNode message) {
-		String seconds = message.path("timestamp").asText("");
+		return epochSeconds(message.path("timestamp").asText(""));
+	}
+
+	private static @Nullable Instant epochSeconds(String seconds) {
 		if (!seconds.matches("[0-9]{1,12}")) {
 			return null;
 		}

@@ -86,6 +86,22 @@ class WebhookBatchTest {
 	}
 
 	@Test
+	void should_store_a_messaging_limit_change_keyed_by_account_time_and_limit_with_the_entry_time() {
+		List<ReceivedUpdate> updates = split(WhatsAppFixtures.json("phone_number_quality_update.json"));
+
+		assertThat(updates).singleElement().satisfies((update) -> {
+			assertThat(update.updateId()).isEqualTo("limit:102290129340398:1764590400:UPGRADE:TIER_10K");
+			assertThat(update.chatKey()).isEqualTo("portfolio:102290129340398");
+			assertThat(update.payload()).contains("\"kind\":\"limit\"")
+				.contains("\"time\":\"1764590400\"")
+				.contains("\"max_daily_conversations_per_business\":\"TIER_10K\"");
+		});
+		assertThat(split(WhatsAppFixtures.json("phone_number_quality_update.json").replace("1764590400", "\"soon\"")))
+			.as("no usable time")
+			.isEmpty();
+	}
+
+	@Test
 	void should_refuse_a_body_when_it_is_not_a_json_object() {
 		assertThat(this.batch.split("{\"entry\": [".getBytes(StandardCharsets.UTF_8))).isEmpty();
 		assertThat(this.batch.split("[1, 2]".getBytes(StandardCharsets.UTF_8))).isEmpty();

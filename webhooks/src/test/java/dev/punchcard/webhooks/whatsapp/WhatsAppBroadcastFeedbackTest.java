@@ -58,7 +58,7 @@ class WhatsAppBroadcastFeedbackTest {
 				.fromRunnable(() -> this.reachability.add(channel + " " + userId + " " + reachable)),
 			new InMemoryOutgoingMessages(), noNotifications(), new InMemoryServiceWindow(),
 			new ChangeMarketingConsent(this.consents, TestClock.fixed()), (channel, id, alias) -> Mono.empty(),
-			new BroadcastFeedback(this.tracking));
+			new BroadcastFeedback(this.tracking), null);
 
 	@Test
 	void should_record_delivered_read_and_failed_with_the_code_and_title_when_the_message_is_a_broadcasts() {

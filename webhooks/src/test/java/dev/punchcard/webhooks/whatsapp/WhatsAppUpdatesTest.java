@@ -100,6 +100,57 @@ class WhatsAppUpdatesTest {
 				"User's number is part of an experiment", java.time.Instant.ofEpochSecond(1689380458)));
 	}
 
+	@Test
+	void should_read_a_messaging_limit_change_by_the_new_field_or_else_the_old_one() {
+		assertThat(read("phone_number_quality_update.json", WhatsAppFixtures.PHONE_NUMBER_ID))
+			.isEqualTo(new WhatsAppUpdate.LimitChange(WhatsAppProperties.MessagingLevel.TIER_10K,
+					java.time.Instant.ofEpochSecond(1764590400)));
+		String fixture = WhatsAppFixtures.json("phone_number_quality_update.json");
+		String oldFieldOnly = fixture.replace("\"max_daily_conversations_per_business\": \"TIER_10K\"",
+				"\"unused\": \"\"");
+		assertThat(readBody(oldFieldOnly)).isEqualTo(new WhatsAppUpdate.LimitChange(
+				WhatsAppProperties.MessagingLevel.TIER_10K, java.time.Instant.ofEpochSecond(1764590400)));
+		String unlimited = fixture.replace("\"max_daily_conversations_per_business\": \"TIER_10K\"",
+				"\"max_daily_conversations_per_business\": \"TIER_UNLIMITED\"");
+		assertThat(readBody(unlimited)).extracting((update) -> ((WhatsAppUpdate.LimitChange) update).level())
+			.isEqualTo(WhatsAppProperties.MessagingLevel.UNLIMITED);
+	}
+
+	@Test
+	void should_ignore_a_quality_change_that_names_no_messaging_limit() {
+		String flagged = WhatsAppFixtures.json("phone_number_quality_update.json")
+			.replace("\"UPGRADE\"", "\"FLAGGED\"")
+			.replace("TIER_10K", "TIER_NOT_SET");
+
+		assertThat(readBody(flagged)).isInstanceOf(WhatsAppUpdate.Ignored.class);
+	}
+
+	@Test
+	void should_name_each_level_as_whatsapp_does_or_by_its_number_of_users() {
+		assertThat(WhatsAppProperties.MessagingLevel.named("TIER_2K"))
+			.contains(WhatsAppProperties.MessagingLevel.TIER_2K);
+		assertThat(WhatsAppProperties.MessagingLevel.named("tier_100k"))
+			.contains(WhatsAppProperties.MessagingLevel.TIER_100K);
+		assertThat(WhatsAppProperties.MessagingLevel.named("2000")).contains(WhatsAppProperties.MessagingLevel.TIER_2K);
+		assertThat(WhatsAppProperties.MessagingLevel.named("TIER_UNLIMITED"))
+			.contains(WhatsAppProperties.MessagingLevel.UNLIMITED);
+		assertThat(WhatsAppProperties.MessagingLevel.named("TIER_NOT_SET")).isEmpty();
+		assertThat(WhatsAppProperties.MessagingLevel.named("")).isEmpty();
+	}
+
+	private static WhatsAppUpdate readBody(String body) {
+		String stored = new WebhookBatch(WhatsAppFixtures.PHONE_NUMBER_ID).split(body.getBytes(StandardCharsets.UTF_8))
+			.orElseThrow()
+			.get(0)
+			.payload();
+		try {
+			return WhatsAppUpdates.read(WebhookBatch.JSON.readTree(stored));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static WhatsAppUpdate read(String fixture, String phoneNumberId) {
 		String stored = new WebhookBatch(phoneNumberId)
 			.split(WhatsAppFixtures.json(fixture).getBytes(StandardCharsets.UTF_8))
