@@ -3,6 +3,7 @@ package dev.punchcard.bot.command;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.punchcard.bot.conversation.BotLinks;
@@ -14,12 +15,15 @@ import dev.punchcard.bot.reply.Menus;
 import dev.punchcard.core.customer.application.CustomerProfile;
 import dev.punchcard.core.customer.application.CustomerProfiles;
 import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.points.application.NextExpiries;
+import dev.punchcard.core.points.domain.DueExpiry;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /profile}: name, phone, tier and progress, balance, member since, referral link.
+ * {@code /profile}: name, phone, tier and progress, the next points to expire (if any),
+ * balance, member since, referral link.
  */
 @Component
 class ProfileCommand extends MemberCommand {
@@ -32,11 +36,15 @@ class ProfileCommand extends MemberCommand {
 
 	private final LoyaltyProgram program;
 
-	ProfileCommand(CustomerProfiles profiles, BotLinks links, LoyaltyProgram program, Menus menus) {
+	private final NextExpiries expiries;
+
+	ProfileCommand(CustomerProfiles profiles, BotLinks links, LoyaltyProgram program, NextExpiries expiries,
+			Menus menus) {
 		super(menus);
 		this.profiles = profiles;
 		this.links = links;
 		this.program = program;
+		this.expiries = expiries;
 	}
 
 	@Override
@@ -46,15 +54,22 @@ class ProfileCommand extends MemberCommand {
 
 	@Override
 	Mono<List<OutgoingMessage>> handleMember(ChatContext context, Customer customer, String argument) {
-		return this.profiles.byId(customer.id()).map((profile) -> List.of(render(context, profile)));
+		return this.profiles.byId(customer.id())
+			.zipWith(this.expiries.of(customer.id()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+			.map((found) -> List.of(render(context, found.getT1(), found.getT2())));
 	}
 
-	private OutgoingMessage render(ChatContext context, CustomerProfile profile) {
+	private OutgoingMessage render(ChatContext context, CustomerProfile profile, Optional<DueExpiry> nextExpiry) {
 		String language = context.language();
-		MarkedText progress = (profile.nextTier() == null) ? this.menus.marked(language, "profile.top-tier")
+		MarkedText tierProgress = (profile.nextTier() == null) ? this.menus.marked(language, "profile.top-tier")
 				: this.menus.marked(language, "profile.next-tier",
 						Amounts.format(profile.spendToNextTierMinor(), this.program.currency().getCurrencyCode()),
 						profile.nextTier());
+		// nothing is said of expiry when none of the member's points expire
+		MarkedText progress = nextExpiry
+			.map((due) -> tierProgress.append("\n")
+				.append(this.menus.marked(language, "profile.expiry", due.points(), due.lastDay().toString())))
+			.orElse(tierProgress);
 		String phone = (profile.phone() == null) ? this.menus.plain(language, "profile.no-phone") : profile.phone();
 		return this.menus.text(language, "profile.text", profile.name(), phone, profile.tier(), profile.balance(),
 				DAY.format(profile.memberSince()), progress,
