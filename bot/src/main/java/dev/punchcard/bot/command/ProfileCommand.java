@@ -15,8 +15,6 @@ import dev.punchcard.bot.reply.Menus;
 import dev.punchcard.core.customer.application.CustomerProfile;
 import dev.punchcard.core.customer.application.CustomerProfiles;
 import dev.punchcard.core.customer.domain.Customer;
-import dev.punchcard.core.points.application.NextExpiries;
-import dev.punchcard.core.points.domain.DueExpiry;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -36,15 +34,11 @@ class ProfileCommand extends MemberCommand {
 
 	private final LoyaltyProgram program;
 
-	private final NextExpiries expiries;
-
-	ProfileCommand(CustomerProfiles profiles, BotLinks links, LoyaltyProgram program, NextExpiries expiries,
-			Menus menus) {
+	ProfileCommand(CustomerProfiles profiles, BotLinks links, LoyaltyProgram program, Menus menus) {
 		super(menus);
 		this.profiles = profiles;
 		this.links = links;
 		this.program = program;
-		this.expiries = expiries;
 	}
 
 	@Override
@@ -54,19 +48,17 @@ class ProfileCommand extends MemberCommand {
 
 	@Override
 	Mono<List<OutgoingMessage>> handleMember(ChatContext context, Customer customer, String argument) {
-		return this.profiles.byId(customer.id())
-			.zipWith(this.expiries.of(customer.id()).map(Optional::of).defaultIfEmpty(Optional.empty()))
-			.map((found) -> List.of(render(context, found.getT1(), found.getT2())));
+		return this.profiles.byId(customer.id()).map((profile) -> List.of(render(context, profile)));
 	}
 
-	private OutgoingMessage render(ChatContext context, CustomerProfile profile, Optional<DueExpiry> nextExpiry) {
+	private OutgoingMessage render(ChatContext context, CustomerProfile profile) {
 		String language = context.language();
 		MarkedText tierProgress = (profile.nextTier() == null) ? this.menus.marked(language, "profile.top-tier")
 				: this.menus.marked(language, "profile.next-tier",
 						Amounts.format(profile.spendToNextTierMinor(), this.program.currency().getCurrencyCode()),
 						profile.nextTier());
 		// nothing is said of expiry when none of the member's points expire
-		MarkedText progress = nextExpiry
+		MarkedText progress = Optional.ofNullable(profile.nextExpiry())
 			.map((due) -> tierProgress.append("\n")
 				.append(this.menus.marked(language, "profile.expiry", due.points(), due.lastDay().toString())))
 			.orElse(tierProgress);
