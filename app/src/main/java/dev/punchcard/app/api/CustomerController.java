@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.punchcard.core.card.domain.CodeSigner;
 import dev.punchcard.core.card.domain.QrImage;
 import dev.punchcard.core.customer.application.CustomerProfile;
+import dev.punchcard.core.points.domain.DueExpiry;
 import dev.punchcard.core.customer.application.CustomerProfiles;
 import dev.punchcard.core.customer.application.EnrolCustomer;
 import dev.punchcard.core.customer.application.EnrolCustomerCommand;
@@ -153,15 +154,24 @@ class CustomerController {
 	record ProfileResponse(String id, String name, @Nullable String phone, String language,
 			@Nullable String homeStoreCode, String status, String tier, long balance, long netSpendMinor,
 			@Nullable String nextTier, long spendToNextTierMinor, Instant memberSince, String referralCode,
-			@Nullable String rfmClass, @Nullable String churnRisk) {
+			@Nullable String rfmClass, @Nullable String churnRisk, @Nullable NextExpiry nextExpiry) {
 
 		static ProfileResponse of(CustomerProfile profile) {
+			DueExpiry next = profile.nextExpiry();
 			return new ProfileResponse(profile.id().toString(), profile.name(), profile.phone(), profile.language(),
 					profile.homeStoreCode(), profile.status().name(), profile.tier(), profile.balance(),
 					profile.netSpendMinor(), profile.nextTier(), profile.spendToNextTierMinor(), profile.memberSince(),
-					profile.referralCode(), profile.rfmClass(), profile.churnRisk());
+					profile.referralCode(), profile.rfmClass(), profile.churnRisk(),
+					(next == null) ? null : new NextExpiry(next.points(), next.lastDay(), next.at()));
 		}
 
+	}
+
+	/**
+	 * The next points to expire: how many, the last day (UTC) they can be spent, and the
+	 * instant they expire.
+	 */
+	record NextExpiry(long points, java.time.LocalDate lastDay, Instant expiresAt) {
 	}
 
 	record EntryResponse(String id, long points, String kind, String reason, String sourceType, String sourceId,

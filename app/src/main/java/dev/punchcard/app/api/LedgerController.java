@@ -79,7 +79,7 @@ class LedgerController {
 	}
 
 	record LedgerCheckResponse(java.time.Instant checkedAt, long balancesChecked, boolean consistent,
-			java.util.List<Mismatch> mismatches) {
+			java.util.List<Mismatch> mismatches, java.util.List<OverExpired> overExpired) {
 
 		static LedgerCheckResponse of(LedgerReport report) {
 			return new LedgerCheckResponse(report.checkedAt(), report.balancesChecked(), report.consistent(),
@@ -87,9 +87,17 @@ class LedgerController {
 						.stream()
 						.map((mismatch) -> new Mismatch(mismatch.customerId().toString(), mismatch.balance(),
 								mismatch.ledgerSum()))
+						.toList(),
+					report.expiryMismatches()
+						.stream()
+						.map((mismatch) -> new OverExpired(mismatch.customerId().toString(), mismatch.expired(),
+								mismatch.dueLots()))
 						.toList());
 		}
 
+	}
+
+	record OverExpired(String customerId, long expired, long dueLots) {
 	}
 
 	record Mismatch(String customerId, long balance, long ledgerSum) {

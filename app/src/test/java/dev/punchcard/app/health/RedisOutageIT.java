@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "punchcard.embedded.enabled=false",
+		properties = { "punchcard.embedded.enabled=false", "punchcard.points.expiry.scheduled=false",
 				"punchcard.jwt.secret=test-jwt-secret-0123456789-abcdefghijklmnopqrstuv",
 				"punchcard.codes.active-key=A", "punchcard.codes.keys.A=test-code-secret-0123456789-abcdefghijklmnop",
 				"punchcard.admin.username=" + ApiIT.ADMIN, "punchcard.admin.password=" + ApiIT.ADMIN_PASSWORD,

@@ -3,6 +3,7 @@ package dev.punchcard.bot.command;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.punchcard.bot.conversation.BotLinks;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /profile}: name, phone, tier and progress, balance, member since, referral link.
+ * {@code /profile}: name, phone, tier and progress, the next points to expire (if any),
+ * balance, member since, referral link.
  */
 @Component
 class ProfileCommand extends MemberCommand {
@@ -51,10 +53,15 @@ class ProfileCommand extends MemberCommand {
 
 	private OutgoingMessage render(ChatContext context, CustomerProfile profile) {
 		String language = context.language();
-		MarkedText progress = (profile.nextTier() == null) ? this.menus.marked(language, "profile.top-tier")
+		MarkedText tierProgress = (profile.nextTier() == null) ? this.menus.marked(language, "profile.top-tier")
 				: this.menus.marked(language, "profile.next-tier",
 						Amounts.format(profile.spendToNextTierMinor(), this.program.currency().getCurrencyCode()),
 						profile.nextTier());
+		// nothing is said of expiry when none of the member's points expire
+		MarkedText progress = Optional.ofNullable(profile.nextExpiry())
+			.map((due) -> tierProgress.append("\n")
+				.append(this.menus.marked(language, "profile.expiry", due.points(), due.lastDay().toString())))
+			.orElse(tierProgress);
 		String phone = (profile.phone() == null) ? this.menus.plain(language, "profile.no-phone") : profile.phone();
 		return this.menus.text(language, "profile.text", profile.name(), phone, profile.tier(), profile.balance(),
 				DAY.format(profile.memberSince()), progress,

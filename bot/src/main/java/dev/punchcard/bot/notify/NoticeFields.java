@@ -9,6 +9,8 @@ import dev.punchcard.bot.reply.Amounts;
 import dev.punchcard.core.card.domain.CodeSigner;
 import dev.punchcard.core.notification.application.NotificationPayload;
 import dev.punchcard.core.notification.application.NotificationPayload.PointsCredited;
+import dev.punchcard.core.notification.application.NotificationPayload.PointsExpired;
+import dev.punchcard.core.notification.application.NotificationPayload.PointsExpiring;
 import dev.punchcard.core.notification.application.NotificationPayload.PointsReversed;
 import dev.punchcard.core.notification.application.NotificationPayload.ReferralBonusPaid;
 import dev.punchcard.core.notification.application.NotificationPayload.RewardRedeemed;
@@ -17,7 +19,8 @@ import dev.punchcard.core.notification.application.NotificationPayload.VoucherCa
 /**
  * What each kind of notification can show in a channel's template, by name, formatted for
  * the member: {@code points}, {@code balance}, {@code store}, {@code amount},
- * {@code tier}, {@code reward}, {@code code}. Template settings name these fields.
+ * {@code tier}, {@code reward}, {@code code}, {@code date}. Template settings name these
+ * fields.
  */
 public final class NoticeFields {
 
@@ -26,7 +29,8 @@ public final class NoticeFields {
 			PointsReversed.class.getSimpleName(), List.of("points", "amount", "balance", "tier"),
 			RewardRedeemed.class.getSimpleName(), List.of("reward", "points", "code", "balance"),
 			VoucherCancelled.class.getSimpleName(), List.of("reward", "points", "balance"),
-			ReferralBonusPaid.class.getSimpleName(), List.of("points", "balance"));
+			ReferralBonusPaid.class.getSimpleName(), List.of("points", "balance"), PointsExpiring.class.getSimpleName(),
+			List.of("points", "date", "balance"), PointsExpired.class.getSimpleName(), List.of("points", "balance"));
 
 	private NoticeFields() {
 	}
@@ -72,6 +76,15 @@ public final class NoticeFields {
 			case ReferralBonusPaid bonus -> {
 				values.put("points", Long.toString(bonus.points()));
 				values.put("balance", Long.toString(bonus.balance()));
+			}
+			case PointsExpiring expiring -> {
+				values.put("points", Long.toString(expiring.points()));
+				values.put("date", expiring.lastDay());
+				values.put("balance", Long.toString(expiring.balance()));
+			}
+			case PointsExpired expired -> {
+				values.put("points", Long.toString(expired.points()));
+				values.put("balance", Long.toString(expired.balance()));
 			}
 		}
 		return values;

@@ -5,6 +5,8 @@ import dev.punchcard.bot.reply.Amounts;
 import dev.punchcard.bot.reply.Texts;
 import dev.punchcard.core.notification.application.NotificationPayload;
 import dev.punchcard.core.notification.application.NotificationPayload.PointsCredited;
+import dev.punchcard.core.notification.application.NotificationPayload.PointsExpired;
+import dev.punchcard.core.notification.application.NotificationPayload.PointsExpiring;
 import dev.punchcard.core.notification.application.NotificationPayload.PointsReversed;
 import dev.punchcard.core.notification.application.NotificationPayload.ReferralBonusPaid;
 import dev.punchcard.core.notification.application.NotificationPayload.RewardRedeemed;
@@ -36,6 +38,10 @@ class NotificationTexts {
 					cancelled.points(), cancelled.balance());
 			case ReferralBonusPaid bonus ->
 				this.texts.text(language, "notify.referral", bonus.points(), bonus.balance());
+			case PointsExpiring expiring ->
+				this.texts.text(language, "notify.expiring", expiring.points(), expiring.lastDay(), expiring.balance());
+			case PointsExpired expired ->
+				this.texts.text(language, "notify.expired", expired.points(), expired.balance());
 		};
 	}
 

@@ -26,7 +26,9 @@ final class NoticeTemplates {
 			positional("points_reversed", "points", "amount", "balance"), "RewardRedeemed",
 			positional("voucher_issued", "reward", "code", "balance"), "VoucherCancelled",
 			positional("voucher_cancelled", "reward", "points", "balance"), "ReferralBonusPaid",
-			positional("referral_bonus", "points", "balance"));
+			positional("referral_bonus", "points", "balance"), "PointsExpiring",
+			positional("points_expiring", "points", "date", "balance"), "PointsExpired",
+			positional("points_expired", "points", "balance"));
 
 	private final Map<String, Template> byKind;
 
@@ -42,7 +44,7 @@ final class NoticeTemplates {
 			if (kind == null) {
 				throw new IllegalArgumentException("punchcard.whatsapp.templates." + key
 						+ " is not a kind of notification; the kinds are points-credited, points-reversed, "
-						+ "reward-redeemed, voucher-cancelled and referral-bonus-paid");
+						+ "reward-redeemed, voucher-cancelled, referral-bonus-paid, points-expiring and points-expired");
 			}
 			resolved.put(kind, resolved.get(kind).overriddenBy(given));
 		});

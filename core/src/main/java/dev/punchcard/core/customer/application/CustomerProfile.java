@@ -3,6 +3,7 @@ package dev.punchcard.core.customer.application;
 import java.time.Instant;
 
 import dev.punchcard.core.customer.domain.CustomerStatus;
+import dev.punchcard.core.points.domain.DueExpiry;
 import dev.punchcard.core.shared.domain.CustomerId;
 import org.jspecify.annotations.Nullable;
 
@@ -26,11 +27,12 @@ import org.jspecify.annotations.Nullable;
  * @param rfmClass RFM class as of the last recompute of scores (null before it, or
  * without purchases)
  * @param churnRisk churn risk as of the last recompute (null likewise)
+ * @param nextExpiry the next points to expire and when, or null when none will
  */
 public record CustomerProfile(CustomerId id, String name, @Nullable String phone, String language,
 		@Nullable String homeStoreCode, CustomerStatus status, String tier, long balance, long netSpendMinor,
 		@Nullable String nextTier, long spendToNextTierMinor, Instant memberSince, String referralCode, String cardCode,
-		@Nullable String rfmClass, @Nullable String churnRisk) {
+		@Nullable String rfmClass, @Nullable String churnRisk, @Nullable DueExpiry nextExpiry) {
 
 	@Override
 	public String toString() {

@@ -7,12 +7,18 @@ import java.util.OptionalLong;
 import dev.punchcard.core.card.domain.CodePurpose;
 import dev.punchcard.core.card.domain.CodeSigner;
 import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.points.application.NextExpiries;
+import dev.punchcard.core.points.domain.DueExpiry;
 import dev.punchcard.core.points.domain.Tier;
 import dev.punchcard.core.points.domain.TierPolicy;
 import dev.punchcard.core.shared.domain.CustomerId;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-/** Profiles of customers: by id, or by a scanned member card code. */
+/**
+ * Profiles of customers, with the next points to expire: by id, or by a scanned member
+ * card code.
+ */
 public class CustomerProfiles {
 
 	private final CustomerViews views;
@@ -21,18 +27,22 @@ public class CustomerProfiles {
 
 	private final TierPolicy tiers;
 
+	private final NextExpiries expiries;
+
 	private final Clock clock;
 
-	public CustomerProfiles(CustomerViews views, CodeSigner codes, TierPolicy tiers, Clock clock) {
+	public CustomerProfiles(CustomerViews views, CodeSigner codes, TierPolicy tiers, NextExpiries expiries,
+			Clock clock) {
 		this.views = views;
 		this.codes = codes;
 		this.tiers = tiers;
+		this.expiries = expiries;
 		this.clock = clock;
 	}
 
 	/** Emits the profile, or completes empty for an unknown customer. */
 	public Mono<CustomerProfile> byId(CustomerId id) {
-		return this.views.findById(id, this.clock.instant().minus(this.tiers.window())).map(this::profile);
+		return this.views.findById(id, this.clock.instant().minus(this.tiers.window())).flatMap(this::withNextExpiry);
 	}
 
 	/**
@@ -46,10 +56,17 @@ public class CustomerProfiles {
 			return Mono.empty();
 		}
 		return this.views.findByCardNumber(cardNumber.getAsLong(), this.clock.instant().minus(this.tiers.window()))
-			.map(this::profile);
+			.flatMap(this::withNextExpiry);
 	}
 
-	private CustomerProfile profile(CustomerView view) {
+	private Mono<CustomerProfile> withNextExpiry(CustomerView view) {
+		return this.expiries.of(view.customer().id())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.map((next) -> profile(view, next.orElse(null)));
+	}
+
+	private CustomerProfile profile(CustomerView view, @Nullable DueExpiry nextExpiry) {
 		Customer customer = view.customer();
 		Tier tier = this.tiers.named(customer.tier());
 		Optional<Tier> next = this.tiers.above(tier);
@@ -57,7 +74,8 @@ public class CustomerProfiles {
 		return new CustomerProfile(customer.id(), customer.name(), customer.phone(), customer.language(),
 				view.homeStoreCode(), customer.status(), tier.name(), view.balance(), view.netSpendMinor(),
 				next.map(Tier::name).orElse(null), toNext, customer.createdAt(), customer.referralCode(),
-				this.codes.sign(CodePurpose.CARD, customer.cardNumber()), view.rfmClass(), view.churnRisk());
+				this.codes.sign(CodePurpose.CARD, customer.cardNumber()), view.rfmClass(), view.churnRisk(),
+				nextExpiry);
 	}
 
 }

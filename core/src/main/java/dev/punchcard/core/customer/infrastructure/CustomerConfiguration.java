@@ -20,6 +20,7 @@ import dev.punchcard.core.customer.application.EnrolCustomer.EnrolmentDefaults;
 import dev.punchcard.core.customer.application.PreferNoticeChannel;
 import dev.punchcard.core.customer.application.ReissueCard;
 import dev.punchcard.core.customer.domain.PhoneNumbers;
+import dev.punchcard.core.points.application.NextExpiries;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
 import dev.punchcard.core.store.application.Stores;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,8 +58,9 @@ class CustomerConfiguration {
 	}
 
 	@Bean
-	CustomerProfiles customerProfiles(CustomerViews views, CodeSigner codes, LoyaltyProgram program, Clock clock) {
-		return new CustomerProfiles(views, codes, program.tiers(), clock);
+	CustomerProfiles customerProfiles(CustomerViews views, CodeSigner codes, LoyaltyProgram program,
+			NextExpiries expiries, Clock clock) {
+		return new CustomerProfiles(views, codes, program.tiers(), expiries, clock);
 	}
 
 	@Bean

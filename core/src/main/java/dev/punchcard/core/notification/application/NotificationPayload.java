@@ -38,4 +38,15 @@ public sealed interface NotificationPayload {
 			long balance) implements NotificationPayload {
 	}
 
+	/**
+	 * Points will expire: {@code points} of them after {@code lastDay} (an ISO date,
+	 * UTC), the last day they can be spent.
+	 */
+	record PointsExpiring(long points, String lastDay, long balance) implements NotificationPayload {
+	}
+
+	/** Points expired. */
+	record PointsExpired(long points, long balance) implements NotificationPayload {
+	}
+
 }

@@ -9,11 +9,13 @@ import java.util.List;
  * @param checkedAt when the check ran
  * @param balancesChecked number of balances compared
  * @param mismatches customers whose balance is not the sum of their entries
+ * @param expiryMismatches customers whose points expired beyond what their due lots held
  */
-public record LedgerReport(Instant checkedAt, long balancesChecked, List<LedgerMismatch> mismatches) {
+public record LedgerReport(Instant checkedAt, long balancesChecked, List<LedgerMismatch> mismatches,
+		List<ExpiryMismatch> expiryMismatches) {
 
 	public boolean consistent() {
-		return this.mismatches.isEmpty();
+		return this.mismatches.isEmpty() && this.expiryMismatches.isEmpty();
 	}
 
 }

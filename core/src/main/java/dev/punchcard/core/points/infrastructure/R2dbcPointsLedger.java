@@ -1,5 +1,6 @@
 package dev.punchcard.core.points.infrastructure;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -7,10 +8,12 @@ import java.util.UUID;
 import dev.punchcard.core.points.application.LedgerMismatch;
 import dev.punchcard.core.points.application.PointsLedger;
 import dev.punchcard.core.points.domain.EntryKind;
+import dev.punchcard.core.points.domain.ExpiryPolicy;
 import dev.punchcard.core.points.domain.LedgerEntry;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.shared.domain.Points;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
@@ -19,7 +22,8 @@ import reactor.core.publisher.Mono;
 class R2dbcPointsLedger implements PointsLedger {
 
 	// One round trip: the balance moves only if it stays >= 0, and the entry is written
-	// only if the balance moved.
+	// only if the balance moved. A positive entry is a lot, stamped with its expiry under
+	// the policy in force now.
 	private static final String APPEND = """
 			WITH moved AS (
 			    UPDATE points_balances SET balance = balance + :delta, updated_at = :occurredAt
@@ -27,8 +31,10 @@ class R2dbcPointsLedger implements PointsLedger {
 			    RETURNING balance
 			), entry AS (
 			    INSERT INTO points_ledger_entries
-			        (id, customer_id, delta, kind, reason, source_type, source_id, occurred_at, created_by)
-			    SELECT :id, :customerId, :delta, :kind, :reason, :sourceType, :sourceId, :occurredAt, :createdBy
+			        (id, customer_id, delta, kind, reason, source_type, source_id, occurred_at, created_by,
+			         expires_at)
+			    SELECT :id, :customerId, :delta, :kind, :reason, :sourceType, :sourceId, :occurredAt, :createdBy,
+			           :expiresAt
 			    FROM moved
 			)
 			SELECT balance FROM moved
@@ -49,8 +55,11 @@ class R2dbcPointsLedger implements PointsLedger {
 
 	private final DatabaseClient db;
 
-	R2dbcPointsLedger(DatabaseClient db) {
+	private final ExpiryPolicy expiry;
+
+	R2dbcPointsLedger(DatabaseClient db, ExpiryPolicy expiry) {
 		this.db = db;
+		this.expiry = expiry;
 	}
 
 	@Override
@@ -65,6 +74,7 @@ class R2dbcPointsLedger implements PointsLedger {
 			.bind("sourceId", entry.sourceId())
 			.bind("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC))
 			.bind("createdBy", Parameter.fromOrEmpty(entry.createdBy(), String.class))
+			.bind("expiresAt", Parameter.fromOrEmpty(expiresAt(this.expiry, entry), OffsetDateTime.class))
 			.map((row) -> Points.of(row.get("balance", Long.class)))
 			.one();
 	}
@@ -129,6 +139,12 @@ class R2dbcPointsLedger implements PointsLedger {
 	@Override
 	public Mono<Long> countBalances() {
 		return this.db.sql("SELECT count(*) FROM points_balances").map((row) -> row.get(0, Long.class)).one();
+	}
+
+	/** The expiry instant a lot is written with, or null for none. */
+	static @Nullable OffsetDateTime expiresAt(ExpiryPolicy policy, LedgerEntry entry) {
+		Instant at = policy.expiresAt(entry.delta(), entry.occurredAt());
+		return (at == null) ? null : at.atOffset(ZoneOffset.UTC);
 	}
 
 	private static LedgerEntry entry(Readable row) {

@@ -6,6 +6,7 @@ import dev.punchcard.core.card.domain.CodeSigner;
 import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.notification.application.Notifications;
 import dev.punchcard.core.points.application.PointsLedger;
+import dev.punchcard.core.points.domain.ExpiryPolicy;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
 import dev.punchcard.core.purchase.application.PurchaseFollowUps;
 import dev.punchcard.core.purchase.application.PurchaseParties;
@@ -55,8 +56,8 @@ class PurchaseConfiguration {
 	}
 
 	@Bean
-	PurchaseAccounts purchaseAccounts(DatabaseClient db, ObjectMapper json) {
-		return new R2dbcPurchaseAccounts(db, json);
+	PurchaseAccounts purchaseAccounts(DatabaseClient db, ObjectMapper json, ExpiryPolicy expiry) {
+		return new R2dbcPurchaseAccounts(db, json, expiry);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package dev.punchcard.core.purchase.infrastructure;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.punchcard.core.customer.infrastructure.CustomerRows;
 import dev.punchcard.core.notification.application.Notification;
+import dev.punchcard.core.points.domain.ExpiryPolicy;
 import dev.punchcard.core.points.domain.LedgerEntry;
 import dev.punchcard.core.purchase.application.PurchaseAccount;
 import dev.punchcard.core.purchase.application.PurchaseAccounts;
@@ -77,9 +79,9 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 	private static final String ENTRY = """
 			, entry AS (
 			    INSERT INTO points_ledger_entries (id, customer_id, delta, kind, reason, source_type, source_id,
-			                                       occurred_at)
+			                                       occurred_at, expires_at)
 			    SELECT :entryId, :customerId, :earned, :entryKind, :entryReason, :entrySourceType, :entrySourceId,
-			           :recordedAt
+			           :recordedAt, :entryExpiresAt
 			    FROM purchase
 			)
 			""";
@@ -120,9 +122,12 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 
 	private final ObjectMapper json;
 
-	R2dbcPurchaseAccounts(DatabaseClient db, ObjectMapper json) {
+	private final ExpiryPolicy expiry;
+
+	R2dbcPurchaseAccounts(DatabaseClient db, ObjectMapper json, ExpiryPolicy expiry) {
 		this.db = db;
 		this.json = json;
+		this.expiry = expiry;
 	}
 
 	@Override
@@ -163,6 +168,11 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 			values.put("entryReason", entry.reason());
 			values.put("entrySourceType", entry.sourceType());
 			values.put("entrySourceId", entry.sourceId());
+			// the lot's expiry under the policy in force now: one more value in the same
+			// statement
+			Instant expiresAt = this.expiry.expiresAt(entry.delta(), entry.occurredAt());
+			values.put("entryExpiresAt", (expiresAt != null) ? Parameter.from(expiresAt.atOffset(ZoneOffset.UTC))
+					: Parameter.empty(OffsetDateTime.class));
 		}
 		boolean items = !purchase.items().isEmpty();
 		if (items) {

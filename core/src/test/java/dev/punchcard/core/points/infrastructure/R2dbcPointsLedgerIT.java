@@ -2,6 +2,7 @@ package dev.punchcard.core.points.infrastructure;
 
 import dev.punchcard.core.points.application.PointsLedger;
 import dev.punchcard.core.points.application.PointsLedgerContract;
+import dev.punchcard.core.points.domain.ExpiryPolicy;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.support.Rows;
 import dev.punchcard.core.support.TestDatabase;
@@ -28,7 +29,7 @@ class R2dbcPointsLedgerIT extends PointsLedgerContract {
 			.then()
 			.as(StepVerifier::create)
 			.verifyComplete();
-		this.ledger = new R2dbcPointsLedger(this.db);
+		this.ledger = new R2dbcPointsLedger(this.db, ExpiryPolicy.never());
 	}
 
 	@Override

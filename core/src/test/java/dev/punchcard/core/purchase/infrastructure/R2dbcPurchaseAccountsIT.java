@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.punchcard.core.notification.application.Notification;
 import dev.punchcard.core.notification.application.NotificationPayload.PointsCredited;
 import dev.punchcard.core.points.domain.EntryKind;
+import dev.punchcard.core.points.domain.ExpiryPolicy;
 import dev.punchcard.core.points.domain.LedgerEntry;
 import dev.punchcard.core.purchase.application.PurchaseAccount;
 import dev.punchcard.core.purchase.application.PurchaseCredit;
@@ -61,7 +62,7 @@ class R2dbcPurchaseAccountsIT {
 	void givenAStoreAndTwoCustomers() {
 		TestDatabase database = TestDatabases.forModule("core");
 		this.db = database.client();
-		this.accounts = new R2dbcPurchaseAccounts(this.db, new ObjectMapper());
+		this.accounts = new R2dbcPurchaseAccounts(this.db, new ObjectMapper(), ExpiryPolicy.never());
 		execute("TRUNCATE stores, customers, points_balances, points_ledger_entries, purchases, purchase_items, "
 				+ "refunds, notification_outbox, tier_changes RESTART IDENTITY CASCADE");
 		execute("INSERT INTO stores (id, code, name) VALUES ('" + STORE + "', 'S1', 'Main street')");
