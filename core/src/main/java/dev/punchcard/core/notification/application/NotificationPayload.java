@@ -38,4 +38,11 @@ public sealed interface NotificationPayload {
 			long balance) implements NotificationPayload {
 	}
 
+	/**
+	 * A weekly top-10 prize was credited: {@code place} in the week that started on
+	 * {@code weekStart} (an ISO date).
+	 */
+	record WeeklyTopPrize(String weekStart, int place, long points, long balance) implements NotificationPayload {
+	}
+
 }
