@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"punchcard.codes.active-key=A", "punchcard.codes.keys.A=test-code-secret-0123456789-abcdefghijklmnop",
 				"punchcard.admin.username=" + ApiIT.ADMIN, "punchcard.admin.password=" + ApiIT.ADMIN_PASSWORD,
 				"punchcard.login-throttle.per-username=1000", "punchcard.login-throttle.per-address=100000",
-				"punchcard.segments.scores.scheduled=false",
+				"punchcard.segments.scores.scheduled=false", "punchcard.leaderboard.scheduled=false",
 				// cached contexts share the database: only the broadcast tests' own
 				// contexts send broadcasts and run their schedule, else another context's
 				// senders would claim their recipients and send them to its own fakes,
@@ -69,7 +69,7 @@ public abstract class ApiIT {
 		this.db
 			.sql("TRUNCATE inbound_updates, outgoing_messages, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
 					+ "purchase_items, purchases, tier_changes, channel_identities, customers, marketing_consents, "
-					+ "chat_link_failures, segments, audit_log, customer_scores, customer_score_runs, whatsapp_templates, telegram_templates RESTART IDENTITY CASCADE")
+					+ "chat_link_failures, segments, audit_log, customer_scores, customer_score_runs, whatsapp_templates, telegram_templates, leaderboard_winners, leaderboard_weeks, leaderboard_start RESTART IDENTITY CASCADE")
 			.then()
 			// the background work of other cached contexts (broadcast claims, schedules)
 			// may

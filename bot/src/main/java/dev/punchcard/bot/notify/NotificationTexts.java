@@ -9,6 +9,7 @@ import dev.punchcard.core.notification.application.NotificationPayload.PointsRev
 import dev.punchcard.core.notification.application.NotificationPayload.ReferralBonusPaid;
 import dev.punchcard.core.notification.application.NotificationPayload.RewardRedeemed;
 import dev.punchcard.core.notification.application.NotificationPayload.VoucherCancelled;
+import dev.punchcard.core.notification.application.NotificationPayload.WeeklyTopPrize;
 import dev.punchcard.core.card.domain.CodeSigner;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,8 @@ class NotificationTexts {
 					cancelled.points(), cancelled.balance());
 			case ReferralBonusPaid bonus ->
 				this.texts.text(language, "notify.referral", bonus.points(), bonus.balance());
+			case WeeklyTopPrize prize -> this.texts.text(language, "notify.weekly-top", prize.place(),
+					prize.weekStart(), prize.points(), prize.balance());
 		};
 	}
 

@@ -26,7 +26,8 @@ final class NoticeTemplates {
 			positional("points_reversed", "points", "amount", "balance"), "RewardRedeemed",
 			positional("voucher_issued", "reward", "code", "balance"), "VoucherCancelled",
 			positional("voucher_cancelled", "reward", "points", "balance"), "ReferralBonusPaid",
-			positional("referral_bonus", "points", "balance"));
+			positional("referral_bonus", "points", "balance"), "WeeklyTopPrize",
+			positional("weekly_top_prize", "place", "points", "balance"));
 
 	private final Map<String, Template> byKind;
 
@@ -42,7 +43,7 @@ final class NoticeTemplates {
 			if (kind == null) {
 				throw new IllegalArgumentException("punchcard.whatsapp.templates." + key
 						+ " is not a kind of notification; the kinds are points-credited, points-reversed, "
-						+ "reward-redeemed, voucher-cancelled and referral-bonus-paid");
+						+ "reward-redeemed, voucher-cancelled, referral-bonus-paid and weekly-top-prize");
 			}
 			resolved.put(kind, resolved.get(kind).overriddenBy(given));
 		});

@@ -19,6 +19,11 @@ public record MemberStanding(Week week, List<Standing> top, @Nullable Standing m
 		top = List.copyOf(top);
 	}
 
+	/** The member's id when they rank, else null. */
+	public @Nullable CustomerId mineId() {
+		return (this.mine != null) ? this.mine.customerId() : null;
+	}
+
 	/**
 	 * The member's view from the standings the store answered: the winning places, and
 	 * possibly the member and the one right above them.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.leaderboard.application.AwardWeek;
 import dev.punchcard.core.leaderboard.application.AwardWeeklyTop;
 import dev.punchcard.core.leaderboard.application.LeaderboardWeeks;
@@ -62,8 +63,9 @@ class LeaderboardConfiguration {
 	}
 
 	@Bean
-	ShowStanding showStanding(WeekSchedule schedule, WeeklySpend spend, Prizes prizes, Clock clock) {
-		return new ShowStanding(schedule, spend, prizes, clock);
+	ShowStanding showStanding(WeekSchedule schedule, WeeklySpend spend, Customers customers, Prizes prizes,
+			Clock clock) {
+		return new ShowStanding(schedule, spend, customers, prizes, clock);
 	}
 
 	@Bean
