@@ -114,6 +114,9 @@ class SecurityConfig {
 				.hasAnyRole(ADMIN, MARKETER)
 				.pathMatchers(HttpMethod.DELETE, "/api/v1/segments/*")
 				.hasAnyRole(ADMIN, MARKETER)
+				// every role: the weekly leaderboard, and one member's place on it
+				.pathMatchers(HttpMethod.GET, "/api/v1/leaderboard", "/api/v1/customers/*/leaderboard")
+				.hasAnyRole(ADMIN, MARKETER, CASHIER)
 				// ADMIN and MARKETER: how messages to a member went
 				.pathMatchers(HttpMethod.GET, "/api/v1/customers/*/notifications")
 				.hasAnyRole(ADMIN, MARKETER)

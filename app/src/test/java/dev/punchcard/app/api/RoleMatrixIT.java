@@ -100,8 +100,9 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of(HttpMethod.GET, "/api/v1/templates"),
 				Arguments.of(HttpMethod.POST, "/api/v1/templates/whatsapp:sync"),
 				Arguments.of(HttpMethod.POST, "/api/v1/templates/telegram"),
-				Arguments.of(HttpMethod.GET, "/api/v1/broadcasts"),
-				Arguments.of(HttpMethod.POST, "/api/v1/broadcasts"));
+				Arguments.of(HttpMethod.GET, "/api/v1/broadcasts"), Arguments.of(HttpMethod.POST, "/api/v1/broadcasts"),
+				Arguments.of(HttpMethod.GET, "/api/v1/leaderboard"),
+				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID() + "/leaderboard"));
 	}
 
 	@org.junit.jupiter.api.Test
@@ -127,6 +128,11 @@ class RoleMatrixIT extends ApiIT {
 		this.till.get(marketer, "/api/v1/rewards", HttpStatus.OK);
 		this.till.get(marketer, "/api/v1/customers/" + customer + "/notifications", HttpStatus.OK);
 		this.till.get(marketer, "/api/v1/segments", HttpStatus.OK);
+		this.till.get(cashier, "/api/v1/leaderboard", HttpStatus.OK);
+		this.till.get(marketer, "/api/v1/leaderboard?week=2026-11-29", HttpStatus.OK);
+		this.till.get(this.till.adminToken(), "/api/v1/leaderboard", HttpStatus.OK);
+		this.till.get(cashier, "/api/v1/customers/" + customer + "/leaderboard", HttpStatus.OK);
+		this.till.get(marketer, "/api/v1/customers/" + customer + "/leaderboard", HttpStatus.OK);
 		this.till.post(marketer, "/api/v1/segments/preview", Map.of("filter", Map.of()), HttpStatus.OK);
 		this.till.get(this.till.adminToken(), "/api/v1/segments", HttpStatus.OK);
 		this.till.post(this.till.adminToken(), "/api/v1/segments/preview", Map.of(), HttpStatus.OK);

@@ -105,6 +105,8 @@ public final class ApiRequests {
 						w.broadcastId(), null),
 				new Endpoint(HttpMethod.GET, "/api/v1/broadcasts/{}/recipients?state=SKIPPED&format=csv",
 						w.broadcastId(), null),
+				new Endpoint(HttpMethod.GET, "/api/v1/leaderboard?week=2026-11-29", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/customers/{}/leaderboard", w.customerId(), null),
 				new Endpoint(HttpMethod.GET, "/actuator/health", null, null));
 	}
 

@@ -32,6 +32,7 @@ class HelpCommand implements CommandHandler {
 	public Mono<List<OutgoingMessage>> handle(ChatContext context, String argument) {
 		String language = context.language();
 		MarkedText shopper = this.menus.marked(language, "help.shopper")
+			.append(this.menus.marked(language, "help.top"))
 			.append(this.menus.marked(language, "help.link"))
 			.append(this.menus.marked(language, "help.notify"))
 			.append(this.menus.marked(language, "help.consent"));

@@ -13,13 +13,13 @@ import dev.punchcard.bot.reply.Texts;
 /**
  * The words a person may type instead of a slash command (WhatsApp has no commands; a
  * Telegram user may type them too), in English and Russian: {@code points}, {@code card},
- * {@code баллы}, {@code карта}, … A message counts as a command word when it is one of
- * the words and nothing else (case, surrounding spaces and a final {@code .}, {@code !}
- * or {@code ?} aside), so an ordinary sentence is never taken for a command. The poster
- * and invitation words take an argument: {@code JOIN <store>}, {@code REF <code>},
- * {@code STAFF <code>} (what {@code wa.me} links prefill) mean {@code /start s-<store>},
- * {@code r-<code>}, {@code staff-<code>}. A typed {@code /name} is read as the command
- * itself.
+ * {@code баллы}, {@code карта}, {@code top}, … A message counts as a command word when it
+ * is one of the words and nothing else (case, surrounding spaces and a final {@code .},
+ * {@code !} or {@code ?} aside), so an ordinary sentence is never taken for a command.
+ * The poster and invitation words take an argument: {@code JOIN <store>},
+ * {@code REF <code>}, {@code STAFF <code>} (what {@code wa.me} links prefill) mean
+ * {@code /start s-<store>}, {@code r-<code>}, {@code staff-<code>}. A typed {@code /name}
+ * is read as the command itself.
  */
 public final class CommandWords {
 
@@ -41,11 +41,15 @@ public final class CommandWords {
 	/**
 	 * The words of {@code /link}, which joins this chat to a membership on another
 	 * channel ({@code link <code>} uses a code), and of {@code /notify}, which makes this
-	 * messenger the one notifications come to first.
+	 * messenger the one notifications come to first, and of {@code /top}, the week's
+	 * leaderboard.
 	 */
-	private static final Map<String, Map<String, List<String>>> LINK_WORDS = Map
-		.of("link", Map.of("en", List.of("link"), "ru", List.of("связать")), "notify", Map.of("en",
-				List.of("notify here", "notify", "notifications"), "ru", List.of("уведомления сюда", "уведомления")));
+	private static final Map<String, Map<String, List<String>>> LINK_WORDS = Map.of("link",
+			Map.of("en", List.of("link"), "ru", List.of("связать")), "notify",
+			Map.of("en", List.of("notify here", "notify", "notifications"), "ru",
+					List.of("уведомления сюда", "уведомления")),
+			"top", Map.of("en", List.of("top", "top 10", "leaderboard", "ranking"), "ru",
+					List.of("топ", "топ 10", "рейтинг")));
 
 	private static final Pattern LINK_WITH_CODE = Pattern.compile("^(?:link|связать)\\s+(\\S.{0,31})$");
 

@@ -15,12 +15,13 @@ import dev.punchcard.core.notification.application.NotificationPayload.PointsRev
 import dev.punchcard.core.notification.application.NotificationPayload.ReferralBonusPaid;
 import dev.punchcard.core.notification.application.NotificationPayload.RewardRedeemed;
 import dev.punchcard.core.notification.application.NotificationPayload.VoucherCancelled;
+import dev.punchcard.core.notification.application.NotificationPayload.WeeklyTopPrize;
 
 /**
  * What each kind of notification can show in a channel's template, by name, formatted for
  * the member: {@code points}, {@code balance}, {@code store}, {@code amount},
- * {@code tier}, {@code reward}, {@code code}, {@code date}. Template settings name these
- * fields.
+ * {@code tier}, {@code reward}, {@code code}, {@code date}, {@code place}, {@code week}.
+ * Template settings name these fields.
  */
 public final class NoticeFields {
 
@@ -30,7 +31,8 @@ public final class NoticeFields {
 			RewardRedeemed.class.getSimpleName(), List.of("reward", "points", "code", "balance"),
 			VoucherCancelled.class.getSimpleName(), List.of("reward", "points", "balance"),
 			ReferralBonusPaid.class.getSimpleName(), List.of("points", "balance"), PointsExpiring.class.getSimpleName(),
-			List.of("points", "date", "balance"), PointsExpired.class.getSimpleName(), List.of("points", "balance"));
+			List.of("points", "date", "balance"), PointsExpired.class.getSimpleName(), List.of("points", "balance"), WeeklyTopPrize.class.getSimpleName(),
+			List.of("place", "week", "points", "balance"));
 
 	private NoticeFields() {
 	}
@@ -85,6 +87,12 @@ public final class NoticeFields {
 			case PointsExpired expired -> {
 				values.put("points", Long.toString(expired.points()));
 				values.put("balance", Long.toString(expired.balance()));
+			}
+			case WeeklyTopPrize prize -> {
+				values.put("place", Integer.toString(prize.place()));
+				values.put("week", prize.weekStart());
+				values.put("points", Long.toString(prize.points()));
+				values.put("balance", Long.toString(prize.balance()));
 			}
 		}
 		return values;

@@ -11,6 +11,7 @@ import dev.punchcard.core.notification.application.NotificationPayload.PointsRev
 import dev.punchcard.core.notification.application.NotificationPayload.ReferralBonusPaid;
 import dev.punchcard.core.notification.application.NotificationPayload.RewardRedeemed;
 import dev.punchcard.core.notification.application.NotificationPayload.VoucherCancelled;
+import dev.punchcard.core.notification.application.NotificationPayload.WeeklyTopPrize;
 import dev.punchcard.core.card.domain.CodeSigner;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,8 @@ class NotificationTexts {
 				this.texts.text(language, "notify.expiring", expiring.points(), expiring.lastDay(), expiring.balance());
 			case PointsExpired expired ->
 				this.texts.text(language, "notify.expired", expired.points(), expired.balance());
+			case WeeklyTopPrize prize -> this.texts.text(language, "notify.weekly-top", prize.place(),
+					prize.weekStart(), prize.points(), prize.balance());
 		};
 	}
 

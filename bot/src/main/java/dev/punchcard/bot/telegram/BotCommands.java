@@ -22,6 +22,7 @@ final class BotCommands {
 		DESCRIPTIONS.put("card", List.of("Your member card", "Карта участника"));
 		DESCRIPTIONS.put("purchases", List.of("Recent purchases", "Последние покупки"));
 		DESCRIPTIONS.put("rewards", List.of("Rewards and vouchers", "Награды и купоны"));
+		DESCRIPTIONS.put("top", List.of("This week's top 10", "Топ-10 недели"));
 		DESCRIPTIONS.put("scan", List.of("Staff: scan a card", "Для персонала: сканировать карту"));
 		DESCRIPTIONS.put("link", List.of("Use your card on WhatsApp too", "Карта и в WhatsApp"));
 		DESCRIPTIONS.put("help", List.of("What the bot can do", "Что умеет бот"));

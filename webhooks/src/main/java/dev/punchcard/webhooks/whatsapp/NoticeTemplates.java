@@ -28,7 +28,8 @@ final class NoticeTemplates {
 			positional("voucher_cancelled", "reward", "points", "balance"), "ReferralBonusPaid",
 			positional("referral_bonus", "points", "balance"), "PointsExpiring",
 			positional("points_expiring", "points", "date", "balance"), "PointsExpired",
-			positional("points_expired", "points", "balance"));
+			positional("points_expired", "points", "balance"), "WeeklyTopPrize",
+			positional("weekly_top_prize", "place", "points", "balance"));
 
 	private final Map<String, Template> byKind;
 
@@ -44,7 +45,7 @@ final class NoticeTemplates {
 			if (kind == null) {
 				throw new IllegalArgumentException("punchcard.whatsapp.templates." + key
 						+ " is not a kind of notification; the kinds are points-credited, points-reversed, "
-						+ "reward-redeemed, voucher-cancelled, referral-bonus-paid, points-expiring and points-expired");
+						+ "reward-redeemed, voucher-cancelled, referral-bonus-paid, points-expiring, points-expired and weekly-top-prize");
 			}
 			resolved.put(kind, resolved.get(kind).overriddenBy(given));
 		});

@@ -49,4 +49,11 @@ public sealed interface NotificationPayload {
 	record PointsExpired(long points, long balance) implements NotificationPayload {
 	}
 
+	/**
+	 * A weekly top-10 prize was credited: {@code place} in the week that started on
+	 * {@code weekStart} (an ISO date).
+	 */
+	record WeeklyTopPrize(String weekStart, int place, long points, long balance) implements NotificationPayload {
+	}
+
 }

@@ -1,6 +1,7 @@
 package dev.punchcard.core.points.infrastructure;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,12 +22,15 @@ import org.springframework.validation.annotation.Validated;
  * @param phoneRegion ISO 3166 region for phone numbers written without a country code
  * @param tierWindow rolling window of net spend that decides the tier
  * @param tiers tiers; the lowest must start at 0
+ * @param timeZone the program's time zone: where its days and weeks begin and end (UTC
+ * unless set)
  */
 @Validated
 @ConfigurationProperties("punchcard.program")
 public record ProgramProperties(@NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
 		@Min(0) @Max(1000) long pointsPerUnit, @NotNull @Pattern(regexp = "[A-Z]{2}") String phoneRegion,
-		@NotNull Duration tierWindow, @NotEmpty List<@Valid TierProperties> tiers) {
+		@NotNull Duration tierWindow, @NotEmpty List<@Valid TierProperties> tiers,
+		@DefaultValue("UTC") @NotNull ZoneId timeZone) {
 
 	/**
 	 * One tier.
