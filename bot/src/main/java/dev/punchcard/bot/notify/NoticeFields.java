@@ -31,8 +31,8 @@ public final class NoticeFields {
 			RewardRedeemed.class.getSimpleName(), List.of("reward", "points", "code", "balance"),
 			VoucherCancelled.class.getSimpleName(), List.of("reward", "points", "balance"),
 			ReferralBonusPaid.class.getSimpleName(), List.of("points", "balance"), PointsExpiring.class.getSimpleName(),
-			List.of("points", "date", "balance"), PointsExpired.class.getSimpleName(), List.of("points", "balance"), WeeklyTopPrize.class.getSimpleName(),
-			List.of("place", "week", "points", "balance"));
+			List.of("points", "date", "balance"), PointsExpired.class.getSimpleName(), List.of("points", "balance"),
+			WeeklyTopPrize.class.getSimpleName(), List.of("place", "week", "points", "balance"));
 
 	private NoticeFields() {
 	}

@@ -249,7 +249,8 @@ class R2dbcLeaderboardIT {
 	}
 
 	private long mismatches() {
-		return new CheckLedger(PointsAdapters.ledger(this.db), TestClock.fixed()).check()
+		return new CheckLedger(PointsAdapters.ledger(this.db), PointsAdapters.expiries(this.db), TestClock.fixed())
+			.check()
 			.map((report) -> (long) report.mismatches().size())
 			.block();
 	}
