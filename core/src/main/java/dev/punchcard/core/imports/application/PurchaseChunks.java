@@ -1,12 +1,15 @@
 package dev.punchcard.core.imports.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.punchcard.core.card.domain.CodePurpose;
 import dev.punchcard.core.card.domain.CodeSigner;
@@ -27,6 +30,7 @@ import dev.punchcard.core.shared.domain.Money;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Imports a chunk of a purchases file: one read of the card numbers of the customers the
@@ -52,11 +56,13 @@ public class PurchaseChunks implements ImportChunks {
 
 	private final int concurrency;
 
+	private final Predicate<Throwable> transientError;
+
 	private final Clock clock;
 
 	public PurchaseChunks(PurchaseLines lines, ImportCustomers customers, CodeSigner codes,
 			RecordPurchase recordPurchase, RecordHistoricalPurchase recordHistorical, LoyaltyProgram program,
-			int concurrency, Clock clock) {
+			int concurrency, Predicate<Throwable> transientError, Clock clock) {
 		this.lines = lines;
 		this.customers = customers;
 		this.codes = codes;
@@ -64,6 +70,7 @@ public class PurchaseChunks implements ImportChunks {
 		this.recordHistorical = recordHistorical;
 		this.program = program;
 		this.concurrency = concurrency;
+		this.transientError = transientError;
 		this.clock = clock;
 	}
 
@@ -133,10 +140,20 @@ public class PurchaseChunks implements ImportChunks {
 		return cards;
 	}
 
+	/**
+	 * Each customer's purchases one after the other in time order (their tier moves as it
+	 * did), different customers' at once.
+	 */
 	private Mono<ChunkResult> record(List<PurchaseRow> rows, Map<String, Long> cards, boolean historical,
 			List<Rejection> rejections) {
-		return Flux.fromIterable(rows)
-			.flatMap((row) -> recordOne(row, cards, historical), this.concurrency)
+		Map<Object, List<PurchaseRow>> byCustomer = new LinkedHashMap<>();
+		for (PurchaseRow row : rows) {
+			byCustomer.computeIfAbsent(customerOf(row.customer(), cards), (key) -> new ArrayList<>()).add(row);
+		}
+		return Flux.fromIterable(byCustomer.values())
+			.flatMap((purchases) -> Flux.fromIterable(purchases)
+				.sort(Comparator.comparing(PurchaseRow::at))
+				.concatMap((row) -> recordOne(row, cards, historical)), this.concurrency)
 			.collectList()
 			.map((results) -> {
 				long accepted = 0;
@@ -164,7 +181,24 @@ public class PurchaseChunks implements ImportChunks {
 				new Money(row.amountMinor(), this.program.currency()), row.items(), null, row.at());
 		Mono<PurchaseOutcome> outcome = historical ? this.recordHistorical.record(command)
 				: this.recordPurchase.record(command);
-		return outcome.map((result) -> of(row, result));
+		// PostgreSQL may break a deadlock with a till's live purchase of the same member
+		// by
+		// failing one side: that purchase is tried again, it was not written
+		return outcome.retryWhen(Retry.backoff(5, Duration.ofMillis(20)).filter(this.transientError))
+			.map((result) -> of(row, result));
+	}
+
+	/**
+	 * Who the row's customer is, to keep their rows in order: a card number, or the key
+	 * itself.
+	 */
+	private static Object customerOf(CustomerKey key, Map<String, Long> cards) {
+		Long cardNumber = switch (key) {
+			case CustomerKey.CardCode card -> null;
+			case CustomerKey.ExternalId id -> cards.get("id:" + id.value());
+			case CustomerKey.Phone phone -> cards.get("phone:" + phone.value());
+		};
+		return (cardNumber == null) ? key : cardNumber;
 	}
 
 	private @Nullable String cardCode(CustomerKey key, Map<String, Long> cards) {

@@ -56,7 +56,8 @@ class ImportConfiguration {
 		MemberChunks members = new MemberChunks(new MemberLines(phones, "en"), stores, writes, codes,
 				defaults.lowestTier(), clock);
 		PurchaseChunks purchases = new PurchaseChunks(new PurchaseLines(phones, program.currency()), writes, codes,
-				recordPurchase, recordHistorical, program, properties.purchaseConcurrency(), clock);
+				recordPurchase, recordHistorical, program, properties.purchaseConcurrency(),
+				TransientErrors::isTransient, clock);
 		return new RunImport(files, imports, StartImport.byKind(members, purchases), properties.chunkSize(), clock);
 	}
 
