@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * interrupted import, the rejections CSV; and the purchases batch endpoint.
  */
 @TestPropertySource(properties = { "punchcard.imports.directory=target/imports-it", "punchcard.imports.chunk-size=100",
-		"punchcard.imports.stale-after=2s", "punchcard.imports.watch-every=300ms" })
+		"punchcard.imports.stale-after=30s", "punchcard.imports.watch-every=300ms" })
 @TestMethodOrder(MethodOrderer.Random.class)
 class ImportApiIT extends ApiIT {
 
@@ -181,6 +181,7 @@ class ImportApiIT extends ApiIT {
 			now = this.till.get(this.till.adminToken(), "/api/v1/imports/" + started.get("id").asText(), HttpStatus.OK);
 		}
 
+		assertThat(now.get("state").asText()).as(now.toString()).isEqualTo("COMPLETED");
 		assertThat(seen).anySatisfy((progress) -> {
 			assertThat(progress.get("rowsRead").asLong()).isBetween(1L, 1999L);
 			assertThat(progress.get("percent").asDouble()).isBetween(0.1, 99.9);

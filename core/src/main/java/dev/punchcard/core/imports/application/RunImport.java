@@ -97,7 +97,7 @@ public class RunImport {
 		return this.imports
 			.finish(started.id(), ImportState.FAILED, "the file could not be read on: " + reason(error),
 					this.clock.instant())
-			.thenReturn(ImportState.FAILED);
+			.map((finished) -> finished ? ImportState.FAILED : ImportState.INTERRUPTED);
 	}
 
 	private static String reason(Throwable error) {
