@@ -3,6 +3,8 @@ package dev.punchcard.app.api;
 import java.net.URI;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import dev.punchcard.app.security.CurrentStaff;
@@ -17,7 +19,9 @@ import dev.punchcard.core.purchase.application.RefundReceipt;
 import dev.punchcard.core.purchase.domain.LineItem;
 import dev.punchcard.core.shared.domain.Money;
 import dev.punchcard.core.shared.domain.PurchaseId;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,8 +37,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,8 +46,10 @@ import reactor.core.publisher.Mono;
  * number).
  */
 @RestController
-@RequestMapping("/api/v1/purchases")
 class PurchaseController {
+
+	/** The most purchases one batch call may carry. */
+	static final int MAX_BATCH = 500;
 
 	/**
 	 * Ten billion currency units in cents: far above any real receipt, far below
@@ -55,15 +61,55 @@ class PurchaseController {
 
 	private final RefundPurchase refundPurchase;
 
-	PurchaseController(RecordPurchase recordPurchase, RefundPurchase refundPurchase) {
+	private final Validator validator;
+
+	PurchaseController(RecordPurchase recordPurchase, RefundPurchase refundPurchase, Validator validator) {
 		this.recordPurchase = recordPurchase;
 		this.refundPurchase = refundPurchase;
+		this.validator = validator;
 	}
 
-	@PostMapping
+	@PostMapping("/api/v1/purchases")
 	Mono<ResponseEntity<Object>> record(@Valid @RequestBody PurchaseRequest request,
 			@AuthenticationPrincipal Jwt token) {
+		return recordFor(request, CurrentStaff.of(token));
+	}
+
+	/**
+	 * A till that was offline sends up to {@value #MAX_BATCH} purchases at once: each is
+	 * validated and recorded as if sent alone, in order, and answered in its place (201
+	 * recorded, 200 already recorded with the original result, or its problem).
+	 */
+	@PostMapping("/api/v1/purchases:batch")
+	Mono<ResponseEntity<Object>> recordBatch(@RequestBody BatchRequest batch, @AuthenticationPrincipal Jwt token) {
+		if (batch.purchases() == null || batch.purchases().isEmpty() || batch.purchases().size() > MAX_BATCH) {
+			return Mono.just(Problems.badRequest("purchases: must hold 1 to " + MAX_BATCH + " purchases"));
+		}
 		CurrentStaff staff = CurrentStaff.of(token);
+		return Flux.fromIterable(batch.purchases())
+			.index()
+			.concatMap((item) -> itemResult(item.getT1().intValue(), item.getT2(), staff))
+			.collectList()
+			.map((results) -> ResponseEntity.ok().<Object>body(new BatchResponse(results)));
+	}
+
+	private Mono<BatchItemResponse> itemResult(int index, @Nullable PurchaseRequest request, CurrentStaff staff) {
+		if (request == null) {
+			return Mono.just(BatchItemResponse.of(index,
+					Problems.badRequest("purchases[" + index + "]: must be a purchase, not null")));
+		}
+		Set<ConstraintViolation<PurchaseRequest>> violations = this.validator.validate(request);
+		if (!violations.isEmpty()) {
+			String detail = violations.stream()
+				.map((violation) -> violation.getPropertyPath() + ": " + violation.getMessage())
+				.sorted()
+				.collect(Collectors.joining("; "));
+			return Mono.just(BatchItemResponse.of(index, Problems.badRequest(detail)));
+		}
+		return recordFor(request, staff).map((response) -> BatchItemResponse.of(index, response));
+	}
+
+	private Mono<ResponseEntity<Object>> recordFor(PurchaseRequest request, CurrentStaff staff) {
 		if (!staff.mayActAt(request.storeCode())) {
 			return Mono.just(Problems
 				.forbidden("A cashier records purchases only at their own store (" + staff.storeCode() + ")."));
@@ -78,7 +124,7 @@ class PurchaseController {
 			.map(PurchaseController::recorded);
 	}
 
-	@PostMapping("/{id}/refunds")
+	@PostMapping("/api/v1/purchases/{id}/refunds")
 	Mono<ResponseEntity<Object>> refund(@PathVariable UUID id, @Valid @RequestBody RefundRequest request,
 			@AuthenticationPrincipal Jwt token) {
 		return this.refundPurchase
@@ -91,7 +137,7 @@ class PurchaseController {
 	 * The ISO 4217 currency with the code, or null (without building the set of all
 	 * currencies each time).
 	 */
-	private static @Nullable Currency currencyOf(String code) {
+	static @Nullable Currency currencyOf(String code) {
 		try {
 			return Currency.getInstance(code);
 		}
@@ -100,7 +146,7 @@ class PurchaseController {
 		}
 	}
 
-	private static ResponseEntity<Object> recorded(PurchaseOutcome outcome) {
+	static ResponseEntity<Object> recorded(PurchaseOutcome outcome) {
 		return switch (outcome) {
 			case PurchaseOutcome.Credited credited ->
 				ResponseEntity.created(URI.create("/api/v1/purchases/" + credited.receipt().purchaseId()))
@@ -161,6 +207,31 @@ class PurchaseController {
 		static PurchaseResponse of(PurchaseReceipt receipt) {
 			return new PurchaseResponse(receipt.purchaseId().toString(), receipt.customerId().toString(),
 					receipt.pointsEarned(), receipt.balance(), receipt.tier());
+		}
+
+	}
+
+	record BatchRequest(@Nullable List<@Nullable PurchaseRequest> purchases) {
+	}
+
+	record BatchResponse(List<BatchItemResponse> results) {
+	}
+
+	/**
+	 * One purchase's answer in a batch: its index, status ({@code RECORDED},
+	 * {@code ALREADY_RECORDED} or {@code REJECTED}), HTTP status as if sent alone, and
+	 * the purchase or the problem.
+	 */
+	record BatchItemResponse(int index, String status, int httpStatus, @Nullable Object purchase,
+			@Nullable Object problem) {
+
+		static BatchItemResponse of(int index, ResponseEntity<Object> single) {
+			int code = single.getStatusCode().value();
+			return switch (code) {
+				case 201 -> new BatchItemResponse(index, "RECORDED", code, single.getBody(), null);
+				case 200 -> new BatchItemResponse(index, "ALREADY_RECORDED", code, single.getBody(), null);
+				default -> new BatchItemResponse(index, "REJECTED", code, null, single.getBody());
+			};
 		}
 
 	}

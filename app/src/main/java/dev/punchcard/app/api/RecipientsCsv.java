@@ -2,16 +2,13 @@ package dev.punchcard.app.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import dev.punchcard.core.broadcast.application.RecipientRow;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recipients as CSV (RFC 4180): a header row, CRLF line ends, a field quoted when it
- * holds a comma, a quote or a line break, its quotes doubled; a field that a spreadsheet
- * would take for a formula (starting with {@code = + - @}, a tab or a carriage return) is
- * prefixed with {@code '}.
+ * Recipients as CSV: a header row, then one line per recipient, written by
+ * {@link CsvLines} (RFC 4180, formula-injection safe).
  */
 final class RecipientsCsv {
 
@@ -30,20 +27,11 @@ final class RecipientsCsv {
 	}
 
 	static String field(@Nullable String raw) {
-		if (raw == null) {
-			return "";
-		}
-		// a spreadsheet would run a cell starting with one of these as a formula (CSV
-		// injection, e.g. a platform's error text): it is kept as text with a leading
-		// quote
-		String value = (!raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0) ? "'" + raw : raw;
-		boolean quoted = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-				|| value.indexOf('\r') >= 0;
-		return quoted ? '"' + value.replace("\"", "\"\"") + '"' : value;
+		return CsvLines.field(raw);
 	}
 
 	private static String csvLine(List<@Nullable String> fields) {
-		return fields.stream().map(RecipientsCsv::field).collect(Collectors.joining(",")) + "\r\n";
+		return CsvLines.line(fields);
 	}
 
 	private static @Nullable String time(@Nullable Instant at) {

@@ -75,7 +75,8 @@ class SecurityConfig {
 				// first, as the busiest (matchers are tried in order; these overlap no
 				// other):
 				// CASHIER (and ADMIN) at the till
-				.pathMatchers(HttpMethod.POST, "/api/v1/purchases", "/api/v1/purchases/*/refunds")
+				.pathMatchers(HttpMethod.POST, "/api/v1/purchases", "/api/v1/purchases/*/refunds",
+						"/api/v1/purchases:batch")
 				.hasAnyRole(ADMIN, CASHIER)
 				.pathMatchers(HttpMethod.GET, "/api/v1/cards/*")
 				.hasAnyRole(ADMIN, CASHIER)
@@ -99,6 +100,12 @@ class SecurityConfig {
 				.pathMatchers("/api/v1/rewards", "/api/v1/rewards/**")
 				.hasRole(ADMIN)
 				.pathMatchers("/api/v1/ledger/**")
+				.hasRole(ADMIN)
+				// ADMIN: CSV imports of members and purchases, their progress and
+				// rejections
+				.pathMatchers(HttpMethod.POST, "/api/v1/imports/members", "/api/v1/imports/purchases")
+				.hasRole(ADMIN)
+				.pathMatchers(HttpMethod.GET, "/api/v1/imports", "/api/v1/imports/*", "/api/v1/imports/*/rejections")
 				.hasRole(ADMIN)
 				.pathMatchers(HttpMethod.POST, "/api/v1/customers/*/adjustments", "/api/v1/customers/*/card/reissue")
 				.hasRole(ADMIN)

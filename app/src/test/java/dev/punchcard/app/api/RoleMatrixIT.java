@@ -34,6 +34,13 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of("CASHIER", HttpMethod.PUT, "/api/v1/templates/telegram/" + anyId),
 				Arguments.of("CASHIER", HttpMethod.DELETE, "/api/v1/templates/telegram/" + anyId),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases:batch"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/imports/members"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/api/v1/imports/purchases"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/imports/purchases"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/imports"),
+				Arguments.of("MARKETER", HttpMethod.GET, "/api/v1/imports/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.GET, "/api/v1/imports/" + anyId + "/rejections"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/purchases/" + anyId + "/refunds"),
 				Arguments.of("MARKETER", HttpMethod.POST, "/api/v1/customers"),
 				Arguments.of("MARKETER", HttpMethod.GET, "/api/v1/cards/ABC"),
@@ -102,7 +109,11 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of(HttpMethod.POST, "/api/v1/templates/telegram"),
 				Arguments.of(HttpMethod.GET, "/api/v1/broadcasts"), Arguments.of(HttpMethod.POST, "/api/v1/broadcasts"),
 				Arguments.of(HttpMethod.GET, "/api/v1/leaderboard"),
-				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID() + "/leaderboard"));
+				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID() + "/leaderboard"),
+				Arguments.of(HttpMethod.POST, "/api/v1/purchases:batch"),
+				Arguments.of(HttpMethod.POST, "/api/v1/imports/members"),
+				Arguments.of(HttpMethod.GET, "/api/v1/imports"),
+				Arguments.of(HttpMethod.GET, "/api/v1/imports/" + UUID.randomUUID() + "/rejections"));
 	}
 
 	@org.junit.jupiter.api.Test

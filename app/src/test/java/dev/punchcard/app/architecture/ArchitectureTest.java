@@ -74,6 +74,14 @@ class ArchitectureTest {
 		.as("broadcast use cases leave SQL and JSON to the adapters");
 
 	@ArchTest
+	static final ArchRule import_use_cases_leave_sql_and_csv_parsing_to_the_adapters = noClasses().that()
+		.resideInAPackage("dev.punchcard.core.imports.application..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.r2dbc..", "org.springframework.r2dbc..", "de.siegmar..", "org.springframework.web..",
+				"org.springframework.http..");
+
+	@ArchTest
 	static final ArchRule chat_modules_use_the_core_only_through_its_application_and_domain = noClasses().that()
 		.resideInAnyPackage("dev.punchcard.bot..", "dev.punchcard.webhooks..", "dev.punchcard.app..")
 		.should()

@@ -6,7 +6,7 @@ import java.security.SecureRandom;
  * Random referral codes: 10 characters of {@code [a-z0-9]}, safe inside a Telegram deep
  * link.
  */
-final class ReferralCodes {
+public final class ReferralCodes {
 
 	private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
@@ -15,7 +15,8 @@ final class ReferralCodes {
 	private ReferralCodes() {
 	}
 
-	static String next() {
+	/** A new random code. */
+	public static String next() {
 		StringBuilder code = new StringBuilder(10);
 		for (int i = 0; i < 10; i++) {
 			code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));

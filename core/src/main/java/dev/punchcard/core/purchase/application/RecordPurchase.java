@@ -81,7 +81,7 @@ public class RecordPurchase {
 	}
 
 	private Mono<PurchaseOutcome> attempt(Store store, RecordPurchaseCommand command, long cardNumber, int attempt) {
-		Instant now = this.clock.instant();
+		Instant now = (command.at() != null) ? command.at() : this.clock.instant();
 		return this.accounts.find(cardNumber, store.id(), command.receiptNo(), now.minus(this.program.tiers().window()))
 			.flatMap((account) -> recordOn(account, store, command, now, cardNumber, attempt))
 			.switchIfEmpty(Mono.fromSupplier(UnknownCard::new));

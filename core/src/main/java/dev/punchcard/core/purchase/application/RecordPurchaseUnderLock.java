@@ -72,7 +72,7 @@ public class RecordPurchaseUnderLock {
 
 	private Mono<PurchaseOutcome> prepare(Customer customer, Store store, RecordPurchaseCommand command,
 			Points balance) {
-		Instant now = this.clock.instant();
+		Instant now = (command.at() != null) ? command.at() : this.clock.instant();
 		Points earned = this.program.pointsFor(command.amount(), customer.tier());
 		// the net spend after this purchase is known before writing it: what was spent so
 		// far plus this amount

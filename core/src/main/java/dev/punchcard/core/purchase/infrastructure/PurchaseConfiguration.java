@@ -14,6 +14,7 @@ import dev.punchcard.core.purchase.application.ReferralBonus;
 import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.purchase.application.Purchases;
 import dev.punchcard.core.purchase.application.PurchaseAccounts;
+import dev.punchcard.core.purchase.application.RecordHistoricalPurchase;
 import dev.punchcard.core.purchase.application.RecordPurchase;
 import dev.punchcard.core.purchase.application.RecordPurchaseUnderLock;
 import dev.punchcard.core.purchase.application.RefundPurchase;
@@ -70,6 +71,12 @@ class PurchaseConfiguration {
 	RecordPurchase recordPurchase(PurchaseParties parties, PurchaseAccounts accounts, RecordPurchaseUnderLock underLock,
 			LoyaltyProgram program, Clock clock) {
 		return new RecordPurchase(parties, accounts, underLock, program, clock);
+	}
+
+	@Bean
+	RecordHistoricalPurchase recordHistoricalPurchase(PurchaseParties parties, PurchaseAccounts accounts,
+			Purchases purchases, LoyaltyProgram program, Clock clock) {
+		return new RecordHistoricalPurchase(parties, accounts, purchases, program, clock);
 	}
 
 	@Bean

@@ -60,6 +60,10 @@ final class PurchaseDesk {
 		return new RecordPurchaseUnderLock(parties(), this.purchases, this.ledger, followUps, this.program, clock);
 	}
 
+	RecordHistoricalPurchase recordHistoricalPurchase() {
+		return new RecordHistoricalPurchase(parties(), this.accounts, this.purchases, this.program, TestClock.fixed());
+	}
+
 	private PurchaseParties parties() {
 		return new PurchaseParties(CodeSignerFixture.signer(), this.customers, this.stores);
 	}

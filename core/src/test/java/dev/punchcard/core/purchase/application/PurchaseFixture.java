@@ -45,6 +45,8 @@ public final class PurchaseFixture {
 
 		private @Nullable StaffId cashierId;
 
+		private java.time.@Nullable Instant boughtAt;
+
 		private RecordPurchaseCommandBuilder(String cardCode) {
 			this.cardCode = cardCode;
 		}
@@ -89,9 +91,15 @@ public final class PurchaseFixture {
 			return this;
 		}
 
+		/** Bought at the instant (as an import reports it), not now. */
+		public RecordPurchaseCommandBuilder boughtAt(java.time.Instant at) {
+			this.boughtAt = at;
+			return this;
+		}
+
 		public RecordPurchaseCommand build() {
 			return new RecordPurchaseCommand(this.cardCode, this.storeCode, this.receiptNo, this.amount,
-					List.copyOf(this.items), this.cashierId);
+					List.copyOf(this.items), this.cashierId, this.boughtAt);
 		}
 
 	}
