@@ -180,4 +180,25 @@ class ConsoleSecurityIT extends ApiIT {
 		assertThat(browser.post("/console/ledger/check", form()).getStatus().value()).isEqualTo(403);
 	}
 
+	@Test
+	void should_show_a_readable_page_for_a_member_that_does_not_exist() {
+		ConsoleSession browser = new ConsoleSession(this.http).logIn(ADMIN, ADMIN_PASSWORD);
+
+		EntityExchangeResult<String> missing = browser.get("/console/members/" + java.util.UUID.randomUUID());
+
+		assertThat(missing.getStatus().value()).isEqualTo(404);
+		assertThat(missing.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+		assertThat(missing.getResponseBody()).contains("There is no such page").doesNotContain("Exception");
+	}
+
+	@Test
+	void should_show_a_readable_page_for_a_malformed_member_id() {
+		ConsoleSession browser = new ConsoleSession(this.http).logIn(ADMIN, ADMIN_PASSWORD);
+
+		EntityExchangeResult<String> wrong = browser.get("/console/members/not-a-uuid");
+
+		assertThat(wrong.getStatus().value()).isEqualTo(400);
+		assertThat(wrong.getResponseBody()).contains("The request was not understood").doesNotContain("problem");
+	}
+
 }
