@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
 		ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
-@interface CleanText {
+public @interface CleanText {
 
 	String message() default "must not contain control characters";
 
@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 	Class<? extends Payload>[] payload() default {};
 
 	/** Checks the text with {@link PlainText}. */
-	class Validator implements ConstraintValidator<CleanText, String> {
+	public static class Validator implements ConstraintValidator<CleanText, String> {
 
 		private boolean multiLine;
 

@@ -183,4 +183,37 @@ class RoleMatrixIT extends ApiIT {
 			.getResponseBody()).contains("UP");
 	}
 
+	static Stream<Arguments> consoleForbidden() {
+		String anyId = UUID.randomUUID().toString();
+		return Stream.of(Arguments.of("CASHIER", HttpMethod.GET, "/console/segments"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/console/segments/preview"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/console/broadcasts/" + anyId),
+				Arguments.of("CASHIER", HttpMethod.POST, "/console/broadcasts/" + anyId + "/start"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/console/templates/whatsapp-sync"),
+				Arguments.of("CASHIER", HttpMethod.GET, "/console/staff"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/console/rewards"),
+				Arguments.of("CASHIER", HttpMethod.POST, "/console/ledger/check"),
+				Arguments.of("MARKETER", HttpMethod.GET, "/console/till"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/console/till/purchases"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/console/till/vouchers"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/console/stores"),
+				Arguments.of("MARKETER", HttpMethod.POST, "/console/staff/" + anyId + "/link-codes"),
+				Arguments.of("MARKETER", HttpMethod.GET, "/console/settings"));
+	}
+
+	@ParameterizedTest(name = "console {0} {1} {2} -> 403")
+	@MethodSource("consoleForbidden")
+	void should_refuse_a_console_page_the_role_may_not_use(String role, HttpMethod method, String path) {
+		String store = this.till.openStore();
+		String username = dev.punchcard.app.console.ConsoleSession.account(this.till, role,
+				"CASHIER".equals(role) ? store : null);
+		var browser = new dev.punchcard.app.console.ConsoleSession(this.http).logIn(username,
+				dev.punchcard.app.console.ConsoleSession.password(username));
+
+		int status = (method == HttpMethod.GET) ? browser.get(path).getStatus().value()
+				: browser.post(path, dev.punchcard.app.console.ConsoleSession.form()).getStatus().value();
+
+		assertThat(status).isEqualTo(HttpStatus.FORBIDDEN.value());
+	}
+
 }

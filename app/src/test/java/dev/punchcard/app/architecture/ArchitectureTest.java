@@ -39,6 +39,15 @@ class ArchitectureTest {
 		.as("core depends on no other module of ours");
 
 	@ArchTest
+	static final ArchRule the_console_calls_use_cases_never_the_http_api_or_sql = noClasses().that()
+		.resideInAPackage("dev.punchcard.app.console..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.punchcard.app.api..", "org.springframework.r2dbc..", "io.r2dbc..",
+				"org.springframework.web.reactive.function.client..")
+		.as("the console's handlers call the use cases, never the HTTP API (over HTTP or its classes) or SQL");
+
+	@ArchTest
 	static final ArchRule domain_is_plain_java = noClasses().that()
 		.resideInAPackage("dev.punchcard.core..domain..")
 		.should()

@@ -70,6 +70,23 @@ class RedisOutageIT {
 	}
 
 	@Test
+	void should_show_the_console_a_readable_page_when_its_session_store_is_unreachable() {
+		String page = this.http.get()
+			.uri("/login")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(page).contains("cannot reach its session store").doesNotContain("Exception");
+	}
+
+	@Test
 	void should_record_a_purchase_when_redis_is_unreachable() {
 		Till till = new Till(this.http);
 		String store = till.openStore();

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.punchcard.core.customer.domain.Customer;
 import dev.punchcard.core.shared.domain.CustomerId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Customers of the program. */
@@ -23,6 +24,12 @@ public interface Customers {
 
 	/** Emits the customer with this phone number (E.164), or completes empty. */
 	Mono<Customer> findByPhone(String e164);
+
+	/**
+	 * Emits up to {@code limit} customers whose name starts with the prefix (ignoring
+	 * case), in name order; completes empty when none does.
+	 */
+	Flux<Customer> findByNamePrefix(String prefix, int limit);
 
 	/** Emits the customer with this referral code, or completes empty. */
 	Mono<Customer> findByReferralCode(String referralCode);

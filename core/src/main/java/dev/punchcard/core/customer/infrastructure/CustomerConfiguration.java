@@ -16,6 +16,7 @@ import dev.punchcard.core.customer.application.ShareContact;
 import dev.punchcard.core.customer.application.CustomerViews;
 import dev.punchcard.core.customer.application.Customers;
 import dev.punchcard.core.customer.application.EnrolCustomer;
+import dev.punchcard.core.customer.application.FindMembers;
 import dev.punchcard.core.customer.application.EnrolCustomer.EnrolmentDefaults;
 import dev.punchcard.core.customer.application.PreferNoticeChannel;
 import dev.punchcard.core.customer.application.ReissueCard;
@@ -61,6 +62,11 @@ class CustomerConfiguration {
 	CustomerProfiles customerProfiles(CustomerViews views, CodeSigner codes, LoyaltyProgram program,
 			NextExpiries expiries, Clock clock) {
 		return new CustomerProfiles(views, codes, program.tiers(), expiries, clock);
+	}
+
+	@Bean
+	FindMembers findMembers(CustomerProfiles profiles, Customers customers, PhoneNumbers phones) {
+		return new FindMembers(profiles, customers, phones);
 	}
 
 	@Bean

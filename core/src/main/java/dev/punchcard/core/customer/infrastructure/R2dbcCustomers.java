@@ -12,6 +12,7 @@ import dev.punchcard.core.shared.domain.StoreId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class R2dbcCustomers implements Customers {
@@ -72,6 +73,24 @@ class R2dbcCustomers implements Customers {
 	@Override
 	public Mono<Customer> findByPhone(String e164) {
 		return findWhere("c.phone = :value", e164);
+	}
+
+	@Override
+	public Flux<Customer> findByNamePrefix(String prefix, int limit) {
+		// lower(name) LIKE 'prefix%' with text_pattern_ops uses
+		// customers_name_prefix_idx;
+		// the prefix's own % and _ are escaped so they match themselves
+		String pattern = prefix.toLowerCase(java.util.Locale.ROOT)
+			.replace("\\", "\\\\")
+			.replace("%", "\\%")
+			.replace("_", "\\_") + "%";
+		return this.db
+			.sql("SELECT " + COLUMNS
+					+ " FROM customers c WHERE lower(c.name) LIKE :pattern ORDER BY lower(c.name), c.id LIMIT :limit")
+			.bind("pattern", pattern)
+			.bind("limit", limit)
+			.map(CustomerRows::customer)
+			.all();
 	}
 
 	@Override

@@ -24,6 +24,11 @@ public final class EarningRule {
 		this.pointsPerUnit = pointsPerUnit;
 	}
 
+	/** Points per whole currency unit spent, before the tier's multiplier. */
+	public long pointsPerUnit() {
+		return this.pointsPerUnit;
+	}
+
 	public Points pointsFor(Money amount, Tier tier) {
 		if (amount.minorUnits() <= 0) {
 			return Points.ZERO;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import dev.punchcard.core.reward.domain.Voucher;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.shared.domain.StaffId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Issued vouchers. */
@@ -30,5 +31,11 @@ public interface Vouchers {
 	 * status ISSUED.
 	 */
 	Mono<Voucher> markCancelled(long serial, Instant at);
+
+	/**
+	 * Emits one page of the customer's vouchers, newest first; completes empty past the
+	 * last page.
+	 */
+	Flux<Voucher> ofCustomer(CustomerId customerId, int page, int size);
 
 }

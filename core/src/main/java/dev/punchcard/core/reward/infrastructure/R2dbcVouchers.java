@@ -15,6 +15,7 @@ import dev.punchcard.core.shared.domain.VoucherId;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class R2dbcVouchers implements Vouchers {
@@ -52,6 +53,18 @@ class R2dbcVouchers implements Vouchers {
 			.bind("serial", serial)
 			.map(R2dbcVouchers::voucher)
 			.one();
+	}
+
+	@Override
+	public Flux<Voucher> ofCustomer(CustomerId customerId, int page, int size) {
+		return this.db
+			.sql("SELECT " + COLUMNS + " FROM vouchers WHERE customer_id = :customerId "
+					+ "ORDER BY issued_at DESC, serial DESC LIMIT :size OFFSET :offset")
+			.bind("customerId", customerId.value())
+			.bind("size", size)
+			.bind("offset", (long) page * size)
+			.map(R2dbcVouchers::voucher)
+			.all();
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import dev.punchcard.core.shared.domain.CustomerId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,6 +64,17 @@ public class InMemoryCustomers implements Customers {
 	@Override
 	public Mono<Customer> findByPhone(String e164) {
 		return findWhere((customer) -> e164.equals(customer.phone()));
+	}
+
+	@Override
+	public Flux<Customer> findByNamePrefix(String prefix, int limit) {
+		String lower = prefix.toLowerCase(java.util.Locale.ROOT);
+		return Flux.defer(() -> Flux.fromIterable(snapshot()))
+			.filter((customer) -> customer.name().toLowerCase(java.util.Locale.ROOT).startsWith(lower))
+			.sort(java.util.Comparator
+				.comparing((Customer customer) -> customer.name().toLowerCase(java.util.Locale.ROOT))
+				.thenComparing((customer) -> customer.id().value()))
+			.take(limit);
 	}
 
 	@Override
@@ -211,6 +223,10 @@ public class InMemoryCustomers implements Customers {
 
 	private Mono<Customer> findWhere(Predicate<Customer> condition) {
 		return Mono.fromSupplier(() -> findNow(condition));
+	}
+
+	private synchronized List<Customer> snapshot() {
+		return List.copyOf(this.customers.values());
 	}
 
 	private synchronized @Nullable Customer findNow(Predicate<Customer> condition) {

@@ -14,6 +14,7 @@ import dev.punchcard.core.shared.domain.StaffId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,6 +39,19 @@ public class InMemoryVouchers implements Vouchers {
 	@Override
 	public Mono<Voucher> findBySerial(long serial) {
 		return Mono.fromSupplier(() -> find(serial));
+	}
+
+	@Override
+	public Flux<Voucher> ofCustomer(CustomerId customerId, int page, int size) {
+		return Flux.defer(() -> Flux.fromIterable(ofCustomerNow(customerId))).skip((long) page * size).take(size);
+	}
+
+	private synchronized java.util.List<Voucher> ofCustomerNow(CustomerId customerId) {
+		return this.bySerial.values()
+			.stream()
+			.filter((voucher) -> voucher.customerId().equals(customerId))
+			.sorted(java.util.Comparator.comparing(Voucher::issuedAt).thenComparing(Voucher::serial).reversed())
+			.toList();
 	}
 
 	@Override

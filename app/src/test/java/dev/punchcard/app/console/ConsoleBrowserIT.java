@@ -1,0 +1,288 @@
+package dev.punchcard.app.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.punchcard.app.api.ApiIT;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Each role's main path through the console in a real headless Chromium, with a
+ * screenshot per step (target/console-screenshots). Skipped, saying so, on a machine
+ * without Debian's chromium and chromium-driver; ConsoleSecurityIT checks the rules
+ * without a browser.
+ */
+@TestMethodOrder(MethodOrderer.Random.class)
+class ConsoleBrowserIT extends ApiIT {
+
+	@BeforeAll
+	static void chromium() {
+		assumeTrue(Browser.binaries().isPresent(),
+				"No chromium and chromedriver on the PATH or at /usr/bin: the console's browser tests are skipped "
+						+ "(apt-get install chromium chromium-driver, as .ci/run does, to run them)");
+	}
+
+	@Test
+	void should_let_an_admin_open_a_store_create_a_cashier_and_a_reward_and_run_the_ledger_check(TestInfo test) {
+		String code = "S" + UUID.randomUUID().toString().substring(0, 6);
+		String cashier = "cashier-" + UUID.randomUUID().toString().substring(0, 6);
+		try (Browser browser = browser(test, "en", 1280, 900)) {
+			browser.logIn(ADMIN, ADMIN_PASSWORD).screenshot("home");
+
+			browser.go("/console/stores")
+				.type("store-code", code)
+				.type("store-name", "Harbour street")
+				.click("store-open");
+			assertThat(browser.waitText("message", "opened")).contains(code);
+			assertThat(browser.text("stores")).contains("Harbour street");
+			browser.screenshot("store-opened");
+
+			browser.go("/console/staff")
+				.type("staff-username", cashier)
+				.type("staff-password", "a-long-enough-password-" + cashier)
+				.select("staff-role", "CASHIER")
+				.select("staff-store", code)
+				.click("staff-create");
+			assertThat(browser.waitText("message", "created")).contains(cashier);
+			browser.waitFor(By.cssSelector("button[data-username='" + cashier + "']")).click();
+			assertThat(browser.text("link-code-value")).isNotBlank();
+			browser.screenshot("cashier-created-with-link-code");
+
+			browser.go("/console/rewards")
+				.type("reward-name", "Free espresso")
+				.type("reward-cost", "50")
+				.type("reward-stock", "10")
+				.click("reward-create");
+			assertThat(browser.waitText("message", "created")).contains("Free espresso");
+			browser.screenshot("reward-created");
+
+			browser.go("/console/settings");
+			assertThat(browser.text("settings-currency")).isEqualTo("EUR");
+			assertThat(browser.text("tiers")).contains("BRONZE", "SILVER", "GOLD");
+			browser.screenshot("settings");
+
+			browser.go("/console/ledger").click("ledger-check");
+			assertThat(browser.waitText("ledger-result", "Consistent")).contains("balances checked");
+			browser.screenshot("ledger-checked");
+		}
+		assertThat(this.till.login(cashier, "a-long-enough-password-" + cashier)).isNotBlank();
+		assertThat(this.till.get(this.till.adminToken(), "/api/v1/rewards", HttpStatus.OK).findValuesAsText("name"))
+			.contains("Free espresso");
+	}
+
+	@Test
+	void should_let_a_cashier_type_a_card_record_a_purchase_refund_it_and_honour_a_voucher(TestInfo test) {
+		String store = this.till.openStore();
+		String cashier = ConsoleSession.account(this.till, "CASHIER", store);
+		String token = this.till.login(cashier, ConsoleSession.password(cashier));
+		JsonNode member = this.till.enrol(token, "Vera Till");
+		String card = member.get("cardCode").asText();
+		String customerId = member.get("customerId").asText();
+		this.till.purchase(token, card, store, "R-api-1", 100_00, HttpStatus.CREATED);
+		String reward = this.till.reward("Free espresso", 50, null).get("id").asText();
+		String voucher = this.till
+			.post(token, "/api/v1/customers/" + customerId + "/redemptions", Map.of("rewardId", reward),
+					HttpStatus.CREATED)
+			.get("voucherCode")
+			.asText();
+		try (Browser browser = browser(test, "en", 1280, 900)) {
+			browser.logIn(cashier, ConsoleSession.password(cashier)).go("/console/till").screenshot("till");
+
+			browser.type("card-input", card).click("card-find");
+			assertThat(browser.waitText("card-balance", "50")).isEqualTo("50");
+			browser.screenshot("card-found");
+
+			browser.type("receipt", "R-console-1").type("amount", "12.50").click("purchase-record");
+			String recorded = browser.waitText("till-message", "Recorded");
+			long balance = balanceOf(token, customerId);
+			assertThat(balance).isEqualTo(62);
+			assertThat(recorded).contains("12 points earned", "New balance 62 points");
+			browser.screenshot("purchase-recorded");
+
+			browser.type("refund-no", "RF-console-1").type("refund-amount", "12.50").click("refund-record");
+			assertThat(browser.waitText("till-message", "Refunded")).contains("New balance 50 points");
+			assertThat(balanceOf(token, customerId)).isEqualTo(50);
+			browser.screenshot("refunded");
+
+			browser.type("voucher-code", voucher).click("voucher-honour");
+			assertThat(browser.waitText("voucher-result", "honoured")).contains("Voucher honoured");
+			browser.click("voucher-honour");
+			assertThat(browser.waitText("voucher-result", "already used")).contains("already used");
+			browser.screenshot("voucher-honoured");
+
+			browser.type("card-input", card + "X").click("card-find");
+			assertThat(browser.waitText("till-message", "not valid")).contains("The card code is not valid");
+		}
+		assertThat(ledgerMismatches()).isZero();
+	}
+
+	@Test
+	void should_let_a_marketer_preview_and_save_a_segment_and_follow_a_broadcast(TestInfo test) {
+		String marketer = ConsoleSession.account(this.till, "MARKETER", null);
+		String token = this.till.login(marketer, ConsoleSession.password(marketer));
+		String admin = this.till.adminToken();
+		this.till.enrol(admin, "Mia Market");
+		this.till.enrol(admin, "Max Market");
+		String broadcast = telegramDraft(token);
+		try (Browser browser = browser(test, "en", 1280, 900)) {
+			browser.logIn(marketer, ConsoleSession.password(marketer)).go("/console/segments");
+			assertThat(browser.waitText("preview-count", "members match")).isEqualTo("2 members match");
+
+			browser.type("segment-filter", "{\"tiers\": [\"GOLD\"]}");
+			assertThat(browser.waitText("preview-count", "0 members")).isEqualTo("0 members match");
+			browser.type("segment-filter", "{\"colour\": \"red\"}");
+			assertThat(browser.waitText("segment-invalid", "not valid")).isNotBlank();
+			browser.type("segment-filter", "{\"tiers\": [\"BRONZE\"]}");
+			assertThat(browser.waitText("preview-count", "2 members")).isEqualTo("2 members match");
+			browser.type("segment-name", "Bronze members").click("segment-save");
+			assertThat(browser.waitText("segment-saved", "saved")).contains("Bronze members", "2 members");
+			browser.screenshot("segment-saved");
+
+			browser.go("/console/broadcasts");
+			browser.waitFor(By.linkText("Console sale")).click();
+			assertThat(browser.text("broadcast-state")).isEqualTo("draft");
+			assertThat(browser.attribute("broadcast-bar", "value")).isEqualTo("0");
+			assertThat(browser.text("broadcast-states")).contains("waiting", "delivered", "failed");
+			browser.screenshot("broadcast-draft");
+
+			browser.click("broadcast-start");
+			assertThat(browser.waitText("broadcast-state", "sending")).isEqualTo("sending");
+			assertThat(browser.text("broadcast-notice")).isEqualTo("Done.");
+			// the page now asks for the progress every few seconds
+			assertThat(browser.attribute("progress", "hx-trigger")).isEqualTo("every 3s");
+			browser.screenshot("broadcast-running");
+
+			browser.click("broadcast-cancel");
+			browser.acceptConfirm();
+			assertThat(browser.waitText("broadcast-state", "cancelled")).isEqualTo("cancelled");
+			browser.screenshot("broadcast-cancelled");
+		}
+		assertThat(this.till.get(token, "/api/v1/broadcasts/" + broadcast, HttpStatus.OK).path("state").asText())
+			.isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void should_find_a_member_by_phone_and_by_name_and_show_their_records(TestInfo test) {
+		String admin = this.till.adminToken();
+		JsonNode member = this.till.post(admin, "/api/v1/customers",
+				Map.of("name", "Olga Searchable", "phone", "+49 151 23456789"), HttpStatus.CREATED);
+		String store = this.till.openStore();
+		this.till.purchase(admin, member.get("cardCode").asText(), store, "R-search-1", 30_00, HttpStatus.CREATED);
+		String marketer = ConsoleSession.account(this.till, "MARKETER", null);
+		try (Browser browser = browser(test, "en", 1280, 900)) {
+			browser.logIn(marketer, ConsoleSession.password(marketer));
+
+			browser.type("q", "0151 23456789").click("search");
+			assertThat(browser.text("matches")).contains("Olga Searchable", "+4915123456789");
+			browser.screenshot("found-by-phone");
+
+			browser.type("q", "olga s").click("search");
+			browser.waitFor(By.linkText("Olga Searchable")).click();
+			assertThat(browser.text("balance")).isEqualTo("30");
+			assertThat(browser.waitText("ledger", "30")).contains("EARN");
+			assertThat(browser.waitText("purchases", "30.00 EUR")).contains("30.00 EUR");
+			assertThat(browser.waitText("vouchers", "No vouchers")).isNotBlank();
+			assertThat(browser.waitText("channels", "No chat")).isNotBlank();
+			browser.screenshot("member-page");
+
+			browser.go("/console/members").type("q", "nobody-like-this").click("search");
+			assertThat(browser.text("no-matches")).isEqualTo("Nobody matches.");
+			// a marketer has no till
+			assertThat(browser.page()).doesNotContain("nav-till");
+		}
+	}
+
+	@Test
+	void should_refuse_a_wrong_password_and_throttle_repeated_attempts(TestInfo test) {
+		try (Browser browser = browser(test, "en", 1280, 900)) {
+			browser.go("/login").type("username", ADMIN).type("password", "wrong").click("login");
+			assertThat(browser.waitText("message", "wrong password")).isEqualTo("Unknown username or wrong password.");
+			browser.screenshot("wrong-password");
+
+			this.redis.opsForValue().set("login:user:" + ADMIN, "1000").block();
+			this.redis.expire("login:user:" + ADMIN, java.time.Duration.ofMinutes(5)).block();
+			browser.type("password", ADMIN_PASSWORD).click("login");
+			assertThat(browser.waitText("message", "Too many")).startsWith("Too many login attempts; try again in");
+			browser.screenshot("throttled");
+		}
+	}
+
+	@Test
+	void should_speak_russian_to_a_russian_browser_and_switch_languages(TestInfo test) {
+		try (Browser browser = browser(test, "ru-RU", 1280, 900)) {
+			browser.go("/login");
+			assertThat(browser.text("login")).isEqualTo("Войти");
+			browser.logIn(ADMIN, ADMIN_PASSWORD).go("/console/ledger");
+			assertThat(browser.text("ledger-check")).isEqualTo("Запустить проверку");
+			browser.click("ledger-check");
+			assertThat(browser.waitText("ledger-result", "сходится")).startsWith("Всё сходится");
+			browser.screenshot("russian");
+
+			browser.click("lang-en");
+			assertThat(browser.text("ledger-check")).isEqualTo("Run the check");
+		}
+	}
+
+	@Test
+	void should_fit_a_phone_screen(TestInfo test) {
+		String store = this.till.openStore();
+		String cashier = ConsoleSession.account(this.till, "CASHIER", store);
+		JsonNode member = this.till.enrol(this.till.login(cashier, ConsoleSession.password(cashier)), "Pia Phone");
+		try (Browser browser = browser(test, "en", 390, 844)) {
+			browser.logIn(cashier, ConsoleSession.password(cashier)).go("/console/till");
+			browser.type("card-input", member.get("cardCode").asText()).click("card-find");
+			browser.waitFor(By.id("purchase-form"));
+			Object overflow = ((org.openqa.selenium.JavascriptExecutor) driverOf(browser))
+				.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+			assertThat(overflow).isEqualTo(false);
+			browser.screenshot("till-on-a-phone");
+		}
+	}
+
+	private Browser browser(TestInfo test, String language, int width, int height) {
+		String name = test.getTestMethod().map((method) -> method.getName()).orElse("test");
+		return Browser.open(this.port, name, language, width, height);
+	}
+
+	private static org.openqa.selenium.WebDriver driverOf(Browser browser) {
+		return browser.driver();
+	}
+
+	private long balanceOf(String token, String customerId) {
+		return this.till.get(token, "/api/v1/customers/" + customerId, HttpStatus.OK).get("balance").asLong();
+	}
+
+	private String telegramDraft(String token) {
+		String segment = this.till
+			.post(token, "/api/v1/segments", Map.of("name", "everyone-" + UUID.randomUUID(), "filter", Map.of()),
+					HttpStatus.CREATED)
+			.path("id")
+			.asText();
+		String template = this.till
+			.post(token, "/api/v1/templates/telegram",
+					Map.of("name", "Console " + UUID.randomUUID(), "texts", Map.of("en", "Sale, {{first_name}}!")),
+					HttpStatus.CREATED)
+			.path("id")
+			.asText();
+		return this.till
+			.post(token, "/api/v1/broadcasts",
+					Map.of("name", "Console sale", "segmentId", segment, "channelPolicy", "TELEGRAM_ONLY", "telegram",
+							Map.of("templateId", template, "bindings",
+									Map.of("first_name", Map.of("field", "first_name")))),
+					HttpStatus.CREATED)
+			.path("id")
+			.asText();
+	}
+
+}

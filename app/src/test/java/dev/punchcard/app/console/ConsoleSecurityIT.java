@@ -1,0 +1,204 @@
+package dev.punchcard.app.console;
+
+import java.util.stream.Stream;
+
+import dev.punchcard.app.api.ApiIT;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import static dev.punchcard.app.console.ConsoleSession.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console's security rules over plain HTTP (no browser needed): the redirect to the
+ * login page, the session cookie's flags, a new session id at login, CSRF refusals, the
+ * shared login throttle, logout, and each role kept to its pages.
+ */
+@TestMethodOrder(MethodOrderer.Random.class)
+class ConsoleSecurityIT extends ApiIT {
+
+	@Test
+	void should_redirect_a_browser_to_the_login_page_when_not_logged_in() {
+		this.http.get()
+			.uri("/")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/login");
+		this.http.get().uri("/console/till").exchange().expectStatus().isFound().expectHeader().location("/login");
+	}
+
+	@Test
+	void should_still_answer_an_api_client_with_401_problem_json() {
+		this.http.get()
+			.uri("/api/v1/rewards")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void should_set_an_http_only_same_site_lax_session_cookie_and_change_it_at_login() {
+		ConsoleSession browser = new ConsoleSession(this.http);
+		EntityExchangeResult<String> page = browser.get("/login");
+		ResponseCookie cookie = page.getResponseCookies().getFirst(ConsoleSession.COOKIE);
+		assertThat(cookie).isNotNull();
+		assertThat(cookie.isHttpOnly()).isTrue();
+		assertThat(cookie.getSameSite()).isEqualTo("Lax");
+		assertThat(cookie.isSecure()).isFalse();
+		String before = browser.session();
+
+		browser.logIn(ADMIN, ADMIN_PASSWORD);
+
+		assertThat(browser.session()).isNotEqualTo(before);
+		assertThat(browser.get("/console").getResponseBody()).contains(ADMIN);
+	}
+
+	@Test
+	void should_refuse_a_form_post_without_the_csrf_token_with_a_readable_page() {
+		ConsoleSession browser = new ConsoleSession(this.http).logIn(ADMIN, ADMIN_PASSWORD);
+
+		EntityExchangeResult<String> refused = browser.postExactly("/console/stores",
+				form("code", "NOCSRF", "name", "Never opened"));
+
+		assertThat(refused.getStatus().value()).isEqualTo(403);
+		assertThat(refused.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+		assertThat(refused.getResponseBody()).contains("This form has expired").doesNotContain("Exception");
+		assertThat(this.db.sql("SELECT count(*) FROM stores WHERE code = 'NOCSRF'")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block()).isZero();
+	}
+
+	@Test
+	void should_refuse_a_login_post_without_the_csrf_token() {
+		ConsoleSession browser = new ConsoleSession(this.http);
+		browser.get("/login");
+
+		EntityExchangeResult<String> refused = browser.postExactly("/login",
+				form("username", ADMIN, "password", ADMIN_PASSWORD));
+
+		assertThat(refused.getStatus().value()).isEqualTo(403);
+	}
+
+	@Test
+	void should_show_a_readable_refusal_for_a_wrong_password() {
+		ConsoleSession browser = new ConsoleSession(this.http);
+		browser.get("/login");
+
+		EntityExchangeResult<String> refused = browser.post("/login", form("username", ADMIN, "password", "wrong"));
+
+		assertThat(refused.getStatus().value()).isEqualTo(401);
+		assertThat(refused.getResponseBody()).contains("Unknown username or wrong password.");
+	}
+
+	@Test
+	void should_throttle_console_logins_with_the_counts_the_api_shares() {
+		// the API's throttle counts in Redis; this username is at the limit already
+		this.redis.opsForValue().set("login:user:" + ADMIN, "1000").block();
+		this.redis.expire("login:user:" + ADMIN, java.time.Duration.ofMinutes(5)).block();
+		ConsoleSession browser = new ConsoleSession(this.http);
+		browser.get("/login");
+
+		EntityExchangeResult<String> throttled = browser.post("/login",
+				form("username", ADMIN, "password", ADMIN_PASSWORD));
+
+		assertThat(throttled.getStatus().value()).isEqualTo(429);
+		assertThat(throttled.getResponseHeaders().getFirst("Retry-After")).isNotBlank();
+		assertThat(throttled.getResponseBody()).contains("Too many login attempts");
+	}
+
+	@Test
+	void should_end_the_session_at_logout() {
+		ConsoleSession browser = new ConsoleSession(this.http).logIn(ADMIN, ADMIN_PASSWORD);
+
+		EntityExchangeResult<String> out = browser.post("/logout", form());
+
+		assertThat(out.getResponseHeaders().getLocation()).hasToString("/login?logout");
+		assertThat(browser.get("/console").getStatus().value()).isEqualTo(302);
+	}
+
+	@Test
+	void should_answer_in_russian_when_the_browser_asks_for_it() {
+		String page = this.http.get()
+			.uri("/login")
+			.header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(page).contains("Имя пользователя").contains("lang=\"ru\"");
+	}
+
+	static Stream<Arguments> refused() {
+		String anyId = java.util.UUID.randomUUID().toString();
+		return Stream.of(Arguments.of("CASHIER", "/console/segments"), Arguments.of("CASHIER", "/console/templates"),
+				Arguments.of("CASHIER", "/console/broadcasts"), Arguments.of("CASHIER", "/console/broadcasts/" + anyId),
+				Arguments.of("CASHIER", "/console/stores"), Arguments.of("CASHIER", "/console/staff"),
+				Arguments.of("CASHIER", "/console/rewards"), Arguments.of("CASHIER", "/console/settings"),
+				Arguments.of("CASHIER", "/console/ledger"), Arguments.of("MARKETER", "/console/till"),
+				Arguments.of("MARKETER", "/console/till/card"), Arguments.of("MARKETER", "/console/stores"),
+				Arguments.of("MARKETER", "/console/staff"), Arguments.of("MARKETER", "/console/ledger"),
+				Arguments.of("ADMIN", "/console/not-a-page"), Arguments.of("ADMIN", "/console/members/x/y/z"));
+	}
+
+	@ParameterizedTest(name = "{0} GET {1} -> 403 page")
+	@MethodSource("refused")
+	void should_refuse_a_role_the_pages_it_may_not_see_with_a_readable_page(String role, String path) {
+		String store = this.till.openStore();
+		String username = "ADMIN".equals(role) ? ADMIN
+				: ConsoleSession.account(this.till, role, "CASHIER".equals(role) ? store : null);
+		String password = "ADMIN".equals(role) ? ADMIN_PASSWORD : ConsoleSession.password(username);
+		ConsoleSession browser = new ConsoleSession(this.http).logIn(username, password);
+
+		EntityExchangeResult<String> refused = browser.get(path);
+
+		assertThat(refused.getStatus().value()).isEqualTo(403);
+		assertThat(refused.getResponseBody()).contains("Your role may not");
+	}
+
+	@Test
+	void should_refuse_a_cashier_the_posts_of_other_roles() {
+		String store = this.till.openStore();
+		String cashier = ConsoleSession.account(this.till, "CASHIER", store);
+		ConsoleSession browser = new ConsoleSession(this.http).logIn(cashier, ConsoleSession.password(cashier));
+
+		assertThat(browser.post("/console/stores", form("code", "X1", "name", "X")).getStatus().value()).isEqualTo(403);
+		assertThat(browser.post("/console/segments/preview", form("filter", "{}")).getStatus().value()).isEqualTo(403);
+		assertThat(browser.post("/console/ledger/check", form()).getStatus().value()).isEqualTo(403);
+	}
+
+	@Test
+	void should_show_a_readable_page_for_a_member_that_does_not_exist() {
+		ConsoleSession browser = new ConsoleSession(this.http).logIn(ADMIN, ADMIN_PASSWORD);
+
+		EntityExchangeResult<String> missing = browser.get("/console/members/" + java.util.UUID.randomUUID());
+
+		assertThat(missing.getStatus().value()).isEqualTo(404);
+		assertThat(missing.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+		assertThat(missing.getResponseBody()).contains("There is no such page").doesNotContain("Exception");
+	}
+
+	@Test
+	void should_show_a_readable_page_for_a_malformed_member_id() {
+		ConsoleSession browser = new ConsoleSession(this.http).logIn(ADMIN, ADMIN_PASSWORD);
+
+		EntityExchangeResult<String> wrong = browser.get("/console/members/not-a-uuid");
+
+		assertThat(wrong.getStatus().value()).isEqualTo(400);
+		assertThat(wrong.getResponseBody()).contains("The request was not understood").doesNotContain("problem");
+	}
+
+}
