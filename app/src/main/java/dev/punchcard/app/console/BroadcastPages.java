@@ -105,6 +105,10 @@ class BroadcastPages {
 					model.addAttribute("problemArguments", new Object[] { refused.current().name() });
 				}
 				case BroadcastOutcome.SegmentGone gone -> model.addAttribute("problem", "broadcast.segment-gone");
+				case BroadcastOutcome.TemplateUnsendable unsendable -> {
+					model.addAttribute("problem", "broadcast.template-unsendable");
+					model.addAttribute("problemArguments", new Object[] { unsendable.reason() });
+				}
 				case BroadcastOutcome.Invalid invalid -> model.addAttribute("problem", "broadcast.invalid");
 				case BroadcastOutcome.Unknown unknown -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 			}

@@ -11,6 +11,10 @@ import dev.punchcard.core.customer.domain.PhoneNumbers;
 import dev.punchcard.core.points.application.InMemoryPointsLedger;
 import dev.punchcard.core.points.domain.ProgramFixture;
 import dev.punchcard.core.shared.domain.CustomerId;
+import dev.punchcard.core.notification.application.InMemoryNotifications;
+import dev.punchcard.core.points.application.InMemoryExpiryLedger;
+import dev.punchcard.core.points.application.InMemoryPointsLedger;
+import dev.punchcard.core.points.application.NextExpiries;
 import dev.punchcard.core.support.TestClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -41,8 +45,11 @@ class FindMembersTest {
 	};
 
 	private final FindMembers find = new FindMembers(
-			new CustomerProfiles(this.views, this.codes, ProgramFixture.tiers(), TestClock.fixed()), this.customers,
-			new PhoneNumbers("DE"));
+			new CustomerProfiles(this.views, this.codes, ProgramFixture.tiers(),
+					new NextExpiries(new InMemoryExpiryLedger(new InMemoryPointsLedger(), new InMemoryNotifications()),
+							TestClock.fixed()),
+					TestClock.fixed()),
+			this.customers, new PhoneNumbers("DE"));
 
 	@Test
 	void should_find_the_card_holder_when_the_text_is_their_card_code() {
