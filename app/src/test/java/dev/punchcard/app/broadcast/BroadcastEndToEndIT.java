@@ -338,8 +338,11 @@ class BroadcastEndToEndIT extends ApiIT {
 		await().atMost(PATIENCE).until(() -> this.desk.inState(broadcast, "SENDING") == 0);
 		int sentBefore = PLATFORMS.whatsAppDelivered().size();
 		assertThat(sentBefore).isLessThan(120);
-		// a resume while WhatsApp still has it paused sends nothing: it is paused again
-		this.desk.move(broadcast, "resume");
+		// a resume while WhatsApp still has it paused is refused with the reason, and
+		// sends nothing
+		assertThat(this.desk.moveRefused(broadcast, "resume").path("detail").asText()).contains("cannot resume")
+			.contains("WhatsApp paused the template spring_sale (en)");
+		assertThat(this.desk.inState(broadcast, "QUEUED")).isPositive();
 		this.desk.awaitState(broadcast, "PAUSED");
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(10))
