@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.punchcard.core.customer.infrastructure.CustomerRows;
@@ -133,12 +132,6 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 	/** The most look-ups or credits in one grouped statement. */
 	static final int MAX_GROUP = 64;
 
-	/**
-	 * Groups under way at once, each of look-ups and of credits: one statement at a time
-	 * would leave the database idle while it travels and its results are handled.
-	 */
-	static final int LANES = 4;
-
 	private static final Duration GROUP_TIMEOUT = Duration.ofSeconds(30);
 
 	private final DatabaseClient db;
@@ -149,9 +142,9 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 
 	private final PurchaseAccountGroups groups;
 
-	private final List<GroupCommit<AccountKey, PurchaseAccount>> finds;
+	private final GroupCommit<AccountKey, PurchaseAccount> finds;
 
-	private final List<GroupCommit<PurchaseCredit, Boolean>> credits;
+	private final GroupCommit<PurchaseCredit, Boolean> credits;
 
 	R2dbcPurchaseAccounts(DatabaseClient db, ObjectMapper json, ExpiryPolicy expiry) {
 		this(db, json, expiry, MAX_GROUP);
@@ -163,28 +156,18 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 		this.payloads = new NotificationPayloads(json);
 		this.expiry = expiry;
 		this.groups = new PurchaseAccountGroups(db, expiry, this.payloads);
-		this.finds = IntStream.range(0, LANES)
-			.mapToObj((lane) -> new GroupCommit<>(this::findAll, maxGroup, GROUP_TIMEOUT))
-			.toList();
-		this.credits = IntStream.range(0, LANES)
-			.mapToObj((lane) -> new GroupCommit<>(this::creditAll, maxGroup, GROUP_TIMEOUT))
-			.toList();
+		this.finds = new GroupCommit<>(this::findAll, maxGroup, GROUP_TIMEOUT);
+		this.credits = new GroupCommit<>(this::creditAll, maxGroup, GROUP_TIMEOUT);
 	}
 
 	@Override
 	public Mono<PurchaseAccount> find(long cardNumber, StoreId storeId, String receiptNo, Instant spendSince) {
-		return this.finds.get(lane(Long.hashCode(cardNumber)))
-			.submit(new AccountKey(cardNumber, storeId, receiptNo, spendSince));
+		return this.finds.submit(new AccountKey(cardNumber, storeId, receiptNo, spendSince));
 	}
 
 	@Override
 	public Mono<Boolean> credit(PurchaseCredit credit) {
-		return this.credits.get(lane(credit.purchase().customerId().hashCode())).submit(credit);
-	}
-
-	/** A customer's look-ups and credits always take the same lane. */
-	private static int lane(int hash) {
-		return Math.floorMod(hash, LANES);
+		return this.credits.submit(credit);
 	}
 
 	private Mono<List<@Nullable PurchaseAccount>> findAll(List<AccountKey> keys) {
