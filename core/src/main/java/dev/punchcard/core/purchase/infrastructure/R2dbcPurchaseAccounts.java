@@ -1,15 +1,14 @@
 package dev.punchcard.core.purchase.infrastructure;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.punchcard.core.customer.infrastructure.CustomerRows;
 import dev.punchcard.core.notification.application.Notification;
@@ -20,18 +19,13 @@ import dev.punchcard.core.purchase.application.PurchaseAccounts;
 import dev.punchcard.core.purchase.application.PurchaseCredit;
 import dev.punchcard.core.purchase.application.PurchaseCredit.TierChange;
 import dev.punchcard.core.purchase.domain.Purchase;
-import dev.punchcard.core.purchase.infrastructure.PurchaseAccountGroups.AccountKey;
-import dev.punchcard.core.shared.batching.GroupCommit;
 import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.shared.domain.StoreId;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,11 +36,6 @@ import reactor.core.publisher.Mono;
  * the read, and every other write of the credit happens only if that update did. A
  * receipt recorded meanwhile makes the insert fail with a unique violation, which undoes
  * the whole statement.
- * <p>
- * Under load the look-ups and the credits are grouped ({@link GroupCommit}): those that
- * arrive while one is under way are done together in the next statement
- * ({@link PurchaseAccountGroups}), so that one round trip, one statement and one commit
- * serve many purchases. A lone purchase takes the single statements without delay.
  */
 class R2dbcPurchaseAccounts implements PurchaseAccounts {
 
@@ -129,83 +118,31 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 
 	private static final String RECEIPT_KEY = "purchases_store_receipt_key";
 
-	/** The most look-ups or credits in one grouped statement. */
-	static final int MAX_GROUP = 64;
-
-	private static final Duration GROUP_TIMEOUT = Duration.ofSeconds(30);
-
 	private final DatabaseClient db;
 
-	private final NotificationPayloads payloads;
+	private final ObjectMapper json;
 
 	private final ExpiryPolicy expiry;
 
-	private final PurchaseAccountGroups groups;
-
-	private final GroupCommit<AccountKey, PurchaseAccount> finds;
-
-	private final GroupCommit<PurchaseCredit, Boolean> credits;
-
 	R2dbcPurchaseAccounts(DatabaseClient db, ObjectMapper json, ExpiryPolicy expiry) {
-		this(db, json, expiry, MAX_GROUP);
-	}
-
-	/** With groups of at most {@code maxGroup}; 1 does every purchase on its own. */
-	R2dbcPurchaseAccounts(DatabaseClient db, ObjectMapper json, ExpiryPolicy expiry, int maxGroup) {
 		this.db = db;
-		this.payloads = new NotificationPayloads(json);
+		this.json = json;
 		this.expiry = expiry;
-		this.groups = new PurchaseAccountGroups(db, expiry, this.payloads);
-		this.finds = new GroupCommit<>(this::findAll, maxGroup, GROUP_TIMEOUT);
-		this.credits = new GroupCommit<>(this::creditAll, maxGroup, GROUP_TIMEOUT);
 	}
 
 	@Override
 	public Mono<PurchaseAccount> find(long cardNumber, StoreId storeId, String receiptNo, Instant spendSince) {
-		return this.finds.submit(new AccountKey(cardNumber, storeId, receiptNo, spendSince));
-	}
-
-	@Override
-	public Mono<Boolean> credit(PurchaseCredit credit) {
-		return this.credits.submit(credit);
-	}
-
-	private Mono<List<@Nullable PurchaseAccount>> findAll(List<AccountKey> keys) {
-		if (keys.size() > 1) {
-			return this.groups.findAll(keys);
-		}
-		return findOne(keys.get(0)).map(R2dbcPurchaseAccounts::<PurchaseAccount>listOf).defaultIfEmpty(listOf(null));
-	}
-
-	/**
-	 * A group statement that breaks a constraint (a receipt taken meanwhile, as a rule)
-	 * undoes all of its credits; they are then written one by one, so that each gets its
-	 * own answer.
-	 */
-	private Mono<List<Boolean>> creditAll(List<PurchaseCredit> group) {
-		if (group.size() == 1) {
-			return creditOne(group.get(0)).map(List::of);
-		}
-		return this.groups.creditAll(group)
-			.onErrorResume(DataIntegrityViolationException.class,
-					(ex) -> Flux.fromIterable(group).concatMap(this::creditOne).collectList());
-	}
-
-	private static <T> List<@Nullable T> listOf(@Nullable T item) {
-		return Arrays.asList(item);
-	}
-
-	private Mono<PurchaseAccount> findOne(AccountKey key) {
 		return this.db.sql(FIND)
-			.bind("since", key.spendSince().atOffset(ZoneOffset.UTC))
-			.bind("storeId", key.storeId().value())
-			.bind("receiptNo", key.receiptNo())
-			.bind("cardNumber", key.cardNumber())
+			.bind("since", spendSince.atOffset(ZoneOffset.UTC))
+			.bind("storeId", storeId.value())
+			.bind("receiptNo", receiptNo)
+			.bind("cardNumber", cardNumber)
 			.map(R2dbcPurchaseAccounts::account)
 			.one();
 	}
 
-	private Mono<Boolean> creditOne(PurchaseCredit credit) {
+	@Override
+	public Mono<Boolean> credit(PurchaseCredit credit) {
 		Purchase purchase = credit.purchase();
 		LedgerEntry entry = credit.entry();
 		TierChange tierChange = credit.tierChange();
@@ -260,7 +197,13 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 	}
 
 	private void notification(Map<String, Object> values, Notification notification) {
-		String payload = this.payloads.json(notification);
+		String payload;
+		try {
+			payload = this.json.writeValueAsString(notification.payload());
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("unserialisable payload", ex);
+		}
 		values.put("notificationId", UUID.randomUUID());
 		values.put("notificationKind", notification.payload().kind());
 		values.put("payload", Json.of(payload));
@@ -276,7 +219,7 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 		return false;
 	}
 
-	static PurchaseAccount account(Readable row) {
+	private static PurchaseAccount account(Readable row) {
 		UUID recorded = row.get("p_id", UUID.class);
 		return new PurchaseAccount(CustomerRows.customer(row), Points.of(row.get("balance", Long.class)),
 				row.get("version", String.class), row.get("net_spend", Long.class),

@@ -2,7 +2,6 @@ package dev.punchcard.core.purchase.infrastructure;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import dev.punchcard.core.purchase.application.PurchaseCredit;
 import dev.punchcard.core.purchase.application.PurchaseCredit.TierChange;
 import dev.punchcard.core.purchase.domain.LineItem;
 import dev.punchcard.core.purchase.domain.Purchase;
-import dev.punchcard.core.purchase.infrastructure.PurchaseAccountGroups.AccountKey;
 import dev.punchcard.core.shared.domain.CustomerId;
 import dev.punchcard.core.shared.domain.Money;
 import dev.punchcard.core.shared.domain.Points;
@@ -31,9 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The till's account view on real PostgreSQL: what one read returns, and that the one
  * write statement writes all of a credit or, when the account moved or the receipt was
- * taken meanwhile, nothing; and the same for groups of look-ups and credits in one
- * statement each.
+ * taken meanwhile, nothing.
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 class R2dbcPurchaseAccountsIT {
@@ -59,21 +54,15 @@ class R2dbcPurchaseAccountsIT {
 
 	private static final long CARLA_CARD = 4242L;
 
-	private static final long DAVID_CARD = 4343L;
-
 	private DatabaseClient db;
 
 	private R2dbcPurchaseAccounts accounts;
-
-	private PurchaseAccountGroups groups;
 
 	@BeforeEach
 	void givenAStoreAndTwoCustomers() {
 		TestDatabase database = TestDatabases.forModule("core");
 		this.db = database.client();
 		this.accounts = new R2dbcPurchaseAccounts(this.db, new ObjectMapper(), ExpiryPolicy.never());
-		this.groups = new PurchaseAccountGroups(this.db, new ExpiryPolicy(Period.ofMonths(12)),
-				new NotificationPayloads(new ObjectMapper()));
 		execute("TRUNCATE stores, customers, points_balances, points_ledger_entries, purchases, purchase_items, "
 				+ "refunds, notification_outbox, tier_changes RESTART IDENTITY CASCADE");
 		execute("INSERT INTO stores (id, code, name) VALUES ('" + STORE + "', 'S1', 'Main street')");
@@ -192,195 +181,22 @@ class R2dbcPurchaseAccountsIT {
 		assertThat(scalar("SELECT balance FROM points_balances WHERE customer_id = '" + CARLA + "'")).isEqualTo(112);
 	}
 
-	@Test
-	void should_find_a_group_of_accounts_in_one_statement_in_the_order_asked_with_null_for_unknown_cards() {
-		insertPurchase(DAVID, "R-9", 12_00, 0, NOW.minus(Duration.ofDays(1)));
-		insertPurchase(CARLA, "R-0", 300_00, 50_00, NOW.minus(Duration.ofDays(30)));
-
-		List<PurchaseAccount> found = this.groups
-			.findAll(List.of(new AccountKey(DAVID_CARD, STORE, "R-1", WINDOW_START),
-					new AccountKey(999L, STORE, "R-1", WINDOW_START),
-					new AccountKey(CARLA_CARD, STORE, "R-9", WINDOW_START),
-					new AccountKey(CARLA_CARD, STORE, "R-1", NOW.minus(Duration.ofDays(7)))))
-			.block();
-
-		assertThat(found).hasSize(4);
-		assertThat(found.get(0).holder().id()).isEqualTo(DAVID);
-		assertThat(found.get(0).netSpendMinor()).isEqualTo(12_00);
-		assertThat(found.get(1)).isNull();
-		assertThat(found.get(2).holder().id()).isEqualTo(CARLA);
-		assertThat(found.get(2).recorded()).isNotNull();
-		assertThat(found.get(2).recorded().customerId()).isEqualTo(DAVID);
-		assertThat(found.get(2).netSpendMinor()).isEqualTo(250_00);
-		// each key's own window
-		assertThat(found.get(3).netSpendMinor()).isZero();
-		assertThat(found.get(3).recorded()).isNull();
-	}
-
-	@Test
-	void should_write_a_group_of_credits_in_one_statement_with_all_they_write() {
-		PurchaseAccount carla = find("R-1");
-		PurchaseAccount david = findDavid("R-2");
-		List<LineItem> items = List.of(new LineItem("SKU-1", "Coffee", "drinks", 2, 3_50),
-				new LineItem("SKU-2", null, null, 1, 5_00));
-
-		List<Boolean> written = this.groups
-			.creditAll(List.of(credit(carla, CARLA, "R-1", 12_00, 12, items, new TierChange("BRONZE", "SILVER", 12_00)),
-					credit(david, DAVID, "R-2", 50, 0, List.of(new LineItem("SKU-3", "Tea", "drinks", 1, 50)), null)))
-			.block();
-
-		assertThat(written).containsExactly(true, true);
-		assertThat(scalar("SELECT balance FROM points_balances WHERE customer_id = '" + CARLA + "'")).isEqualTo(112);
-		assertThat(scalar("SELECT balance FROM points_balances WHERE customer_id = '" + DAVID + "'")).isZero();
-		assertThat(scalar("SELECT balance_after FROM purchases WHERE receipt_no = 'R-1'")).isEqualTo(112);
-		assertThat(text("SELECT string_agg(p.receipt_no || ':' || i.line_no || ':' || i.sku || ':' || i.quantity, ',' "
-				+ "ORDER BY p.receipt_no, i.line_no) FROM purchase_items i JOIN purchases p ON p.id = i.purchase_id"))
-			.isEqualTo("R-1:1:SKU-1:2,R-1:2:SKU-2:1,R-2:1:SKU-3:1");
-		// no entry for the purchase that earns nothing; the lot of the other expires
-		// under
-		// the policy
-		assertThat(text("SELECT string_agg(delta || ':' || kind || ':' || expires_at::date, ',') "
-				+ "FROM points_ledger_entries"))
-			.isEqualTo("12:EARN:2027-12-02");
-		assertThat(scalar("SELECT count(*) FROM notification_outbox WHERE kind = 'PointsCredited'")).isEqualTo(2);
-		assertThat(text("SELECT tier FROM customers WHERE id = '" + CARLA + "'")).isEqualTo("SILVER");
-		assertThat(text("SELECT to_tier || ':' || net_spend_minor || ':' || cause_type FROM tier_changes"))
-			.isEqualTo("SILVER:1200:PURCHASE");
-	}
-
-	@Test
-	void should_write_nothing_of_a_grouped_credit_whose_account_moved_and_the_others_all() {
-		PurchaseAccount carla = find("R-1");
-		PurchaseAccount david = findDavid("R-2");
-		execute("UPDATE points_balances SET balance = balance + 5 WHERE customer_id = '" + DAVID + "'");
-
-		List<Boolean> written = this.groups.creditAll(List.of(credit(carla, CARLA, "R-1", 12_00, 12, List.of(), null),
-				credit(david, DAVID, "R-2", 30_00, 30, List.of(new LineItem("SKU-3", "Tea", "drinks", 1, 50)),
-						new TierChange("BRONZE", "SILVER", 30_00))))
-			.block();
-
-		assertThat(written).containsExactly(true, false);
-		assertThat(scalar("SELECT balance FROM points_balances WHERE customer_id = '" + DAVID + "'")).isEqualTo(5);
-		assertThat(text("SELECT string_agg(receipt_no, ',') FROM purchases")).isEqualTo("R-1");
-		assertThat(scalar("SELECT count(*) FROM purchase_items")).isZero();
-		assertThat(scalar("SELECT count(*) FROM points_ledger_entries")).isEqualTo(1);
-		assertThat(scalar("SELECT count(*) FROM notification_outbox")).isEqualTo(1);
-		assertThat(scalar("SELECT count(*) FROM tier_changes")).isZero();
-		assertThat(text("SELECT tier FROM customers WHERE id = '" + DAVID + "'")).isEqualTo("BRONZE");
-	}
-
-	@Test
-	void should_write_only_one_of_two_grouped_credits_read_at_the_same_version_of_one_account() {
-		PurchaseAccount first = find("R-1");
-		PurchaseAccount second = find("R-2");
-
-		List<Boolean> written = this.groups.creditAll(List.of(credit(first, CARLA, "R-1", 12_00, 12, List.of(), null),
-				credit(second, CARLA, "R-2", 30_00, 30, List.of(), null)))
-			.block();
-
-		assertThat(written).containsExactlyInAnyOrder(true, false);
-		long balance = scalar("SELECT balance FROM points_balances WHERE customer_id = '" + CARLA + "'");
-		assertThat(balance).isEqualTo(written.get(0) ? 112 : 130);
-		assertThat(scalar("SELECT count(*) FROM purchases")).isEqualTo(1);
-		assertThat(scalar("SELECT sum(delta) FROM points_ledger_entries")).isEqualTo(balance - 100);
-		assertThat(scalar("SELECT balance_after FROM purchases")).isEqualTo(balance);
-	}
-
-	@Test
-	void should_undo_the_whole_group_when_a_receipt_was_taken_meanwhile() {
-		PurchaseAccount carla = find("R-1");
-		PurchaseAccount david = findDavid("R-2");
-		insertPurchase(DAVID, "R-1", 7_00, 0, NOW);
-
-		this.groups
-			.creditAll(List.of(credit(carla, CARLA, "R-1", 12_00, 12, List.of(), null),
-					credit(david, DAVID, "R-2", 30_00, 30, List.of(), null)))
-			.as(StepVerifier::create)
-			.verifyError(DuplicateKeyException.class);
-
-		assertThat(scalar("SELECT count(*) FROM purchases")).isEqualTo(1);
-		assertThat(scalar("SELECT sum(balance) FROM points_balances")).isEqualTo(100);
-		assertThat(scalar("SELECT count(*) FROM points_ledger_entries")).isZero();
-	}
-
-	@Test
-	void should_answer_each_of_credits_arriving_together_even_when_their_group_took_a_receipt() {
-		PurchaseAccount carla = find("R-1");
-		PurchaseAccount david = findDavid("R-2");
-		PurchaseAccount carlaAgain = find("R-3");
-		insertPurchase(DAVID, "R-3", 7_00, 0, NOW);
-
-		// the first is written at once, the others arrive while it is under way and are
-		// grouped; their group fails on R-3 and is written one by one
-		List<Boolean> answers = Flux
-			.mergeSequential(this.accounts.credit(credit(carla, CARLA, "R-1", 12_00, 12, List.of(), null)),
-					this.accounts.credit(credit(david, DAVID, "R-2", 30_00, 30, List.of(), null)),
-					this.accounts.credit(credit(carlaAgain, CARLA, "R-3", 5_00, 5, List.of(), null)))
-			.collectList()
-			.block();
-
-		assertThat(answers).containsExactly(true, true, false);
-		assertThat(text("SELECT string_agg(receipt_no || ':' || customer_id, ',' ORDER BY receipt_no) FROM purchases"))
-			.isEqualTo("R-1:" + CARLA + ",R-2:" + DAVID + ",R-3:" + DAVID);
-		assertThat(scalar("SELECT balance FROM points_balances WHERE customer_id = '" + CARLA + "'")).isEqualTo(112);
-		assertThat(scalar("SELECT balance FROM points_balances WHERE customer_id = '" + DAVID + "'")).isEqualTo(30);
-	}
-
-	@Test
-	void should_find_and_credit_many_purchases_arriving_together() {
-		int customers = 40;
-		for (int i = 0; i < customers; i++) {
-			UUID id = UUID.randomUUID();
-			execute("INSERT INTO customers (id, name, referral_code, card_number) VALUES ('" + id + "', 'M" + i
-					+ "', 'REF" + i + "', " + (10_000 + i) + ")");
-			execute("INSERT INTO points_balances (customer_id, balance) VALUES ('" + id + "', 0)");
-		}
-
-		List<Boolean> answers = Flux.range(0, customers)
-			.flatMap((i) -> this.accounts.find(10_000 + i, STORE, "G-" + i, WINDOW_START)
-				.flatMap((account) -> this.accounts.credit(credit(account, account.holder().id(), "G-" + i, 10_00, 10,
-						List.of(new LineItem("SKU-" + i, null, null, 1, 10_00)), null))),
-					customers)
-			.collectList()
-			.block();
-
-		assertThat(answers).hasSize(customers).containsOnly(true);
-		assertThat(scalar("SELECT count(*) FROM purchases WHERE receipt_no LIKE 'G-%'")).isEqualTo(customers);
-		assertThat(scalar("SELECT count(*) FROM purchase_items")).isEqualTo(customers);
-		assertThat(scalar("SELECT count(*) FROM points_balances WHERE balance = 10")).isEqualTo(customers);
-		assertThat(scalar("SELECT count(*) FROM points_ledger_entries")).isEqualTo(customers);
-		// rows written by one statement share its transaction id: the credits were
-		// grouped
-		assertThat(scalar("SELECT count(DISTINCT xmin::text) FROM purchases")).isLessThan(customers / 4);
-	}
-
 	private PurchaseAccount find(String receiptNo) {
 		PurchaseAccount account = this.accounts.find(CARLA_CARD, STORE, receiptNo, WINDOW_START).block();
 		assertThat(account).isNotNull();
 		return account;
 	}
 
-	private PurchaseAccount findDavid(String receiptNo) {
-		PurchaseAccount account = this.accounts.find(DAVID_CARD, STORE, receiptNo, WINDOW_START).block();
-		assertThat(account).isNotNull();
-		return account;
-	}
-
 	private static PurchaseCredit credit(PurchaseAccount account, String receiptNo, long amountMinor, long earned,
 			List<LineItem> items, @Nullable TierChange tierChange) {
-		return credit(account, CARLA, receiptNo, amountMinor, earned, items, tierChange);
-	}
-
-	private static PurchaseCredit credit(PurchaseAccount account, CustomerId customer, String receiptNo,
-			long amountMinor, long earned, List<LineItem> items, @Nullable TierChange tierChange) {
 		String tier = (tierChange != null) ? tierChange.to() : account.holder().tier();
 		long balanceAfter = account.balance().value() + earned;
-		Purchase purchase = new Purchase(PurchaseId.random(), customer, STORE, receiptNo,
+		Purchase purchase = new Purchase(PurchaseId.random(), CARLA, STORE, receiptNo,
 				new Money(amountMinor, Currency.getInstance("EUR")), earned, account.holder().tier(), 0, 0,
 				balanceAfter, tier, null, NOW, items);
-		LedgerEntry entry = (earned == 0) ? null : LedgerEntry.of(customer, Points.of(earned), EntryKind.EARN,
+		LedgerEntry entry = (earned == 0) ? null : LedgerEntry.of(CARLA, Points.of(earned), EntryKind.EARN,
 				"purchase " + receiptNo + " at S1", "PURCHASE", purchase.id().toString(), NOW);
-		Notification notification = new Notification(customer, "purchase:" + purchase.id(), new PointsCredited(
+		Notification notification = new Notification(CARLA, "purchase:" + purchase.id(), new PointsCredited(
 				purchase.id().toString(), "Main street", amountMinor, "EUR", earned, balanceAfter, tier));
 		return new PurchaseCredit(purchase, account.version(), entry, tierChange, notification);
 	}
