@@ -106,8 +106,7 @@ SELECT gen_random_uuid(), 'Bench broadcast ' || n, 'TELEGRAM_ONLY', gen_random_u
 FROM generate_series(0, 11) n;
 INSERT INTO broadcast_recipients (broadcast_id, customer_id, channel, chat_id, language, state, skip_reason, message_id,
                                   status_rank, due_at, sent_at, delivered_at, read_at, failed_at)
-SELECT b.id, m.id, CASE WHEN k.s = 'SKIPPED' THEN NULL ELSE 'TELEGRAM' END,
-       CASE WHEN k.s = 'SKIPPED' THEN NULL ELSE 'chat-' || m.n END, 'en', k.s,
+SELECT b.id, m.id, 'TELEGRAM', 'chat-' || m.n, 'en', k.s,
        CASE WHEN k.s = 'SKIPPED' THEN 'OPTED_OUT' END,
        CASE WHEN k.s IN ('SENT', 'DELIVERED', 'READ') THEN b.id || '-' || m.n END,
        CASE k.s WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 WHEN 'READ' THEN 3 WHEN 'FAILED' THEN 4 ELSE 0 END,
