@@ -37,6 +37,17 @@ CREATE TABLE analytics_items_daily (
 );
 CREATE INDEX analytics_items_daily_store_idx ON analytics_items_daily (store_id, day);
 
+-- the same for all stores together, so a report over every store reads a row per day and SKU, not per store too
+CREATE TABLE analytics_items_daily_all (
+    day            date    NOT NULL,
+    sku            text    NOT NULL,
+    category       text    NOT NULL,
+    name           text,
+    quantity       bigint  NOT NULL,
+    revenue_minor  bigint  NOT NULL,
+    CONSTRAINT analytics_items_daily_all_pkey PRIMARY KEY (day, sku, category)
+);
+
 -- ledger entries (their count and net points) by the UTC hour of occurred_at, per kind and the member's home
 -- store (none: no home store)
 CREATE TABLE analytics_points_hourly (
@@ -48,6 +59,15 @@ CREATE TABLE analytics_points_hourly (
     CONSTRAINT analytics_points_hourly_key UNIQUE NULLS NOT DISTINCT (hour, store_id, kind)
 );
 CREATE INDEX analytics_points_hourly_store_idx ON analytics_points_hourly (store_id, hour);
+
+-- the same for all members together
+CREATE TABLE analytics_points_hourly_all (
+    hour          timestamptz NOT NULL,
+    kind          text        NOT NULL,
+    entries       bigint      NOT NULL,
+    points        bigint      NOT NULL,
+    CONSTRAINT analytics_points_hourly_all_pkey PRIMARY KEY (hour, kind)
+);
 
 -- what the rollup job and the reports read in the raw tables: rows inserted since the watermark (BRIN: created_at
 -- follows insertion order, and a BRIN index costs the purchase path almost nothing). Purchases in a time range (the

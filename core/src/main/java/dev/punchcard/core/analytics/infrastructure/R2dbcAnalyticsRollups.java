@@ -57,20 +57,37 @@ class R2dbcAnalyticsRollups implements AnalyticsRollups {
 			    revenue_minor = s.revenue_minor + EXCLUDED.revenue_minor, refunds = s.refunds + EXCLUDED.refunds,
 			    refunded_minor = s.refunded_minor + EXCLUDED.refunded_minor
 			  RETURNING 1),
+			new_lines AS (
+			  SELECT (p.recorded_at AT TIME ZONE 'UTC')::date AS day, p.store_id, i.sku, coalesce(i.category, '') AS category,
+			         max(i.name) AS name, sum(i.quantity) AS quantity, sum(i.quantity * i.unit_price_minor) AS revenue_minor
+			  FROM new_purchases p JOIN purchase_items i ON i.purchase_id = p.id
+			  GROUP BY 1, 2, 3, 4),
 			items AS (
 			  INSERT INTO analytics_items_daily AS d (day, store_id, sku, category, name, quantity, revenue_minor)
-			  SELECT (p.recorded_at AT TIME ZONE 'UTC')::date, p.store_id, i.sku, coalesce(i.category, ''), max(i.name),
-			         sum(i.quantity), sum(i.quantity * i.unit_price_minor)
-			  FROM new_purchases p JOIN purchase_items i ON i.purchase_id = p.id
-			  GROUP BY 1, 2, 3, 4
+			  SELECT day, store_id, sku, category, name, quantity, revenue_minor FROM new_lines
 			  ON CONFLICT (day, store_id, sku, category) DO UPDATE SET quantity = d.quantity + EXCLUDED.quantity,
 			    revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor, name = coalesce(EXCLUDED.name, d.name)
 			  RETURNING 1),
+			items_all AS (
+			  INSERT INTO analytics_items_daily_all AS d (day, sku, category, name, quantity, revenue_minor)
+			  SELECT day, sku, category, max(name), sum(quantity), sum(revenue_minor) FROM new_lines GROUP BY 1, 2, 3
+			  ON CONFLICT (day, sku, category) DO UPDATE SET quantity = d.quantity + EXCLUDED.quantity,
+			    revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor, name = coalesce(EXCLUDED.name, d.name)
+			  RETURNING 1),
+			new_points AS (
+			  SELECT date_trunc('hour', occurred_at, 'UTC') AS hour, home_store_id, kind, count(*) AS entries,
+			         sum(delta) AS points
+			  FROM new_entries GROUP BY 1, 2, 3),
 			points AS (
 			  INSERT INTO analytics_points_hourly AS h (hour, store_id, kind, entries, points)
-			  SELECT date_trunc('hour', occurred_at, 'UTC'), home_store_id, kind, count(*), sum(delta)
-			  FROM new_entries GROUP BY 1, 2, 3
+			  SELECT hour, home_store_id, kind, entries, points FROM new_points
 			  ON CONFLICT (hour, store_id, kind) DO UPDATE SET entries = h.entries + EXCLUDED.entries,
+			    points = h.points + EXCLUDED.points
+			  RETURNING 1),
+			points_all AS (
+			  INSERT INTO analytics_points_hourly_all AS h (hour, kind, entries, points)
+			  SELECT hour, kind, sum(entries), sum(points) FROM new_points GROUP BY 1, 2
+			  ON CONFLICT (hour, kind) DO UPDATE SET entries = h.entries + EXCLUDED.entries,
 			    points = h.points + EXCLUDED.points
 			  RETURNING 1),
 			moved AS (
@@ -79,7 +96,8 @@ class R2dbcAnalyticsRollups implements AnalyticsRollups {
 			  RETURNING b.old, b.new)
 			SELECT m.old, m.new, (SELECT count(*) FROM new_purchases) AS purchases,
 			       (SELECT count(*) FROM new_refunds) AS refunds, (SELECT count(*) FROM new_entries) AS entries,
-			       (SELECT count(*) FROM sales) + (SELECT count(*) FROM items) + (SELECT count(*) FROM points) AS rows
+			       (SELECT count(*) FROM sales) + (SELECT count(*) FROM items) + (SELECT count(*) FROM items_all)
+			         + (SELECT count(*) FROM points) + (SELECT count(*) FROM points_all) AS rows
 			FROM moved m
 			""";
 

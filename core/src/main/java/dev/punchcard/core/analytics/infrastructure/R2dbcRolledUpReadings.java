@@ -57,7 +57,7 @@ class R2dbcRolledUpReadings {
 	private static final String PRODUCTS = """
 			WITH lines AS (
 			  SELECT d.sku, d.category, d.name, d.quantity, d.revenue_minor
-			  FROM analytics_items_daily d
+			  FROM {items} d
 			  WHERE d.day >= :firstDay AND d.day < :endDay {store:d}
 			  UNION ALL
 			  SELECT i.sku, coalesce(i.category, ''), i.name, i.quantity::bigint, i.quantity * i.unit_price_minor
@@ -93,7 +93,7 @@ class R2dbcRolledUpReadings {
 	private static final String POINTS = """
 			WITH rows AS (
 			  SELECT h.hour AS at, h.kind, h.points
-			  FROM analytics_points_hourly h
+			  FROM {points} h
 			  WHERE {rollups} h.hour >= :start AND h.hour < :end {store:h}
 			  UNION ALL
 			  SELECT e.occurred_at, e.kind, e.delta
@@ -128,9 +128,11 @@ class R2dbcRolledUpReadings {
 
 	Mono<ProductsReport> products(AnalyticsQuery query, int top) {
 		RollupCut cut = RollupCut.of(query);
+		String sql = PRODUCTS.replace("{items}",
+				(query.store() != null) ? "analytics_items_daily" : "analytics_items_daily_all");
 		return this.statements
 			.atMark(true,
-					(mark) -> this.statements.sql(PRODUCTS, query)
+					(mark) -> this.statements.sql(sql, query)
 						.bind("mark", mark)
 						.bind("firstDay", cut.middleFirstDay())
 						.bind("endDay", cut.middleEndDay())
@@ -144,7 +146,8 @@ class R2dbcRolledUpReadings {
 
 	Flux<PointsPeriod> points(AnalyticsQuery query) {
 		RollupCut cut = RollupCut.of(query);
-		String sql = POINTS.replace("{rollups}", cut.hourly() ? "" : "false AND");
+		String sql = POINTS.replace("{rollups}", cut.hourly() ? "" : "false AND")
+			.replace("{points}", (query.store() != null) ? "analytics_points_hourly" : "analytics_points_hourly_all");
 		return this.statements
 			.atMark(cut.hourly(),
 					(mark) -> this.statements.sql(sql, query)

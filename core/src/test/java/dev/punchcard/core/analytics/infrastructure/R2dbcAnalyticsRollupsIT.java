@@ -49,7 +49,7 @@ class R2dbcAnalyticsRollupsIT {
 		this.db = TestDatabases.forModule("analytics").client();
 		this.db
 			.sql("""
-					TRUNCATE analytics_sales_hourly, analytics_items_daily, analytics_points_hourly, purchase_items, refunds,
+					TRUNCATE analytics_sales_hourly, analytics_items_daily, analytics_items_daily_all, analytics_points_hourly, analytics_points_hourly_all, purchase_items, refunds,
 					  points_ledger_entries, points_balances, purchases, customers, stores CASCADE
 					""")
 			.then()
@@ -167,7 +167,10 @@ class R2dbcAnalyticsRollupsIT {
 	}
 
 	private void backToRawRows() {
-		this.db.sql("TRUNCATE analytics_sales_hourly, analytics_items_daily, analytics_points_hourly").then().block();
+		this.db.sql(
+				"TRUNCATE analytics_sales_hourly, analytics_items_daily, analytics_items_daily_all, analytics_points_hourly, analytics_points_hourly_all")
+			.then()
+			.block();
 		this.db.sql("UPDATE analytics_rollup_state SET rolled_up_to = 'epoch'").then().block();
 	}
 
