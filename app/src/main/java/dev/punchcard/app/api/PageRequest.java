@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Validated paging parameters: page from 0 to {@value #MAX_PAGE}, size 1 to
- * {@value #MAX_SIZE}. It answers the bad-paging problem itself, so every paged list
- * says the same thing about the same mistake.
+ * {@value #MAX_SIZE}. It answers the bad-paging problem itself, so every paged list says
+ * the same thing about the same mistake.
  */
 record PageRequest(int page, int size) {
 

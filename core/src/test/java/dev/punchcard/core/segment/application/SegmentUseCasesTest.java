@@ -169,8 +169,7 @@ class SegmentUseCasesTest {
 		assertThat(this.catalog.list(0, 2).collectList().block())
 			.extracting((saved) -> saved.segment().name() + "=" + saved.count())
 			.containsExactly("a=26", "b=26");
-		assertThat(this.catalog.list(1, 2).collectList().block())
-			.extracting((saved) -> saved.segment().name())
+		assertThat(this.catalog.list(1, 2).collectList().block()).extracting((saved) -> saved.segment().name())
 			.containsExactly("c");
 	}
 

@@ -137,8 +137,7 @@ class R2dbcSegmentsIT {
 			this.segments.insert(segment(name)).block();
 		}
 
-		assertThat(this.segments.page(0, 2).map(Segment::name).collectList().block()).containsExactly("Alpha",
-				"Bravo");
+		assertThat(this.segments.page(0, 2).map(Segment::name).collectList().block()).containsExactly("Alpha", "Bravo");
 		assertThat(this.segments.page(1, 2).map(Segment::name).collectList().block()).containsExactly("charlie",
 				"delta");
 		assertThat(this.segments.page(2, 2).map(Segment::name).collectList().block()).containsExactly("echo");
