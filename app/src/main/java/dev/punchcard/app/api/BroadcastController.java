@@ -98,13 +98,8 @@ class BroadcastController {
 	@GetMapping
 	Mono<ResponseEntity<Object>> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return PageRequest.of(page, size)
-			.map((request) -> this.catalog.list(request.page(), request.size())
-				.map(BroadcastResponse::of)
-				.collectList()
-				.map((views) -> ResponseEntity.ok().<Object>body(views)))
-			.orElseGet(() -> Mono
-				.just(Problems.badRequest("page must be 0 to 1000000 and size 1 to " + PageRequest.MAX_SIZE + ".")));
+		return PageRequest.list(page, size,
+				(request) -> this.catalog.list(request.page(), request.size()).map(BroadcastResponse::of));
 	}
 
 	@GetMapping("/{id}")

@@ -76,7 +76,7 @@ class CustomerController {
 			@RequestParam(defaultValue = "20") int size) {
 		Optional<PageRequest> paging = PageRequest.of(page, size);
 		if (paging.isEmpty()) {
-			return Mono.just(Problems.badRequest("page must be >= 0 and size between 1 and 100."));
+			return Mono.just(PageRequest.invalid());
 		}
 		CustomerId customer = new CustomerId(id);
 		return this.ledger.balanceOf(customer)

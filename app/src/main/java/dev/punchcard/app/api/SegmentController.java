@@ -41,8 +41,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -98,8 +98,10 @@ class SegmentController {
 	}
 
 	@GetMapping
-	Flux<SegmentResponse> list() {
-		return this.catalog.list().map(SegmentResponse::of);
+	Mono<ResponseEntity<Object>> list(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return PageRequest.list(page, size,
+				(request) -> this.catalog.list(request.page(), request.size()).map(SegmentResponse::of));
 	}
 
 	@GetMapping("/{id}")

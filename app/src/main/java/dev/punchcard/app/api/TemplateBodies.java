@@ -164,11 +164,28 @@ final class TemplateBodies {
 				continue;
 			}
 			errors.addAll(unknown(button, BUTTON_FIELDS, field + "."));
-			buttons.add(new ButtonInput(text(button.get("label"), field + ".label", errors),
+			Object label = button.get("label");
+			buttons.add(new ButtonInput((label instanceof Map) ? null : text(label, field + ".label", errors),
+					(label instanceof Map<?, ?> labels) ? labels(labels, field + ".label", errors) : null,
 					text(button.get("url"), field + ".url", errors),
 					text(button.get("command"), field + ".command", errors)));
 		}
 		return buttons;
+	}
+
+	/** A label per language tag: an object of texts, like {@code texts}. */
+	private static Map<String, String> labels(Map<?, ?> given, String field, List<FieldError> errors) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		given.forEach((language, label) -> {
+			String key = String.valueOf(language);
+			if (label instanceof String text) {
+				labels.put(key, text);
+			}
+			else {
+				errors.add(new FieldError(field + "." + shortened(key), "must be a text"));
+			}
+		});
+		return labels;
 	}
 
 	private static @Nullable String text(@Nullable Object value, String field, List<FieldError> errors) {

@@ -71,10 +71,14 @@ final class TemplateResponses {
 
 	}
 
-	record TelegramButtonResponse(String label, @Nullable String url, @Nullable String command) {
+	/**
+	 * A button as it is written: {@code label} one text, or a text per language.
+	 */
+	record TelegramButtonResponse(Object label, @Nullable String url, @Nullable String command) {
 
 		static TelegramButtonResponse of(TelegramButton button) {
-			return new TelegramButtonResponse(button.label(), button.url(), button.command());
+			return new TelegramButtonResponse(button.labels().isEmpty() ? button.label() : button.labels(),
+					button.url(), button.command());
 		}
 
 	}

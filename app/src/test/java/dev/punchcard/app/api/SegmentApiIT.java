@@ -121,6 +121,29 @@ class SegmentApiIT extends ApiIT {
 	}
 
 	@Test
+	void should_page_the_list_by_name_and_answer_the_shared_paging_problem_when_paging_is_out_of_range() {
+		for (String name : List.of("Charlie", "alpha", "Bravo")) {
+			this.till.post(this.marketer, "/api/v1/segments", Map.of("name", name, "filter", Map.of()),
+					HttpStatus.CREATED);
+		}
+
+		assertThat(this.till.get(this.marketer, "/api/v1/segments?page=0&size=2", HttpStatus.OK))
+			.extracting((segment) -> segment.get("name").asText())
+			.containsExactly("alpha", "Bravo");
+		assertThat(this.till.get(this.marketer, "/api/v1/segments?page=1&size=2", HttpStatus.OK))
+			.extracting((segment) -> segment.get("name").asText())
+			.containsExactly("Charlie");
+		assertThat(this.till.get(this.marketer, "/api/v1/segments", HttpStatus.OK)).hasSize(3);
+		for (String paging : List.of("size=0", "size=101", "page=-1", "page=1000001")) {
+			JsonNode problem = this.till.get(this.marketer, "/api/v1/segments?" + paging, HttpStatus.BAD_REQUEST);
+			assertThat(problem.get("detail").asText()).isEqualTo("page must be 0 to 1000000 and size 1 to 100.");
+		}
+		assertThat(this.till.get(this.marketer, "/api/v1/broadcasts?size=0", HttpStatus.BAD_REQUEST).get("detail"))
+			.as("the same problem on every paged list")
+			.isEqualTo(this.till.get(this.marketer, "/api/v1/segments?size=0", HttpStatus.BAD_REQUEST).get("detail"));
+	}
+
+	@Test
 	void should_answer_409_when_the_name_is_taken_in_any_case_and_404_for_an_unknown_segment() {
 		this.till.post(this.marketer, "/api/v1/segments", Map.of("name", "Gold", "filter", Map.of()),
 				HttpStatus.CREATED);

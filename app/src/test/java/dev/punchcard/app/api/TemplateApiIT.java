@@ -180,7 +180,7 @@ class TemplateApiIT extends ApiIT {
 		assertThat(preview.path("requests")).hasSize(1);
 		assertThat(preview.path("requests").get(0)).isEqualTo(this.json.readTree("""
 				{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "4915100000009",
-				 "type": "template",
+				 "type": "template", "biz_opaque_callback_data": "punchcard:broadcast",
 				 "template": {"name": "spring_sale", "language": {"code": "en_US"}, "components": [
 				   {"type": "header", "parameters": [{"type": "text", "parameter_name": "first_name", "text": "Jörg"}]},
 				   {"type": "body", "parameters": [
@@ -191,6 +191,61 @@ class TemplateApiIT extends ApiIT {
 				   {"type": "button", "sub_type": "quick_reply", "index": "0",
 				    "parameters": [{"type": "payload", "payload": "STOP_PROMOTIONS"}]}]}}"""));
 		assertThat(count("SELECT count(*) FROM vouchers")).as("a preview issues nothing").isZero();
+	}
+
+	@Test
+	void should_sync_media_header_templates_and_preview_them_with_the_header_link_bound_to_an_https_url()
+			throws Exception {
+		GRAPH.stubFor(get(urlPathEqualTo(LISTING)).atPriority(1)
+			.willReturn(
+					okJson("""
+							{"data": [
+							  {"name": "spring_look", "language": "en_US", "status": "APPROVED", "category": "MARKETING",
+							   "id": "4001", "parameter_format": "POSITIONAL",
+							   "components": [
+							     {"type": "HEADER", "format": "IMAGE",
+							      "example": {"header_handle": ["https://scontent.whatsapp.net/v/t61.29466-34/spring.jpg"]}},
+							     {"type": "BODY", "text": "New season, {{1}}!", "example": {"body_text": [["Ann"]]}}]},
+							  {"name": "price_list", "language": "en_US", "status": "APPROVED", "category": "MARKETING",
+							   "id": "4002", "parameter_format": "POSITIONAL",
+							   "components": [
+							     {"type": "HEADER", "format": "DOCUMENT",
+							      "example": {"header_handle": ["https://scontent.whatsapp.net/v/t61.29466-34/prices.pdf"]}},
+							     {"type": "BODY", "text": "Our prices"}]},
+							  {"name": "find_us", "language": "en_US", "status": "APPROVED", "category": "UTILITY",
+							   "id": "4003", "components": [{"type": "HEADER", "format": "LOCATION"}, {"type": "BODY", "text": "Here"}]}],
+							 "paging": {"cursors": {"before": "QVFIUm1h", "after": "QVFIUm1i"}}}""")));
+		this.till.post(this.marketer, "/api/v1/templates/whatsapp:sync", Map.of(), HttpStatus.OK);
+
+		JsonNode listed = this.till.get(this.marketer, "/api/v1/templates?channel=whatsapp", HttpStatus.OK);
+		assertThat(listed.findValuesAsText("name")).containsExactly("find_us", "price_list", "spring_look");
+		assertThat(listed.findValues("sendable")).extracting(JsonNode::asBoolean).containsExactly(false, true, true);
+		assertThat(texts(listed.get(2).path("parameters"))).containsExactly("header.image", "body.1");
+		assertThat(texts(listed.get(1).path("parameters"))).containsExactly("header.document");
+		String customer = member("Ann");
+		chat(customer, "WHATSAPP", "4915100000010");
+
+		JsonNode preview = this.till.post(this.marketer, "/api/v1/templates/" + idOf("spring_look") + "/preview",
+				Map.of("customerId", customer, "bindings",
+						Map.of("header.image", Map.of("constant", "https://cdn.example/spring-2026.jpg"), "body.1",
+								Map.of("field", "first_name"))),
+				HttpStatus.OK);
+
+		assertThat(preview.path("text").asText()).isEqualTo("New season, Ann!");
+		assertThat(preview.at("/requests/0/template/components")).isEqualTo(this.json.readTree(
+				"""
+						[{"type": "header", "parameters": [{"type": "image", "image": {"link": "https://cdn.example/spring-2026.jpg"}}]},
+						 {"type": "body", "parameters": [{"type": "text", "text": "Ann"}]}]"""));
+		JsonNode refused = this.till.post(this.marketer, "/api/v1/templates/" + idOf("spring_look") + "/preview",
+				Map.of("customerId", customer, "bindings",
+						Map.of("header.image", Map.of("constant", "http://cdn.example/spring-2026.jpg"), "body.1",
+								Map.of("field", "first_name"))),
+				HttpStatus.BAD_REQUEST);
+		assertThat(refused.at("/errors/0/field").asText()).isEqualTo("bindings.header.image");
+		assertThat(refused.path("detail").asText()).contains("https link");
+		this.till.post(this.marketer, "/api/v1/templates/" + idOf("price_list") + "/preview",
+				Map.of("customerId", customer, "bindings", Map.of("header.document", Map.of("field", "first_name"))),
+				HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
@@ -256,6 +311,49 @@ class TemplateApiIT extends ApiIT {
 		assertThat(count(
 				"SELECT count(*) FROM audit_log WHERE entity_type = 'telegram_template' AND entity_id = '" + id + "'"))
 			.isEqualTo(3);
+	}
+
+	@Test
+	void should_store_a_button_label_per_language_and_preview_it_in_the_members_language() {
+		JsonNode created = this.till
+			.post(this.marketer, "/api/v1/templates/telegram",
+					Map.of("name", "Spring", "texts", Map.of("en", "Spring sale", "ru", "Весенняя распродажа"),
+							"buttons",
+							List.of(Map.of("label", Map.of("en", "Shop", "ru", "Магазин"), "url",
+									"https://shop.example/"), Map.of("label", "Rewards", "command", "rewards"))),
+					HttpStatus.CREATED);
+		String id = created.path("id").asText();
+		JsonNode buttons = this.till.get(this.marketer, "/api/v1/templates/" + id, HttpStatus.OK).path("buttons");
+		assertThat(buttons.findValues("label")).as("as written: per language, or one label")
+			.containsExactly(this.json.valueToTree(Map.of("en", "Shop", "ru", "Магазин")),
+					this.json.valueToTree("Rewards"));
+		String ivan = this.till
+			.post(this.till.adminToken(), "/api/v1/customers", Map.of("name", "Иван", "language", "ru"),
+					HttpStatus.CREATED)
+			.path("customerId")
+			.asText();
+
+		JsonNode russian = this.till.post(this.marketer, "/api/v1/templates/" + id + "/preview",
+				Map.of("customerId", ivan, "bindings", Map.of()), HttpStatus.OK);
+		JsonNode english = this.till.post(this.marketer, "/api/v1/templates/" + id + "/preview",
+				Map.of("customerId", member("Ann"), "bindings", Map.of()), HttpStatus.OK);
+
+		assertThat(russian.path("text").asText()).isEqualTo("Весенняя распродажа");
+		assertThat(russian.at("/requests/0/reply_markup/inline_keyboard").findValuesAsText("text"))
+			.containsExactly("Магазин", "Rewards");
+		assertThat(english.at("/requests/0/reply_markup/inline_keyboard").findValuesAsText("text"))
+			.containsExactly("Shop", "Rewards");
+		JsonNode wrong = this.till.post(this.marketer, "/api/v1/templates/telegram",
+				Map.of("name", "Wrong", "texts", Map.of("en", "Hi"), "buttons",
+						List.of(Map.of("label", Map.of("de", "Laden", "en", 5), "command", "rewards"))),
+				HttpStatus.BAD_REQUEST);
+		assertThat(wrong.path("errors").findValuesAsText("field")).containsExactly("buttons[0].label.en");
+		JsonNode german = this.till.post(
+				this.marketer, "/api/v1/templates/telegram", Map.of("name", "Wrong", "texts", Map.of("en", "Hi"),
+						"buttons", List.of(Map.of("label", Map.of("de", "Laden"), "command", "rewards"))),
+				HttpStatus.BAD_REQUEST);
+		assertThat(german.path("errors").findValuesAsText("field")).containsExactly("buttons[0].label",
+				"buttons[0].label.de");
 	}
 
 	@Test

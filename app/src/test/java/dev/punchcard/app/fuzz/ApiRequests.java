@@ -87,7 +87,7 @@ public final class ApiRequests {
 				new Endpoint(HttpMethod.POST, "/api/v1/segments/preview", null, obj("filter", segmentFilter())),
 				new Endpoint(HttpMethod.POST, "/api/v1/segments", null,
 						obj("name", text("Lapsed coffee lovers"), "filter", segmentFilter())),
-				new Endpoint(HttpMethod.GET, "/api/v1/segments", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/segments?page=0&size=20", null, null),
 				new Endpoint(HttpMethod.GET, "/api/v1/segments/{}", UUID.randomUUID().toString(), null),
 				new Endpoint(HttpMethod.PUT, "/api/v1/segments/{}", UUID.randomUUID().toString(),
 						obj("name", text("Renamed"), "filter", segmentFilter())),

@@ -22,6 +22,13 @@ public final class BroadcastFeedback {
 	 */
 	public static final String STOP_PROMOTIONS = "STOP_PROMOTIONS";
 
+	/**
+	 * The mark a broadcast's message carries for the platform to echo in its statuses
+	 * (WhatsApp's {@code biz_opaque_callback_data}), so that a status that comes before
+	 * the send is settled is known to be a broadcast's and kept.
+	 */
+	public static final String BROADCAST_MARK = "punchcard:broadcast";
+
 	private static final Logger log = LoggerFactory.getLogger(BroadcastFeedback.class);
 
 	private final @Nullable BroadcastTracking tracking;
@@ -40,6 +47,20 @@ public final class BroadcastFeedback {
 			return Mono.just(false);
 		}
 		return this.tracking.recordStatus(channel, messageId, state, at, code, reason).defaultIfEmpty(false);
+	}
+
+	/**
+	 * Records a later status of a message that carried {@link #BROADCAST_MARK}: a
+	 * broadcast's, even when its send is not settled yet (then the status is kept for the
+	 * settle). Emits true while the application tracks broadcasts; errors as
+	 * {@link #status}.
+	 */
+	public Mono<Boolean> markedStatus(ChatChannel channel, String messageId, Delivery state, Instant at,
+			@Nullable String code, @Nullable String reason) {
+		if (this.tracking == null || messageId.isEmpty()) {
+			return Mono.just(false);
+		}
+		return this.tracking.recordBroadcastStatus(channel, messageId, state, at, code, reason).defaultIfEmpty(false);
 	}
 
 	/**

@@ -54,7 +54,7 @@ class TelegramTemplateRenderer implements TemplateRenderer {
 		}
 		String chatId = (member.telegramChatId() != null) ? member.telegramChatId() : "";
 		String html = TelegramHtml.html(marked(telegram.textFor(member.language()), fill.values()));
-		InlineKeyboardMarkup keyboard = keyboard(telegram.buttons(), fill.values());
+		InlineKeyboardMarkup keyboard = keyboard(telegram, member.language(), fill.values());
 		List<String> requests = (telegram.image() == TemplateImage.NONE) ? texts(chatId, html, keyboard)
 				: photo(chatId, html, keyboard, telegram.image(), fill);
 		return new RenderedTemplate(html, requests, member.telegramChatId());
@@ -127,11 +127,13 @@ class TelegramTemplateRenderer implements TemplateRenderer {
 		return requests;
 	}
 
-	private static InlineKeyboardMarkup keyboard(List<TelegramButton> buttons, Map<String, String> values) {
+	/** The buttons, each labelled in the language the member reads the text in. */
+	private static InlineKeyboardMarkup keyboard(TelegramTemplate template, String language,
+			Map<String, String> values) {
 		List<InlineKeyboardRow> rows = new ArrayList<>();
-		for (TelegramButton button : buttons) {
+		for (TelegramButton button : template.buttons()) {
 			InlineKeyboardButton.InlineKeyboardButtonBuilder<?, ?> key = InlineKeyboardButton.builder()
-				.text(button.label());
+				.text(template.labelFor(button, language));
 			if (button.url() != null) {
 				key.url(url(button.url(), values));
 			}

@@ -46,6 +46,16 @@ public class InMemoryBroadcastTracking implements BroadcastTracking {
 		});
 	}
 
+	/** Records the status whether the message is known yet or not (kept early). */
+	@Override
+	public Mono<Boolean> recordBroadcastStatus(ChatChannel channel, String messageId, Delivery state, Instant at,
+			@Nullable String code, @Nullable String reason) {
+		return Mono.fromSupplier(() -> {
+			this.statuses.add(new Status(channel, messageId, state, at, code, reason));
+			return true;
+		});
+	}
+
 	@Override
 	public Mono<Boolean> recordButton(ChatChannel channel, String messageId, String button) {
 		return Mono.fromSupplier(() -> {

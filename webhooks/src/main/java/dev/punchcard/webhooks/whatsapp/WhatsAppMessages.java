@@ -85,8 +85,8 @@ final class WhatsAppMessages {
 	}
 
 	/**
-	 * A template message whose components take parameters: a text header's, the body's
-	 * and a dynamic URL button's, each filled as
+	 * A template message whose components take parameters: a text or media header's, the
+	 * body's and a dynamic URL button's, text ones each filled as
 	 * {@link #templateBody(String, String, String, List, List)} fills the body's
 	 * ({@link #templateParameter(String)}).
 	 */
@@ -104,6 +104,13 @@ final class WhatsAppMessages {
 				part.put("sub_type", component.subType()).put("index", Integer.toString(component.index()));
 			}
 			ArrayNode parameters = part.putArray("parameters");
+			if (component.media() != null) {
+				parameters.addObject()
+					.put("type", component.media())
+					.putObject(component.media())
+					.put("link", component.values().get(0));
+				continue;
+			}
 			for (int i = 0; i < component.values().size(); i++) {
 				ObjectNode parameter = parameters.addObject().put("type", "text");
 				if (component.names() != null) {
@@ -123,17 +130,29 @@ final class WhatsAppMessages {
 	 * @param index a button's position among the template's buttons
 	 * @param values the values, in the template's order
 	 * @param names their names for a template with named parameters, else null
+	 * @param media a media header's kind ({@code image}, {@code video},
+	 * {@code document}), whose one value is the link; null for text parameters
 	 */
 	record TemplateParameters(String type, @Nullable String subType, int index, List<String> values,
-			@Nullable List<String> names) {
+			@Nullable List<String> names, @Nullable String media) {
 
 		TemplateParameters {
 			values = List.copyOf(values);
 			names = (names != null) ? List.copyOf(names) : null;
 		}
 
+		TemplateParameters(String type, @Nullable String subType, int index, List<String> values,
+				@Nullable List<String> names) {
+			this(type, subType, index, values, names, null);
+		}
+
 		static TemplateParameters body(List<String> values, @Nullable List<String> names) {
 			return new TemplateParameters("body", null, 0, values, names);
+		}
+
+		/** A media header sent by link: {@code {"type":"image","image":{"link":…}}}. */
+		static TemplateParameters headerMedia(String media, String link) {
+			return new TemplateParameters("header", null, 0, List.of(link), null, media);
 		}
 
 	}

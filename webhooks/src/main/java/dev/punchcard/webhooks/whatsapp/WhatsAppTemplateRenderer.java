@@ -29,11 +29,13 @@ import org.springframework.stereotype.Component;
 /**
  * Synced WhatsApp templates as the {@code /messages} body that sends them
  * ({@link WhatsAppMessages#templateBody(String, String, String, List)}): the parameters
- * of a text header, the body and dynamic URL buttons, in {@code {{1}}}, {{@code 2}}, …
- * order for positional templates and named for named ones; WhatsApp fills the text
- * itself, so values need no escaping, only its folding of whitespace; a "Stop promotions"
- * quick reply gets the payload {@code STOP_PROMOTIONS}. Needs no connection, so previews
- * work whether the channel runs or not.
+ * of a text header or the link of an image, video or document header, the body and
+ * dynamic URL buttons, in {@code {{1}}}, {{@code 2}}, … order for positional templates
+ * and named for named ones; WhatsApp fills the text itself, so values need no escaping,
+ * only its folding of whitespace; a "Stop promotions" quick reply gets the payload
+ * {@code STOP_PROMOTIONS}; the message carries the broadcast mark as
+ * {@code biz_opaque_callback_data}. Needs no connection, so previews work whether the
+ * channel runs or not.
  */
 @Component
 class WhatsAppTemplateRenderer implements TemplateRenderer {
@@ -58,6 +60,9 @@ class WhatsAppTemplateRenderer implements TemplateRenderer {
 		String to = (member.whatsAppId() != null) ? member.whatsAppId() : "";
 		ObjectNode body = WhatsAppMessages.templateBody(to, whatsApp.name(), whatsApp.language(), components);
 		stopPayloads(body, whatsApp);
+		// echoed in its statuses: one that comes before the send is settled is kept for
+		// it
+		body.put("biz_opaque_callback_data", BroadcastFeedback.BROADCAST_MARK);
 		return new RenderedTemplate(bodyText(whatsApp, fill.values()), List.of(json(body)), member.whatsAppId());
 	}
 
@@ -66,7 +71,11 @@ class WhatsAppTemplateRenderer implements TemplateRenderer {
 		List<TemplateParameters> parts = new ArrayList<>();
 		switch (component.type()) {
 			case "HEADER", "BODY" -> {
-				if (!component.parameters().isEmpty()) {
+				if (component.media().isPresent()) {
+					parts.add(TemplateParameters.headerMedia(component.media().get(),
+							values.getOrDefault(component.mediaKey().orElseThrow(), "")));
+				}
+				else if (!component.parameters().isEmpty()) {
 					String prefix = component.type().toLowerCase(java.util.Locale.ROOT);
 					List<String> order = ordered(component.parameters(), named);
 					parts.add(new TemplateParameters(prefix, null, 0, valuesOf(prefix + ".", order, values),

@@ -141,9 +141,11 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 
 	/**
 	 * A status of a broadcast's message is the broadcast's to track ("sent" is the send's
-	 * own answer); emits whether the message is a broadcast's. A broadcast message that
-	 * failed because the user cannot be reached (131026) marks them unreachable, one that
-	 * failed because they stopped marketing messages (131050) records that.
+	 * own answer); emits whether the message is a broadcast's. One that carries the
+	 * broadcast mark is a broadcast's even before its send is settled (then it is kept
+	 * for the settle). A broadcast message that failed because the user cannot be reached
+	 * (131026) marks them unreachable, one that failed because they stopped marketing
+	 * messages (131050) records that.
 	 */
 	private Mono<Boolean> broadcastDelivery(WhatsAppUpdate.Status status, DeliveryStatus delivery) {
 		Delivery state = switch (delivery) {
@@ -157,11 +159,13 @@ class WhatsAppUpdateHandler implements StoredUpdateHandler {
 		}
 		boolean failed = state == Delivery.FAILED;
 		Instant at = (status.at() != null) ? status.at() : Instant.now();
-		return this.broadcasts
-			.status(ChatChannel.WHATSAPP, status.wamid(), state, at, failed ? String.valueOf(status.errorCode()) : null,
-					failed ? status.errorTitle() : null)
-			.flatMap((known) -> (known && failed && !status.recipientId().isEmpty())
-					? broadcastFailed(status, at).thenReturn(true) : Mono.just(known));
+		String code = failed ? String.valueOf(status.errorCode()) : null;
+		String reason = failed ? status.errorTitle() : null;
+		Mono<Boolean> recorded = BroadcastFeedback.BROADCAST_MARK.equals(status.ourId())
+				? this.broadcasts.markedStatus(ChatChannel.WHATSAPP, status.wamid(), state, at, code, reason)
+				: this.broadcasts.status(ChatChannel.WHATSAPP, status.wamid(), state, at, code, reason);
+		return recorded.flatMap((known) -> (known && failed && !status.recipientId().isEmpty())
+				? broadcastFailed(status, at).thenReturn(true) : Mono.just(known));
 	}
 
 	private Mono<Void> broadcastFailed(WhatsAppUpdate.Status status, Instant at) {

@@ -140,6 +140,38 @@ class WhatsAppBroadcastChannelTest {
 	}
 
 	@Test
+	void should_send_a_media_header_by_its_link_and_the_broadcast_mark_when_the_template_has_one() {
+		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.accepted(GraphApiTest.WAMID)));
+		for (String media : List.of("IMAGE", "DOCUMENT")) {
+			TemplateListing listing = new TemplateListing("1234567891", "spring_look", "en_US", "MARKETING",
+					TemplateStatus.APPROVED, ParameterFormat.POSITIONAL,
+					List.of(TemplateComponent.of("HEADER", media, null, List.of()),
+							TemplateComponent.of("BODY", null, "Hello {{1}}", List.of())));
+			WhatsAppTemplate template = new WhatsAppTemplate(TemplateId.random(), listing, TestClock.NOW, null);
+			String kind = media.toLowerCase(java.util.Locale.ROOT);
+			RenderedTemplate rendered = new WhatsAppTemplateRenderer().render(template, member(), new TemplateFill(
+					Map.of("header." + kind, "https://cdn.example/spring." + kind, "body.1", "Pablo"), "CARD", ""));
+
+			this.channel.send(recipient(), rendered)
+				.as(StepVerifier::create)
+				.expectNext(new SendResult.Sent(GraphApiTest.WAMID))
+				.verifyComplete();
+
+			graph.verify(1,
+					postRequestedFor(urlEqualTo(GraphApiTest.MESSAGES)).withRequestBody(equalToJson(
+							"""
+									{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "16505551234",
+									 "type": "template", "biz_opaque_callback_data": "punchcard:broadcast",
+									 "template": {"name": "spring_look", "language": {"code": "en_US"},
+									 "components": [
+									   {"type": "header", "parameters": [{"type": "%1$s", "%1$s": {"link": "https://cdn.example/spring.%1$s"}}]},
+									   {"type": "body", "parameters": [{"type": "text", "text": "Pablo"}]}]}}"""
+								.formatted(kind),
+							false, false)));
+		}
+	}
+
+	@Test
 	void should_come_back_soon_after_one_call_when_the_numbers_throughput_is_reached() {
 		graph.stubFor(post(GraphApiTest.MESSAGES).willReturn(GraphApiTest.graphError(400, 130429,
 				"(#130429) Rate limit hit", "Cloud API message throughput has been reached.")));
@@ -266,10 +298,13 @@ class WhatsAppBroadcastChannelTest {
 				TemplateStatus.APPROVED, ParameterFormat.POSITIONAL,
 				List.of(TemplateComponent.of("BODY", null, "Hello {{1}}, 20% off this week", List.of())));
 		WhatsAppTemplate template = new WhatsAppTemplate(TemplateId.random(), listing, TestClock.NOW, null);
-		MemberFieldValues member = new MemberFieldValues(CustomerId.random(), "Pablo Morales", "en", "Bronze", 10, null,
-				0, null, "REF1", 1001, TO, null);
-		return new WhatsAppTemplateRenderer().render(template, member,
+		return new WhatsAppTemplateRenderer().render(template, member(),
 				new TemplateFill(Map.of("body.1", "Pablo"), "CARD", ""));
+	}
+
+	private static MemberFieldValues member() {
+		return new MemberFieldValues(CustomerId.random(), "Pablo Morales", "en", "Bronze", 10, null, 0, null, "REF1",
+				1001, TO, null);
 	}
 
 	private static ClaimedRecipient recipient() {

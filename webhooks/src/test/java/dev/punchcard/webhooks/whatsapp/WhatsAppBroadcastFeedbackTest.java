@@ -80,6 +80,18 @@ class WhatsAppBroadcastFeedbackTest {
 	}
 
 	@Test
+	void should_hand_a_status_over_as_a_broadcasts_when_it_carries_the_broadcast_mark_before_the_send_is_settled() {
+		// no recipient has the wamid yet: only the mark says it is a broadcast's
+		handle(WhatsAppFixtures.json("status_delivered.json")
+			.replace("\"recipient_id\"",
+					"\"biz_opaque_callback_data\": \"" + BroadcastFeedback.BROADCAST_MARK + "\", \"recipient_id\""));
+		handle(WhatsAppFixtures.json("status_read.json"));
+
+		assertThat(this.tracking.statuses()).containsExactly(new InMemoryBroadcastTracking.Status(ChatChannel.WHATSAPP,
+				"wamid.xyzxyz", Delivery.DELIVERED, Instant.parse("2023-10-25T20:49:05Z"), null, null));
+	}
+
+	@Test
 	void should_record_the_opt_out_when_a_broadcast_message_failed_because_the_member_stopped_marketing() {
 		this.tracking.sent(ChatChannel.WHATSAPP, "wamid.xyzxyz");
 

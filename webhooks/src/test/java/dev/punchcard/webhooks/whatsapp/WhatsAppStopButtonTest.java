@@ -41,7 +41,8 @@ class WhatsAppStopButtonTest {
 
 		JSONAssert.assertEquals("""
 				{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "79001234567",
-				 "type": "template", "template": {"name": "winter_sale", "language": {"code": "ru"},
+				 "type": "template", "biz_opaque_callback_data": "punchcard:broadcast",
+				 "template": {"name": "winter_sale", "language": {"code": "ru"},
 				 "components": [{"type": "button", "sub_type": "quick_reply", "index": "1",
 				                 "parameters": [{"type": "payload", "payload": "STOP_PROMOTIONS"}]}]}}""",
 				rendered.requests().get(0), JSONCompareMode.STRICT);

@@ -31,6 +31,16 @@ public interface BroadcastTracking {
 			@Nullable String reason);
 
 	/**
+	 * Records a status of a message known to be a broadcast's (the platform echoed the
+	 * broadcast's mark), as {@link #recordStatus}; when no recipient has the message id
+	 * yet, because the status came before the send's answer was settled, keeps it (once
+	 * per message and state) and applies it when the settle records the id. Statuses kept
+	 * longer than the broadcasts' {@code early-status-ttl} are forgotten. Emits true.
+	 */
+	Mono<Boolean> recordBroadcastStatus(ChatChannel channel, String messageId, Delivery state, Instant at,
+			@Nullable String code, @Nullable String reason);
+
+	/**
 	 * Counts a button reply to a broadcast message (the message replied to, and the
 	 * button's payload or title) once per recipient and button; completes with false when
 	 * the message is no broadcast's.

@@ -36,13 +36,19 @@ class BroadcastConfiguration {
 	}
 
 	@Bean
-	BroadcastWork broadcastWork(DatabaseClient db, ObjectMapper json, Clock clock, BroadcastProperties properties) {
-		return new R2dbcBroadcastWork(db, new UseJson(json), clock, properties);
+	EarlyStatuses earlyBroadcastStatuses(DatabaseClient db) {
+		return new EarlyStatuses(db);
 	}
 
 	@Bean
-	BroadcastTracking broadcastTracking(DatabaseClient db, Clock clock) {
-		return new R2dbcBroadcastTracking(db, clock);
+	BroadcastWork broadcastWork(DatabaseClient db, ObjectMapper json, Clock clock, BroadcastProperties properties,
+			EarlyStatuses early) {
+		return new R2dbcBroadcastWork(db, new UseJson(json), clock, properties, early);
+	}
+
+	@Bean
+	BroadcastTracking broadcastTracking(DatabaseClient db, Clock clock, EarlyStatuses early) {
+		return new R2dbcBroadcastTracking(db, clock, early);
 	}
 
 	@Bean
@@ -85,8 +91,10 @@ class BroadcastConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "punchcard.broadcasts.scheduled", havingValue = "true", matchIfMissing = true)
-	BroadcastSchedule broadcastSchedule(RunBroadcastSchedule schedule, BroadcastProperties properties) {
-		return new BroadcastSchedule(schedule, properties.checkEvery());
+	BroadcastSchedule broadcastSchedule(RunBroadcastSchedule schedule, EarlyStatuses early,
+			BroadcastProperties properties, Clock clock) {
+		return new BroadcastSchedule(schedule, properties.checkEvery(),
+				new BroadcastSchedule.Forgetting(early, properties.earlyStatusTtl(), clock));
 	}
 
 }

@@ -19,12 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLease the longest lease a claim may ask for
  * @param streamPage how many recipients a CSV download reads per query
  * @param maxPage the largest page of recipients the API answers
+ * @param earlyStatusTtl how long a broadcast message's status that came before its send
+ * was settled is kept for the settle (then it is forgotten)
  */
 @Validated
 @ConfigurationProperties("punchcard.broadcasts")
 public record BroadcastProperties(@DefaultValue("true") boolean scheduled,
 		@DefaultValue("5s") @NotNull Duration checkEvery, @DefaultValue("1000") @Min(1) @Max(10000) int maxClaim,
 		@DefaultValue("10m") @NotNull Duration maxLease, @DefaultValue("1000") @Min(1) @Max(10000) int streamPage,
-		@DefaultValue("500") @Min(1) @Max(10000) int maxPage) {
+		@DefaultValue("500") @Min(1) @Max(10000) int maxPage, @DefaultValue("1h") @NotNull Duration earlyStatusTtl) {
 
 }

@@ -17,8 +17,9 @@ import static dev.punchcard.core.broadcast.infrastructure.R2dbcBroadcasts.utc;
 /**
  * {@link BroadcastTracking} on {@code broadcast_recipients}: a status moves the state
  * only up by rank ({@link RecipientState#rank()}), and fills the time of its step once,
- * so replays and late arrivals change nothing; button replies count once per recipient
- * and button by the table's key.
+ * so replays and late arrivals change nothing; a broadcast's status that came before its
+ * send was settled is kept in {@link EarlyStatuses} until it is; button replies count
+ * once per recipient and button by the table's key.
  */
 class R2dbcBroadcastTracking implements BroadcastTracking {
 
@@ -60,9 +61,12 @@ class R2dbcBroadcastTracking implements BroadcastTracking {
 
 	private final Clock clock;
 
-	R2dbcBroadcastTracking(DatabaseClient db, Clock clock) {
+	private final EarlyStatuses early;
+
+	R2dbcBroadcastTracking(DatabaseClient db, Clock clock, EarlyStatuses early) {
 		this.db = db;
 		this.clock = clock;
+		this.early = early;
 	}
 
 	@Override
@@ -75,9 +79,21 @@ class R2dbcBroadcastTracking implements BroadcastTracking {
 			.bind("state", recipientState.name())
 			.bind("rank", recipientState.rank())
 			.bind("at", utc(at));
-		spec = nullable(spec, "code", (code == null) ? null : cut(code, 64), String.class);
-		spec = nullable(spec, "reason", (reason == null) ? null : cut(reason, 1000), String.class);
+		spec = nullable(spec, "code", code(code), String.class);
+		spec = nullable(spec, "reason", reason(reason), String.class);
 		return spec.map((row) -> row.get("found", Long.class) > 0).one();
+	}
+
+	/** Tries the recipient first; only a status that found none is kept. */
+	@Override
+	public Mono<Boolean> recordBroadcastStatus(ChatChannel channel, String messageId, Delivery state, Instant at,
+			@Nullable String code, @Nullable String reason) {
+		return recordStatus(channel, messageId, state, at, code, reason).filter(Boolean::booleanValue)
+			.switchIfEmpty(
+					Mono.defer(() -> this.early
+						.keep(channel, messageId, RecipientState.valueOf(state.name()), at, code(code), reason(reason),
+								this.clock.instant())
+						.thenReturn(true)));
 	}
 
 	@Override
@@ -90,6 +106,14 @@ class R2dbcBroadcastTracking implements BroadcastTracking {
 			.bind("at", utc(this.clock.instant()))
 			.map((row) -> row.get("found", Long.class) > 0)
 			.one());
+	}
+
+	private static @Nullable String code(@Nullable String code) {
+		return (code == null) ? null : cut(code, 64);
+	}
+
+	private static @Nullable String reason(@Nullable String reason) {
+		return (reason == null) ? null : cut(reason, 1000);
 	}
 
 	private static String cut(String text, int limit) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,8 @@ import static dev.punchcard.core.broadcast.infrastructure.R2dbcBroadcasts.utc;
  * {@link BroadcastWork} on {@code broadcast_recipients}: a claim is one statement that
  * locks due rows with {@code FOR UPDATE SKIP LOCKED} (claims whose lease ended first,
  * then queued ones by due time) and marks them SENDING under a lease; a settle changes
- * the row only while it is still SENDING under that same lease.
+ * the row only while it is still SENDING under that same lease, and a sent one then takes
+ * the statuses that came before it ({@link EarlyStatuses}).
  */
 class R2dbcBroadcastWork implements BroadcastWork {
 
@@ -143,18 +145,25 @@ class R2dbcBroadcastWork implements BroadcastWork {
 
 	private final GroupCommit<Settle, Boolean> settles;
 
+	private final GroupCommit<Long, Long> earlyApplies;
+
+	private final EarlyStatuses early;
+
 	private final UseJson uses;
 
 	private final Clock clock;
 
 	private final BroadcastProperties properties;
 
-	R2dbcBroadcastWork(DatabaseClient db, UseJson uses, Clock clock, BroadcastProperties properties) {
+	R2dbcBroadcastWork(DatabaseClient db, UseJson uses, Clock clock, BroadcastProperties properties,
+			EarlyStatuses early) {
 		this.db = db;
 		this.uses = uses;
 		this.clock = clock;
 		this.properties = properties;
+		this.early = early;
 		this.settles = new GroupCommit<>(this::settleAll, MAX_GROUP, GROUP_WRITE_TIMEOUT);
+		this.earlyApplies = new GroupCommit<>(this::applyEarly, MAX_GROUP, GROUP_WRITE_TIMEOUT);
 	}
 
 	@Override
@@ -183,6 +192,10 @@ class R2dbcBroadcastWork implements BroadcastWork {
 	 */
 	@Override
 	public Mono<Boolean> settle(ClaimedRecipient recipient, SendResult result) {
+		if (result instanceof SendResult.Sent) {
+			return Mono.defer(() -> this.settles.submit(new Settle(recipient, Settlement.of(result))))
+				.flatMap((settled) -> settled ? statusesCameEarly(recipient).thenReturn(true) : Mono.just(false));
+		}
 		if (!(result instanceof SendResult.PauseBroadcast)) {
 			return Mono.defer(() -> this.settles.submit(new Settle(recipient, Settlement.of(result))));
 		}
@@ -194,6 +207,20 @@ class R2dbcBroadcastWork implements BroadcastWork {
 			.bind("auditId", UUID.randomUUID())
 			.map((row) -> row.get("settled", Long.class) == 1)
 			.one());
+	}
+
+	/**
+	 * Applies the statuses that came before the settle recorded the message id: after it
+	 * is written, grouped like the settles (a second statement per group, written while
+	 * the next group of settles is).
+	 */
+	private Mono<Long> statusesCameEarly(ClaimedRecipient recipient) {
+		return this.earlyApplies.submit(recipient.recipientId());
+	}
+
+	private Mono<List<Long>> applyEarly(List<Long> recipientIds) {
+		return this.early.applyTo(new LinkedHashSet<>(recipientIds))
+			.map((applied) -> Collections.nCopies(recipientIds.size(), applied));
 	}
 
 	private Mono<List<Boolean>> settleAll(List<Settle> group) {

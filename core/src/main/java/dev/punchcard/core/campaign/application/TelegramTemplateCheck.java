@@ -3,13 +3,16 @@ package dev.punchcard.core.campaign.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import dev.punchcard.core.campaign.application.TelegramTemplateCommand.ButtonInput;
 import dev.punchcard.core.campaign.domain.MemberField;
 import dev.punchcard.core.campaign.domain.Placeholders;
 import dev.punchcard.core.campaign.domain.TelegramButton;
+import dev.punchcard.core.campaign.domain.TelegramTemplate;
 import dev.punchcard.core.campaign.domain.TemplateImage;
 import dev.punchcard.core.segment.application.FieldError;
 import dev.punchcard.core.shared.domain.PlainText;
@@ -20,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * one language ({@code en}, {@code en-GB}, …), none blank, each within Telegram's limit
  * (4096 characters, 1024 as an image's caption, counted as written); placeholders only of
  * the member fields; at most {@value #MAX_BUTTONS} buttons, each with a label of at most
- * {@value #LABEL_LIMIT} characters and either an http(s) URL or a command; no control
- * characters anywhere but line breaks and tabs in the texts.
+ * {@value #LABEL_LIMIT} characters (one for every language, or one per language of the
+ * texts that includes the default language) and either an http(s) URL or a command; no
+ * control characters anywhere but line breaks and tabs in the texts.
  */
 public final class TelegramTemplateCheck {
 
@@ -52,7 +56,7 @@ public final class TelegramTemplateCheck {
 		String name = name(command.name(), errors);
 		TemplateImage image = (command.image() != null) ? command.image() : TemplateImage.NONE;
 		Map<String, String> texts = texts(command.texts(), image, errors);
-		List<TelegramButton> buttons = buttons(command.buttons(), errors);
+		List<TelegramButton> buttons = buttons(command.buttons(), texts.keySet(), errors);
 		return errors.isEmpty() ? new Checked.Valid(name, texts, image, buttons) : new Checked.Invalid(errors);
 	}
 
@@ -105,7 +109,8 @@ public final class TelegramTemplateCheck {
 		placeholders(field, text, errors);
 	}
 
-	private static List<TelegramButton> buttons(@Nullable List<ButtonInput> buttons, List<FieldError> errors) {
+	private static List<TelegramButton> buttons(@Nullable List<ButtonInput> buttons, Set<String> languages,
+			List<FieldError> errors) {
 		if (buttons == null) {
 			return List.of();
 		}
@@ -115,7 +120,7 @@ public final class TelegramTemplateCheck {
 		}
 		List<TelegramButton> checked = new ArrayList<>();
 		for (int i = 0; i < buttons.size(); i++) {
-			TelegramButton button = button("buttons[" + i + "]", buttons.get(i), errors);
+			TelegramButton button = button("buttons[" + i + "]", buttons.get(i), languages, errors);
 			if (button != null) {
 				checked.add(button);
 			}
@@ -123,13 +128,13 @@ public final class TelegramTemplateCheck {
 		return checked;
 	}
 
-	private static @Nullable TelegramButton button(String field, ButtonInput input, List<FieldError> errors) {
+	private static @Nullable TelegramButton button(String field, ButtonInput input, Set<String> languages,
+			List<FieldError> errors) {
 		int before = errors.size();
-		String label = (input.label() == null) ? "" : input.label().strip();
-		if (label.isEmpty() || label.length() > LABEL_LIMIT || !PlainText.isSingleLine(label)) {
-			errors.add(new FieldError(field + ".label",
-					"must be 1 to " + LABEL_LIMIT + " characters without control characters"));
-		}
+		Map<String, String> labels = (input.labels() == null) ? Map.of()
+				: labels(field, input.labels(), languages, errors);
+		String label = (input.labels() == null) ? label(field + ".label", input.label(), errors)
+				: labels.getOrDefault(languages.isEmpty() ? "" : TelegramTemplate.defaultLanguage(languages), "");
 		if ((input.url() == null) == (input.command() == null)) {
 			errors.add(new FieldError(field, "must have either a url or a command, not both"));
 			return null;
@@ -141,7 +146,39 @@ public final class TelegramTemplateCheck {
 			errors.add(
 					new FieldError(field + ".command", "must be a command name such as rewards (2 to 32 letters a-z)"));
 		}
-		return (errors.size() == before) ? new TelegramButton(label, input.url(), input.command()) : null;
+		return (errors.size() == before) ? new TelegramButton(label, labels, input.url(), input.command()) : null;
+	}
+
+	private static String label(String field, @Nullable String given, List<FieldError> errors) {
+		String label = (given == null) ? "" : given.strip();
+		if (label.isEmpty() || label.length() > LABEL_LIMIT || !PlainText.isSingleLine(label)) {
+			errors.add(new FieldError(field, "must be 1 to " + LABEL_LIMIT + " characters without control characters"));
+		}
+		return label;
+	}
+
+	/**
+	 * Labels per language: each of a language the template has a text in, and one in its
+	 * default language (what members of the other languages see).
+	 */
+	private static Map<String, String> labels(String field, Map<String, String> given, Set<String> languages,
+			List<FieldError> errors) {
+		Map<String, String> labels = new TreeMap<>();
+		given.forEach((language, text) -> {
+			String labelField = field + ".label." + shortened(language);
+			if (!languages.contains(language)) {
+				errors.add(new FieldError(labelField, "is not a language of the template's texts ("
+						+ String.join(", ", new TreeSet<>(languages)) + ")"));
+			}
+			else {
+				labels.put(language, label(labelField, text, errors));
+			}
+		});
+		if (!languages.isEmpty() && !given.containsKey(TelegramTemplate.defaultLanguage(languages))) {
+			errors.add(new FieldError(field + ".label", "must give a label in the template's default language "
+					+ TelegramTemplate.defaultLanguage(languages) + " (English if it has an English text)"));
+		}
+		return labels;
 	}
 
 	private static void url(String field, String url, List<FieldError> errors) {

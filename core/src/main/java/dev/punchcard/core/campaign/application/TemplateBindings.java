@@ -1,5 +1,7 @@
 package dev.punchcard.core.campaign.application;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +10,7 @@ import dev.punchcard.core.campaign.domain.MessageTemplate;
 import dev.punchcard.core.campaign.domain.TelegramTemplate;
 import dev.punchcard.core.campaign.domain.TemplateImage;
 import dev.punchcard.core.campaign.domain.TemplateUse;
+import dev.punchcard.core.campaign.domain.WhatsAppTemplate;
 import dev.punchcard.core.segment.application.FieldError;
 import dev.punchcard.core.shared.domain.PlainText;
 
@@ -16,11 +19,14 @@ import dev.punchcard.core.shared.domain.PlainText;
  * field or a constant, no binding of a parameter the template lacks, constants of 1 to
  * {@value #CONSTANT_LIMIT} characters on one line (WhatsApp refuses line breaks in a
  * parameter), and a voucher reward exactly when a parameter or the image shows the
- * campaign voucher.
+ * campaign voucher. A WhatsApp template's media header is bound to a constant
+ * {@code https} link.
  */
 public final class TemplateBindings {
 
 	static final int CONSTANT_LIMIT = 1024;
+
+	static final int LINK_LIMIT = 2000;
 
 	private TemplateBindings() {
 	}
@@ -30,13 +36,22 @@ public final class TemplateBindings {
 	 */
 	public static List<FieldError> check(MessageTemplate template, TemplateUse use) {
 		List<String> parameters = template.parameterKeys();
+		List<String> media = (template instanceof WhatsAppTemplate whatsApp) ? whatsApp.mediaKeys() : List.of();
 		List<FieldError> errors = new ArrayList<>();
 		for (String parameter : parameters) {
 			if (!use.bindings().containsKey(parameter)) {
-				errors.add(new FieldError("bindings." + parameter, "must be bound to a member field or a constant"));
+				errors.add(new FieldError("bindings." + parameter, media.contains(parameter)
+						? "must be bound to a constant https link" : "must be bound to a member field or a constant"));
 			}
 		}
-		use.bindings().forEach((key, binding) -> checkOne(key, binding, parameters, errors));
+		use.bindings().forEach((key, binding) -> {
+			if (media.contains(key)) {
+				checkLink(key, binding, errors);
+			}
+			else {
+				checkOne(key, binding, parameters, errors);
+			}
+		});
 		voucher(template, use, errors);
 		return errors.stream().sorted().toList();
 	}
@@ -53,6 +68,33 @@ public final class TemplateBindings {
 				errors.add(new FieldError(field, "a constant must be 1 to " + CONSTANT_LIMIT
 						+ " characters on one line, without control characters"));
 			}
+		}
+	}
+
+	/**
+	 * A media header's link: a constant absolute {@code https} URL with a host, of at
+	 * most {@value #LINK_LIMIT} characters and no spaces (WhatsApp fetches it when it
+	 * sends).
+	 */
+	private static void checkLink(String key, Binding binding, List<FieldError> errors) {
+		if (!(binding instanceof Binding.ToConstant constant) || !isHttpsLink(constant.value())) {
+			errors.add(new FieldError("bindings." + key, "a media header must be bound to a constant https link"
+					+ " (https://host/path, at most " + LINK_LIMIT + " characters, no spaces)"));
+		}
+	}
+
+	static boolean isHttpsLink(String value) {
+		if (value.isEmpty() || value.length() > LINK_LIMIT || !PlainText.isSingleLine(value)
+				|| value.chars().anyMatch(Character::isWhitespace)) {
+			return false;
+		}
+		try {
+			URI uri = new URI(value);
+			return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty()
+					&& uri.getRawUserInfo() == null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
 		}
 	}
 

@@ -1,10 +1,12 @@
 package dev.punchcard.core.campaign.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.punchcard.core.shared.domain.ChatChannel;
 import dev.punchcard.core.shared.domain.StaffId;
@@ -47,14 +49,36 @@ public record TelegramTemplate(TemplateId id, String name, Map<String, String> t
 	}
 
 	/**
-	 * The text in the language, else in English, else in the first language it has.
+	 * The text in the language, else in its default language
+	 * ({@link #defaultLanguage()}).
 	 */
 	public String textFor(String language) {
-		String text = this.texts.get(language);
-		if (text == null) {
-			text = this.texts.get("en");
-		}
-		return (text != null) ? text : new TreeMap<>(this.texts).firstEntry().getValue();
+		return this.texts.get(shownLanguage(language));
+	}
+
+	/**
+	 * A button's label for a member of the language: in the language its text is shown
+	 * in, else the button's default label (in the template's default language).
+	 */
+	public String labelFor(TelegramButton button, String language) {
+		return button.labelIn(shownLanguage(language));
+	}
+
+	/** English when it has an English text, else its first language in order. */
+	public String defaultLanguage() {
+		return defaultLanguage(this.texts.keySet());
+	}
+
+	/**
+	 * The default language of a template with texts in these languages: English when
+	 * among them, else the first in order.
+	 */
+	public static String defaultLanguage(Collection<String> languages) {
+		return languages.contains("en") ? "en" : new TreeSet<>(languages).first();
+	}
+
+	private String shownLanguage(String language) {
+		return this.texts.containsKey(language) ? language : defaultLanguage();
 	}
 
 }

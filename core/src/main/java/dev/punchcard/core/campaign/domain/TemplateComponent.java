@@ -3,6 +3,8 @@ package dev.punchcard.core.campaign.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +20,12 @@ import org.jspecify.annotations.Nullable;
 public record TemplateComponent(String type, @Nullable String format, @Nullable String text, List<String> parameters,
 		List<TemplateButton> buttons) {
 
+	/**
+	 * The header formats whose media Punchcard sends by link: the parameter
+	 * {@code header.image}, {@code header.video} or {@code header.document}.
+	 */
+	public static final Set<String> MEDIA_FORMATS = Set.of("IMAGE", "VIDEO", "DOCUMENT");
+
 	public TemplateComponent {
 		type = type.toUpperCase(Locale.ROOT);
 		parameters = List.copyOf(parameters);
@@ -32,10 +40,12 @@ public record TemplateComponent(String type, @Nullable String format, @Nullable 
 
 	/**
 	 * The keys of the values this component needs when sent: {@code header.1},
-	 * {@code body.first_name}, {@code button.0.1} (a URL button's suffix).
+	 * {@code body.first_name}, {@code button.0.1} (a URL button's suffix),
+	 * {@code header.image} (a media header's link).
 	 */
 	public List<String> parameterKeys() {
 		List<String> keys = new ArrayList<>();
+		mediaKey().ifPresent(keys::add);
 		String prefix = this.type.toLowerCase(Locale.ROOT) + ".";
 		for (String parameter : this.parameters) {
 			keys.add(prefix + parameter);
@@ -46,6 +56,23 @@ public record TemplateComponent(String type, @Nullable String format, @Nullable 
 			}
 		}
 		return keys;
+	}
+
+	/**
+	 * The media a header shows ({@code image}, {@code video}, {@code document}), if it is
+	 * a media header Punchcard can fill.
+	 */
+	public Optional<String> media() {
+		if (!"HEADER".equals(this.type) || this.format == null
+				|| !MEDIA_FORMATS.contains(this.format.toUpperCase(Locale.ROOT))) {
+			return Optional.empty();
+		}
+		return Optional.of(this.format.toLowerCase(Locale.ROOT));
+	}
+
+	/** The key of a media header's link ({@code header.image}), if it is one. */
+	public Optional<String> mediaKey() {
+		return media().map((media) -> "header." + media);
 	}
 
 }

@@ -41,6 +41,11 @@ public record WhatsAppTemplate(TemplateId id, TemplateListing listing, Instant s
 		return this.listing.components().stream().flatMap((component) -> component.parameterKeys().stream()).toList();
 	}
 
+	/** The keys of its media header's link ({@code header.image}), if it has one. */
+	public List<String> mediaKeys() {
+		return this.listing.components().stream().flatMap((component) -> component.mediaKey().stream()).toList();
+	}
+
 	/** The body component, if it has one. */
 	public Optional<TemplateComponent> body() {
 		return this.listing.components().stream().filter((component) -> "BODY".equals(component.type())).findFirst();
@@ -48,9 +53,9 @@ public record WhatsAppTemplate(TemplateId id, TemplateListing listing, Instant s
 
 	/**
 	 * Why it cannot be sent now, or empty when it can: only an APPROVED template that the
-	 * last sync still listed may go, and only with a text header or none (media headers
-	 * need a media parameter Punchcard does not give yet). A broadcast that finds a
-	 * reason stops with it.
+	 * last sync still listed may go, and only with a text, image, video or document
+	 * header or none (a location header needs a parameter Punchcard does not give). A
+	 * broadcast that finds a reason stops with it.
 	 */
 	public Optional<String> whyNotSendable() {
 		if (this.goneAt != null) {
@@ -59,10 +64,11 @@ public record WhatsAppTemplate(TemplateId id, TemplateListing listing, Instant s
 		Optional<String> header = this.listing.components()
 			.stream()
 			.filter((component) -> "HEADER".equals(component.type()) && component.format() != null
-					&& !"TEXT".equalsIgnoreCase(component.format()))
+					&& !"TEXT".equalsIgnoreCase(component.format()) && component.media().isEmpty())
 			.findFirst()
 			.map((component) -> "the template " + name() + " (" + language() + ") has a " + component.format()
-					+ " header, which Punchcard cannot fill yet; only text headers are supported");
+					+ " header, which Punchcard cannot fill yet; only text, image, video and document headers are"
+					+ " supported");
 		if (header.isPresent() && status() == TemplateStatus.APPROVED) {
 			return header;
 		}

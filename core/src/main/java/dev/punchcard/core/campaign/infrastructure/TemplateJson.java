@@ -70,6 +70,9 @@ final class TemplateJson {
 		ArrayNode array = this.json.createArrayNode();
 		for (TelegramButton button : buttons) {
 			ObjectNode node = array.addObject().put("label", button.label());
+			if (!button.labels().isEmpty()) {
+				node.set("labels", this.json.valueToTree(button.labels()));
+			}
 			putIfGiven(node, "url", button.url());
 			putIfGiven(node, "command", button.command());
 		}
@@ -78,8 +81,12 @@ final class TemplateJson {
 
 	List<TelegramButton> buttons(Json stored) {
 		List<TelegramButton> buttons = new ArrayList<>();
-		read(stored).forEach((node) -> buttons
-			.add(new TelegramButton(node.path("label").asText(), text(node, "url"), text(node, "command"))));
+		read(stored).forEach((node) -> {
+			Map<String, String> labels = new LinkedHashMap<>();
+			node.path("labels").properties().forEach((entry) -> labels.put(entry.getKey(), entry.getValue().asText()));
+			buttons
+				.add(new TelegramButton(node.path("label").asText(), labels, text(node, "url"), text(node, "command")));
+		});
 		return buttons;
 	}
 

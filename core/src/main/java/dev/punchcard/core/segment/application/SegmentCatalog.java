@@ -34,6 +34,14 @@ public class SegmentCatalog {
 		return this.segments.all().concatMap(this::counted);
 	}
 
+	/**
+	 * Emits one page of the segments by name ({@code size} after the first
+	 * {@code page × size}), each with its current count.
+	 */
+	public Flux<SegmentOutcome.Saved> list(int page, int size) {
+		return this.segments.page(page, size).concatMap(this::counted);
+	}
+
 	private Mono<SegmentOutcome.Saved> counted(Segment segment) {
 		return this.audiences.count(segment.filter(), this.clock.instant())
 			.map((count) -> new SegmentOutcome.Saved(segment, count));

@@ -38,6 +38,12 @@ public interface Segments {
 	/** Emits every segment by name. */
 	Flux<Segment> all();
 
+	/**
+	 * Emits one page of the segments by name (then id): {@code size} of them after the
+	 * first {@code page × size}.
+	 */
+	Flux<Segment> page(int page, int size);
+
 	/** What a write did. */
 	sealed interface SegmentWrite {
 

@@ -146,6 +146,15 @@ class R2dbcSegments implements Segments {
 		return this.db.sql("SELECT " + COLUMNS + " FROM segments ORDER BY lower(name), id").map(this::segment).all();
 	}
 
+	@Override
+	public Flux<Segment> page(int page, int size) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM segments ORDER BY lower(name), id LIMIT :size OFFSET :offset")
+			.bind("size", size)
+			.bind("offset", (long) page * size)
+			.map(this::segment)
+			.all();
+	}
+
 	private SegmentWrite written(SegmentId id, String name, Readable row) {
 		if (row.get("found", Long.class) == 0) {
 			return new SegmentWrite.Missing(id);

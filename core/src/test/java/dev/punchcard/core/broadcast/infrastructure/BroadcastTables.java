@@ -25,7 +25,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 final class BroadcastTables {
 
-	static final String EMPTY = "TRUNCATE broadcast_button_replies, broadcast_recipients, broadcasts, segments, "
+	static final String EMPTY = "TRUNCATE broadcast_early_statuses, broadcast_button_replies, broadcast_recipients, broadcasts, segments, "
 			+ "whatsapp_templates, telegram_templates, marketing_consents, channel_identities, points_balances, "
 			+ "customers, audit_log, staff CASCADE";
 

@@ -33,11 +33,13 @@ import dev.punchcard.core.support.TestClock;
 import dev.punchcard.core.support.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +59,7 @@ class R2dbcBroadcastsIT {
 	private static final int MEMBERS = 2_000;
 
 	private final BroadcastProperties properties = new BroadcastProperties(true, Duration.ofSeconds(5), 1000,
-			Duration.ofMinutes(10), 1000, 500);
+			Duration.ofMinutes(10), 1000, 500, Duration.ofHours(1));
 
 	private DatabaseClient db;
 
@@ -81,7 +83,7 @@ class R2dbcBroadcastsIT {
 		ObjectMapper json = new ObjectMapper();
 		this.broadcasts = new R2dbcBroadcasts(this.db, json);
 		this.work = worker();
-		this.tracking = new R2dbcBroadcastTracking(this.db, this.clock);
+		this.tracking = new R2dbcBroadcastTracking(this.db, this.clock, new EarlyStatuses(this.db));
 		this.reads = new R2dbcBroadcastReads(this.db);
 	}
 
@@ -304,6 +306,89 @@ class R2dbcBroadcastsIT {
 	}
 
 	@Test
+	void should_apply_a_status_that_came_before_the_settle_once_when_the_settle_records_the_message_id() {
+		aFewMembersOn("WHATSAPP", 3);
+		Broadcast broadcast = started(ChannelPolicy.WHATSAPP_ONLY);
+		List<ClaimedRecipient> claimed = this.work.claim(ChatChannel.WHATSAPP, 3, LEASE).collectList().block();
+		Instant delivered = NOW.plusSeconds(1);
+		Instant read = NOW.plusSeconds(2);
+
+		// WhatsApp answered the sends, and its webhooks overtook the settles
+		assertThat(early("wamid.A", Delivery.DELIVERED, delivered, null)).isTrue();
+		assertThat(early("wamid.A", Delivery.DELIVERED, delivered.plusSeconds(30), null)).as("redelivered").isTrue();
+		assertThat(early("wamid.B", Delivery.READ, read, null)).isTrue();
+		assertThat(early("wamid.B", Delivery.DELIVERED, delivered, null)).as("out of order").isTrue();
+		assertThat(early("wamid.C", Delivery.FAILED, delivered, "131026")).isTrue();
+		assertThat(count("SELECT count(*) FROM broadcast_early_statuses")).isEqualTo(4);
+		assertThat(count("SELECT count(*) FROM broadcast_recipients WHERE state = 'SENDING'")).isEqualTo(3);
+
+		settle(claimed.get(0), new SendResult.Sent("wamid.A"));
+		settle(claimed.get(1), new SendResult.Sent("wamid.B"));
+		settle(claimed.get(2), new SendResult.Sent("wamid.C"));
+
+		assertThat(text("SELECT state || ' ' || (delivered_at = TIMESTAMPTZ '" + delivered
+				+ "') || ' ' || (read_at IS NULL)" + " FROM broadcast_recipients WHERE message_id = 'wamid.A'"))
+			.isEqualTo("DELIVERED true true");
+		assertThat(text("SELECT state || ' ' || (delivered_at = TIMESTAMPTZ '" + delivered + "') || ' '"
+				+ " || (read_at = TIMESTAMPTZ '" + read + "') FROM broadcast_recipients WHERE message_id = 'wamid.B'"))
+			.isEqualTo("READ true true");
+		assertThat(text("SELECT state || ' ' || error_code || ' ' || error_reason"
+				+ " FROM broadcast_recipients WHERE message_id = 'wamid.C'"))
+			.isEqualTo("FAILED 131026 undeliverable");
+		assertThat(count("SELECT count(*) FROM broadcast_early_statuses")).as("each applied once, then gone").isZero();
+		// a later status still ranks: no way back from READ
+		assertThat(status("wamid.B", Delivery.DELIVERED, read.plusSeconds(5), null)).isTrue();
+		assertThat(early("wamid.A", Delivery.DELIVERED, delivered.plusSeconds(60), null)).as("redelivered late")
+			.isTrue();
+		assertThat(count("SELECT count(*) FROM broadcast_early_statuses")).isZero();
+		Map<RecipientState, Long> byState = new HashMap<>();
+		this.reads.tally(broadcast.id(), this.clock.instant())
+			.block()
+			.counts()
+			.forEach((tally) -> byState.merge(tally.state(), tally.count(), Long::sum));
+		assertThat(byState)
+			.isEqualTo(Map.of(RecipientState.DELIVERED, 1L, RecipientState.READ, 1L, RecipientState.FAILED, 1L));
+	}
+
+	@RepeatedTest(3)
+	void should_lose_no_status_when_statuses_and_settles_race() {
+		int members = 150;
+		aFewMembersOn("WHATSAPP", members);
+		started(ChannelPolicy.WHATSAPP_ONLY);
+		List<ClaimedRecipient> claimed = this.work.claim(ChatChannel.WHATSAPP, members, LEASE).collectList().block();
+
+		Flux.fromIterable(claimed)
+			.flatMap((recipient) -> Mono.when(
+					Mono.defer(
+							() -> this.work.settle(recipient, new SendResult.Sent("wamid.r" + recipient.recipientId())))
+						.subscribeOn(Schedulers.parallel()),
+					Mono.defer(() -> this.tracking.recordBroadcastStatus(ChatChannel.WHATSAPP,
+							"wamid.r" + recipient.recipientId(), Delivery.READ, NOW.plusSeconds(1), null, null))
+						.subscribeOn(Schedulers.parallel())),
+					32)
+			.then()
+			.block();
+
+		assertThat(count("SELECT count(*) FROM broadcast_recipients WHERE state = 'READ' AND read_at IS NOT NULL"))
+			.isEqualTo(members);
+		assertThat(count("SELECT count(*) FROM broadcast_early_statuses")).isZero();
+	}
+
+	@Test
+	void should_forget_an_early_status_whose_send_is_never_settled_when_it_is_older_than_its_time_to_live() {
+		EarlyStatuses early = new EarlyStatuses(this.db);
+		assertThat(early("wamid.lost", Delivery.DELIVERED, NOW, null)).isTrue();
+		this.clock.advance(Duration.ofMinutes(30));
+		assertThat(early("wamid.later", Delivery.DELIVERED, NOW, null)).isTrue();
+
+		assertThat(early.expire(this.clock.instant().minus(Duration.ofMinutes(20))).block()).isEqualTo(1);
+
+		assertThat(text("SELECT string_agg(message_id, ',') FROM broadcast_early_statuses")).isEqualTo("wamid.later");
+		assertThat(status("wamid.lost", Delivery.DELIVERED, NOW, null)).as("an unmarked status is not kept").isFalse();
+		assertThat(count("SELECT count(*) FROM broadcast_early_statuses")).isEqualTo(1);
+	}
+
+	@Test
 	void should_count_each_button_once_per_recipient_when_replies_repeat() {
 		aFewMembersOn("WHATSAPP", 2);
 		Broadcast broadcast = started(ChannelPolicy.WHATSAPP_ONLY);
@@ -495,7 +580,8 @@ class R2dbcBroadcastsIT {
 	// --- helpers ---------------------------------------------------------------
 
 	private R2dbcBroadcastWork worker() {
-		return new R2dbcBroadcastWork(this.db, new UseJson(new ObjectMapper()), this.clock, this.properties);
+		return new R2dbcBroadcastWork(this.db, new UseJson(new ObjectMapper()), this.clock, this.properties,
+				new EarlyStatuses(this.db));
 	}
 
 	private Broadcast draft(ChannelPolicy policy) {
@@ -529,6 +615,13 @@ class R2dbcBroadcastsIT {
 	private boolean status(String messageId, Delivery state, Instant at, String code) {
 		return this.tracking
 			.recordStatus(ChatChannel.WHATSAPP, messageId, state, at, code, (code == null) ? null : "undeliverable")
+			.block();
+	}
+
+	private boolean early(String messageId, Delivery state, Instant at, String code) {
+		return this.tracking
+			.recordBroadcastStatus(ChatChannel.WHATSAPP, messageId, state, at, code,
+					(code == null) ? null : "undeliverable")
 			.block();
 	}
 

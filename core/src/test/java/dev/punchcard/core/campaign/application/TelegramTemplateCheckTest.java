@@ -37,6 +37,37 @@ class TelegramTemplateCheckTest {
 	}
 
 	@Test
+	void should_accept_a_label_per_language_of_the_texts_and_keep_the_default_languages_as_the_label() {
+		Checked checked = TelegramTemplateCheck.check(command("n", Map.of("en", "Hi", "ru", "Привет"), null, List
+			.of(new ButtonInput(null, Map.of("ru", " Магазин ", "en", "Shop"), "https://shop.example/", null))));
+
+		assertThat(checked)
+			.isInstanceOfSatisfying(Checked.Valid.class, (valid) -> assertThat(valid.buttons()).containsExactly(
+					new TelegramButton("Shop", Map.of("en", "Shop", "ru", "Магазин"), "https://shop.example/", null)));
+		Checked russianOnly = TelegramTemplateCheck.check(command("n", Map.of("ru", "Привет", "uk", "Привіт"), null,
+				List.of(new ButtonInput(null, Map.of("ru", "Магазин"), null, "rewards"))));
+		assertThat(russianOnly).as("without English the first language in order is the default")
+			.isInstanceOfSatisfying(Checked.Valid.class,
+					(valid) -> assertThat(valid.buttons().get(0).label()).isEqualTo("Магазин"));
+	}
+
+	@Test
+	void should_name_each_wrong_label_when_labels_per_language_break_a_rule() {
+		assertThat(errors(command("n", Map.of("en", "Hi", "ru", "Привет"), null,
+				List.of(new ButtonInput(null, Map.of("ru", "Магазин"), null, "rewards"),
+						new ButtonInput(null, Map.of("en", "Shop", "de", "Laden"), null, "rewards"),
+						new ButtonInput(null, Map.of("en", " ", "ru", "x".repeat(65)), null, "rewards")))))
+			.extracting(FieldError::field)
+			.containsExactly("buttons[0].label", "buttons[1].label.de", "buttons[2].label.en", "buttons[2].label.ru");
+		assertThat(errors(command("n", Map.of("en", "Hi"), null,
+				List.of(new ButtonInput(null, Map.of("de", "Laden"), null, "rewards")))))
+			.extracting(FieldError::message)
+			.containsExactly(
+					"must give a label in the template's default language en (English if it has an English text)",
+					"is not a language of the template's texts (en)");
+	}
+
+	@Test
 	void should_name_the_field_when_a_placeholder_is_not_a_member_field() {
 		assertThat(errors(command("n", Map.of("en", "Hi {{first_name}} {{surname}}"), null, null))).singleElement()
 			.satisfies((error) -> {

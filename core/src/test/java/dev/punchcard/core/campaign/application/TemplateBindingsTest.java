@@ -107,13 +107,50 @@ class TemplateBindingsTest {
 	}
 
 	@Test
-	void should_say_why_an_approved_template_with_a_media_header_cannot_be_sent() {
+	void should_send_image_video_and_document_headers_but_say_why_a_location_header_cannot_be_sent() {
+		for (String media : List.of("IMAGE", "VIDEO", "DOCUMENT")) {
+			WhatsAppTemplate template = whatsApp(ParameterFormat.POSITIONAL,
+					TemplateComponent.of("HEADER", media, null, List.of()),
+					TemplateComponent.of("BODY", null, "Hi {{1}}", List.of()));
+
+			assertThat(template.whyNotSendable()).as(media).isEmpty();
+			assertThat(template.parameterKeys()).containsExactly("header." + media.toLowerCase(), "body.1");
+		}
+		WhatsAppTemplate location = whatsApp(ParameterFormat.POSITIONAL,
+				TemplateComponent.of("HEADER", "LOCATION", null, List.of()),
+				TemplateComponent.of("BODY", null, "Hi {{1}}", List.of()));
+		assertThat(location.whyNotSendable()).hasValueSatisfying((why) -> assertThat(why).contains("LOCATION header"));
+	}
+
+	@Test
+	void should_accept_only_a_constant_https_link_when_a_media_header_is_bound() {
 		WhatsAppTemplate withImage = whatsApp(ParameterFormat.POSITIONAL,
 				TemplateComponent.of("HEADER", "IMAGE", null, List.of()),
 				TemplateComponent.of("BODY", null, "Hi {{1}}", List.of()));
 
-		assertThat(withImage.whyNotSendable()).hasValueSatisfying((why) -> assertThat(why).contains("IMAGE header"));
-		assertThat(this.positional.whyNotSendable()).isEmpty();
+		assertThat(
+				TemplateBindings.check(withImage,
+						new TemplateUse(Map.of("header.image",
+								new Binding.ToConstant("https://cdn.example/spring.jpg?v=2"), "body.1", FIRST_NAME),
+								null)))
+			.isEmpty();
+		for (Binding wrong : List.of(new Binding.ToConstant("http://cdn.example/spring.jpg"),
+				new Binding.ToConstant("https:///no-host.jpg"), new Binding.ToConstant("cdn.example/spring.jpg"),
+				new Binding.ToConstant("https://cdn.example/a b.jpg"), new Binding.ToConstant("javascript:alert(1)"),
+				new Binding.ToConstant("https://user:pw@cdn.example/x.jpg"),
+				new Binding.ToConstant("https://cdn.example/" + "x".repeat(2000)), FIRST_NAME)) {
+			assertThat(TemplateBindings.check(withImage,
+					new TemplateUse(Map.of("header.image", wrong, "body.1", FIRST_NAME), null)))
+				.as(wrong.toString())
+				.singleElement()
+				.satisfies((error) -> {
+					assertThat(error.field()).isEqualTo("bindings.header.image");
+					assertThat(error.message()).contains("https link");
+				});
+		}
+		assertThat(TemplateBindings.check(withImage, new TemplateUse(Map.of("body.1", FIRST_NAME), null)))
+			.singleElement()
+			.satisfies((error) -> assertThat(error.message()).isEqualTo("must be bound to a constant https link"));
 	}
 
 	static WhatsAppTemplate whatsApp(ParameterFormat format, TemplateComponent... components) {

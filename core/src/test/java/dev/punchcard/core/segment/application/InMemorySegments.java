@@ -55,6 +55,11 @@ public class InMemorySegments implements Segments {
 			.toList()));
 	}
 
+	@Override
+	public Flux<Segment> page(int page, int size) {
+		return all().skip((long) page * size).take(size);
+	}
+
 	/** The audit entries written, as {@code action by id}. */
 	public synchronized List<String> audit() {
 		return List.copyOf(this.audit);

@@ -160,6 +160,19 @@ class SegmentUseCasesTest {
 		assertThat(this.segments.audit()).last().asString().startsWith("segment.deleted by " + this.marketer);
 	}
 
+	@Test
+	void should_list_one_page_of_segments_with_their_counts_when_a_page_is_asked_for() {
+		for (String name : List.of("c", "a", "b")) {
+			saved(this.create.create(new SegmentCommand(name, Map.of(), this.marketer)).block());
+		}
+
+		assertThat(this.catalog.list(0, 2).collectList().block())
+			.extracting((saved) -> saved.segment().name() + "=" + saved.count())
+			.containsExactly("a=26", "b=26");
+		assertThat(this.catalog.list(1, 2).collectList().block()).extracting((saved) -> saved.segment().name())
+			.containsExactly("c");
+	}
+
 	private static SegmentId saved(SegmentOutcome outcome) {
 		return ((SegmentOutcome.Saved) outcome).segment().id();
 	}

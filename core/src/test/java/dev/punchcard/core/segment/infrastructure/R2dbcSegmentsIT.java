@@ -132,6 +132,19 @@ class R2dbcSegmentsIT {
 	}
 
 	@Test
+	void should_page_segments_by_name_ignoring_case_when_asked_for_a_page() {
+		for (String name : List.of("delta", "Alpha", "charlie", "Bravo", "echo")) {
+			this.segments.insert(segment(name)).block();
+		}
+
+		assertThat(this.segments.page(0, 2).map(Segment::name).collectList().block()).containsExactly("Alpha", "Bravo");
+		assertThat(this.segments.page(1, 2).map(Segment::name).collectList().block()).containsExactly("charlie",
+				"delta");
+		assertThat(this.segments.page(2, 2).map(Segment::name).collectList().block()).containsExactly("echo");
+		assertThat(this.segments.page(3, 2).collectList().block()).isEmpty();
+	}
+
+	@Test
 	void should_delete_with_an_audit_row_and_answer_false_for_an_unknown_segment() {
 		Segment segment = segment("Gone soon");
 		this.segments.insert(segment).block();
