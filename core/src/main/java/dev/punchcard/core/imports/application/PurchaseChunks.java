@@ -16,7 +16,6 @@ import dev.punchcard.core.card.domain.CodeSigner;
 import dev.punchcard.core.imports.application.ImportCustomers.CardHolder;
 import dev.punchcard.core.imports.domain.CsvHeader;
 import dev.punchcard.core.imports.domain.CustomerKey;
-import dev.punchcard.core.imports.domain.ParsedLine;
 import dev.punchcard.core.imports.domain.PurchaseLines;
 import dev.punchcard.core.imports.domain.PurchaseRow;
 import dev.punchcard.core.imports.domain.Rejection;
@@ -41,6 +40,10 @@ import reactor.util.retry.Retry;
  * receipt imported twice, or recorded live before, changes nothing.
  */
 public class PurchaseChunks implements ImportChunks {
+
+	/** A second row of a (store, receipt) is rejected. */
+	private static final List<ChunkRows.Key<PurchaseRow>> KEYS = List
+		.of(new ChunkRows.Key<>("store and receipt_no", (row) -> row.storeCode() + "\n" + row.receiptNo()));
 
 	private final PurchaseLines lines;
 
@@ -81,8 +84,11 @@ public class PurchaseChunks implements ImportChunks {
 
 	@Override
 	public Mono<ChunkResult> importChunk(CsvHeader header, List<SourceLine> chunk, boolean historical) {
-		List<Rejection> rejections = new ArrayList<>();
-		List<PurchaseRow> rows = distinct(parse(header, chunk, rejections), rejections);
+		Instant now = this.clock.instant();
+		ChunkRows<PurchaseRow> read = ChunkRows.read(chunk, (line) -> this.lines.parse(header, line, now),
+				PurchaseRow::lineNo, KEYS);
+		List<Rejection> rejections = read.rejections();
+		List<PurchaseRow> rows = read.rows();
 		List<String> externalIds = new ArrayList<>();
 		List<String> phones = new ArrayList<>();
 		for (PurchaseRow row : rows) {
@@ -96,35 +102,6 @@ public class PurchaseChunks implements ImportChunks {
 		Mono<List<CardHolder>> holders = (externalIds.isEmpty() && phones.isEmpty()) ? Mono.just(List.of())
 				: this.customers.cardHolders(externalIds, phones).collectList();
 		return holders.flatMap((found) -> record(rows, cards(found), historical, rejections));
-	}
-
-	private List<PurchaseRow> parse(CsvHeader header, List<SourceLine> chunk, List<Rejection> rejections) {
-		Instant now = this.clock.instant();
-		List<PurchaseRow> rows = new ArrayList<>(chunk.size());
-		for (SourceLine line : chunk) {
-			switch (this.lines.parse(header, line, now)) {
-				case ParsedLine.Row<PurchaseRow> row -> rows.add(row.row());
-				case ParsedLine.Refused<PurchaseRow> refused -> rejections.add(refused.rejection());
-			}
-		}
-		return rows;
-	}
-
-	/** The chunk's rows without a second row of a (store, receipt) (rejected). */
-	private static List<PurchaseRow> distinct(List<PurchaseRow> rows, List<Rejection> rejections) {
-		Map<String, Long> receipts = new HashMap<>();
-		List<PurchaseRow> distinct = new ArrayList<>(rows.size());
-		for (PurchaseRow row : rows) {
-			Long same = receipts.putIfAbsent(row.storeCode() + "\n" + row.receiptNo(), row.lineNo());
-			if (same != null) {
-				rejections.add(new Rejection(row.lineNo(),
-						"duplicate within the file: store and receipt_no as on line " + same));
-			}
-			else {
-				distinct.add(row);
-			}
-		}
-		return distinct;
 	}
 
 	private static Map<String, Long> cards(List<CardHolder> holders) {
@@ -167,8 +144,7 @@ public class PurchaseChunks implements ImportChunks {
 						unchanged += result.unchanged() ? 1 : 0;
 					}
 				}
-				return new ChunkResult(accepted, unchanged,
-						rejections.stream().sorted(Comparator.comparingLong(Rejection::lineNo)).toList());
+				return new ChunkResult(accepted, unchanged, ChunkRows.sorted(rejections));
 			});
 	}
 

@@ -2,15 +2,12 @@ package dev.punchcard.core.purchase.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.OptionalLong;
 
 import dev.punchcard.core.customer.domain.CustomerStatus;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
 import dev.punchcard.core.purchase.application.PurchaseOutcome.Credited;
 import dev.punchcard.core.purchase.application.PurchaseOutcome.CustomerBlocked;
 import dev.punchcard.core.purchase.application.PurchaseOutcome.UnknownCard;
-import dev.punchcard.core.purchase.application.PurchaseOutcome.UnknownStore;
-import dev.punchcard.core.purchase.application.PurchaseOutcome.WrongCurrency;
 import dev.punchcard.core.purchase.domain.Purchase;
 import dev.punchcard.core.shared.domain.PurchaseId;
 import dev.punchcard.core.store.domain.Store;
@@ -47,19 +44,11 @@ public class RecordHistoricalPurchase {
 
 	/** Emits what happened; never errors for business reasons. */
 	public Mono<PurchaseOutcome> record(RecordPurchaseCommand command) {
-		if (!this.program.accepts(command.amount())) {
-			return Mono.just(new WrongCurrency(this.program.currency().getCurrencyCode()));
-		}
-		OptionalLong cardNumber = this.parties.cardNumber(command.cardCode());
-		if (cardNumber.isEmpty()) {
-			return Mono.just(new UnknownCard());
-		}
 		Instant at = (command.at() != null) ? command.at() : this.clock.instant();
-		return this.parties.store(command.storeCode())
-			.flatMap((store) -> this.accounts.find(cardNumber.getAsLong(), store.id(), command.receiptNo(), at)
-				.flatMap((account) -> recordOn(account, store, command, at))
-				.switchIfEmpty(Mono.fromSupplier(UnknownCard::new)))
-			.switchIfEmpty(Mono.fromSupplier(() -> new UnknownStore(command.storeCode())));
+		return PurchaseChecks.thenRecord(this.parties, this.program, command,
+				(store, cardNumber) -> this.accounts.find(cardNumber, store.id(), command.receiptNo(), at)
+					.flatMap((account) -> recordOn(account, store, command, at))
+					.switchIfEmpty(Mono.fromSupplier(UnknownCard::new)));
 	}
 
 	private Mono<PurchaseOutcome> recordOn(PurchaseAccount account, Store store, RecordPurchaseCommand command,
