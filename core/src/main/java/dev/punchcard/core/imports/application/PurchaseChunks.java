@@ -33,10 +33,11 @@ import reactor.util.retry.Retry;
 
 /**
  * Imports a chunk of a purchases file: one read of the card numbers of the customers the
- * chunk names by external id or phone, then each purchase through the purchase feature's
- * own use case, a few at a time: {@link RecordPurchase} (points, tiers, ledger, balance
- * and notification exactly as a till's purchase) or, for a historical import,
- * {@link RecordHistoricalPurchase}. Both are idempotent per (store, receipt number), so a
+ * chunk names by external id or phone, then the purchases through the purchase feature's
+ * own use cases: each through {@link RecordPurchase}, a few at a time (points, tiers,
+ * ledger, balance and notification exactly as a till's purchase) or, for a historical
+ * import, the whole chunk at once through {@link RecordHistoricalPurchase#recordAll} (a
+ * few statements per chunk). Both are idempotent per (store, receipt number), so a
  * receipt imported twice, or recorded live before, changes nothing.
  */
 public class PurchaseChunks implements ImportChunks {
@@ -101,7 +102,8 @@ public class PurchaseChunks implements ImportChunks {
 		}
 		Mono<List<CardHolder>> holders = (externalIds.isEmpty() && phones.isEmpty()) ? Mono.just(List.of())
 				: this.customers.cardHolders(externalIds, phones).collectList();
-		return holders.flatMap((found) -> record(rows, cards(found), historical, rejections));
+		return holders.flatMap((found) -> historical ? recordHistorical(rows, cards(found), rejections)
+				: record(rows, cards(found), rejections));
 	}
 
 	private static Map<String, Long> cards(List<CardHolder> holders) {
@@ -121,8 +123,7 @@ public class PurchaseChunks implements ImportChunks {
 	 * Each customer's purchases one after the other in time order (their tier moves as it
 	 * did), different customers' at once.
 	 */
-	private Mono<ChunkResult> record(List<PurchaseRow> rows, Map<String, Long> cards, boolean historical,
-			List<Rejection> rejections) {
+	private Mono<ChunkResult> record(List<PurchaseRow> rows, Map<String, Long> cards, List<Rejection> rejections) {
 		Map<Object, List<PurchaseRow>> byCustomer = new LinkedHashMap<>();
 		for (PurchaseRow row : rows) {
 			byCustomer.computeIfAbsent(customerOf(row.customer(), cards), (key) -> new ArrayList<>()).add(row);
@@ -130,33 +131,67 @@ public class PurchaseChunks implements ImportChunks {
 		return Flux.fromIterable(byCustomer.values())
 			.flatMap((purchases) -> Flux.fromIterable(purchases)
 				.sort(Comparator.comparing(PurchaseRow::at))
-				.concatMap((row) -> recordOne(row, cards, historical)), this.concurrency)
+				.concatMap((row) -> recordOne(row, cards)), this.concurrency)
 			.collectList()
-			.map((results) -> {
-				long accepted = 0;
-				long unchanged = 0;
-				for (RowOutcome result : results) {
-					if (result.rejection() != null) {
-						rejections.add(result.rejection());
-					}
-					else {
-						accepted++;
-						unchanged += result.unchanged() ? 1 : 0;
-					}
+			.map((results) -> tally(results, rejections));
+	}
+
+	/**
+	 * History changes no balance or tier, so the order of a customer's purchases does not
+	 * matter: the chunk is recorded at once, a few statements for all its rows.
+	 */
+	private Mono<ChunkResult> recordHistorical(List<PurchaseRow> rows, Map<String, Long> cards,
+			List<Rejection> rejections) {
+		List<PurchaseRow> known = new ArrayList<>(rows.size());
+		List<RecordPurchaseCommand> commands = new ArrayList<>(rows.size());
+		for (PurchaseRow row : rows) {
+			String cardCode = cardCode(row.customer(), cards);
+			if (cardCode == null) {
+				rejections.add(new Rejection(row.lineNo(), "unknown customer " + describe(row.customer())));
+			}
+			else {
+				known.add(row);
+				commands.add(command(row, cardCode));
+			}
+		}
+		return Mono.defer(() -> this.recordHistorical.recordAll(commands))
+			.retryWhen(Retry.backoff(5, Duration.ofMillis(20)).filter(this.transientError))
+			.map((outcomes) -> {
+				List<RowOutcome> results = new ArrayList<>(outcomes.size());
+				for (int i = 0; i < outcomes.size(); i++) {
+					results.add(of(known.get(i), outcomes.get(i)));
 				}
-				return new ChunkResult(accepted, unchanged, ChunkRows.sorted(rejections));
+				return tally(results, rejections);
 			});
 	}
 
-	private Mono<RowOutcome> recordOne(PurchaseRow row, Map<String, Long> cards, boolean historical) {
+	private RecordPurchaseCommand command(PurchaseRow row, String cardCode) {
+		return new RecordPurchaseCommand(cardCode, row.storeCode(), row.receiptNo(),
+				new Money(row.amountMinor(), this.program.currency()), row.items(), null, row.at());
+	}
+
+	private static ChunkResult tally(List<RowOutcome> results, List<Rejection> rejections) {
+		long accepted = 0;
+		long unchanged = 0;
+		for (RowOutcome result : results) {
+			if (result.rejection() != null) {
+				rejections.add(result.rejection());
+			}
+			else {
+				accepted++;
+				unchanged += result.unchanged() ? 1 : 0;
+			}
+		}
+		return new ChunkResult(accepted, unchanged, ChunkRows.sorted(rejections));
+	}
+
+	private Mono<RowOutcome> recordOne(PurchaseRow row, Map<String, Long> cards) {
 		String cardCode = cardCode(row.customer(), cards);
 		if (cardCode == null) {
 			return Mono.just(RowOutcome.refused(row, "unknown customer " + describe(row.customer())));
 		}
-		RecordPurchaseCommand command = new RecordPurchaseCommand(cardCode, row.storeCode(), row.receiptNo(),
-				new Money(row.amountMinor(), this.program.currency()), row.items(), null, row.at());
-		Mono<PurchaseOutcome> outcome = historical ? this.recordHistorical.record(command)
-				: this.recordPurchase.record(command);
+		RecordPurchaseCommand command = command(row, cardCode);
+		Mono<PurchaseOutcome> outcome = this.recordPurchase.record(command);
 		// PostgreSQL may break a deadlock with a till's live purchase of the same member
 		// by
 		// failing one side: that purchase is tried again, it was not written
