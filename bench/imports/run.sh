@@ -5,7 +5,8 @@
 # --historical as history only), and samples the import's progress (GET /api/v1/imports/{id}) and the service's
 # heap in use and RSS every 2 s while it runs. Reports rows/s, total time, peak heap used and peak RSS.
 # Hold /tmp/bench.lock while it runs: flock /tmp/bench.lock bench/imports/run.sh ...
-#   bench/imports/run.sh [--no-build] [--members 50000] [--purchases 1000000] [--historical]
+#   bench/imports/run.sh [--no-build] [--members 50000] [--purchases 1000000] [--historical] [--form]
+# --form uploads the files as multipart/form-data (a file part) instead of a text/csv body.
 # JAR=path runs another build; JAVA_OPTS= the service's JVM options (default -Xmx256m).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,12 +17,14 @@ BUILD=1
 MEMBERS=50000
 PURCHASES=1000000
 HISTORICAL=false
+FORM=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --no-build) BUILD=0 ;;
         --members) MEMBERS=$2; shift ;;
         --purchases) PURCHASES=$2; shift ;;
         --historical) HISTORICAL=true ;;
+        --form) FORM=1 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -50,7 +53,7 @@ env SERVER_PORT=$PORT \
     PUNCHCARD_ADMIN_USERNAME=bench-admin PUNCHCARD_ADMIN_PASSWORD=bench-admin-password \
     PUNCHCARD_IMPORTS_DIRECTORY="$DATA/uploads" \
     PUNCHCARD_BROADCASTS_SENDING_ENABLED=false PUNCHCARD_SEGMENTS_SCORES_SCHEDULED=false \
-    "$JAVA" ${JAVA_OPTS:--Xmx256m} -jar "$JAR_PATH" >"$OUT/service.log" 2>&1 &
+    "$JAVA" ${JAVA_OPTS:--Xmx256m} "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR_PATH" >"$OUT/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
@@ -69,8 +72,12 @@ echo "kind,elapsed_s,state,rows_read,accepted,rejected,percent,rows_per_s,heap_u
 import_file() { # kind path query
     local started id state t0 now
     t0=$(date +%s.%N)
-    started=$(curl -sf -XPOST "$API/imports/$1$3" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
-        --data-binary "@$2")
+    if [[ $FORM == 1 ]]; then
+        started=$(curl -sf -XPOST "$API/imports/$1$3" -H "Authorization: Bearer $TOKEN" -F "file=@$2;type=text/csv")
+    else
+        started=$(curl -sf -XPOST "$API/imports/$1$3" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
+            --data-binary "@$2")
+    fi
     id=$(echo "$started" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
     state=RUNNING
     while [[ $state == RUNNING ]]; do

@@ -34,12 +34,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Administrators upload members and purchases files ({@code text/csv}, streamed to the
- * data directory), follow their progress and download the rejected lines.
+ * Administrators upload members and purchases files (a {@code text/csv} body, or a
+ * {@code multipart/form-data} form with the file in a part named {@code file}; streamed
+ * to the data directory either way), follow their progress and download the rejected
+ * lines.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -69,6 +72,28 @@ class ImportController {
 				.then(Mono.just(Problems.badRequest("historical: must be true or false")));
 		}
 		return start(ImportKind.PURCHASES, "true".equals(historical), body, staff);
+	}
+
+	@PostMapping(path = "/members", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Mono<ResponseEntity<Object>> membersForm(ServerWebExchange exchange, @AuthenticationPrincipal Jwt staff) {
+		return UploadForm.read(exchange)
+			.flatMap((form) -> UploadForm.file(form)
+				.map((file) -> start(ImportKind.MEMBERS, false, file.content(), staff))
+				.orElseGet(() -> Mono.just(UploadForm.problem(form))));
+	}
+
+	@PostMapping(path = "/purchases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Mono<ResponseEntity<Object>> purchasesForm(ServerWebExchange exchange,
+			@RequestParam(required = false) @Nullable String historical, @AuthenticationPrincipal Jwt staff) {
+		return UploadForm.read(exchange).flatMap((form) -> {
+			String option = (historical != null) ? historical : UploadForm.field(form, "historical");
+			if (option != null && !"true".equals(option) && !"false".equals(option)) {
+				return Mono.just(Problems.badRequest("historical: must be true or false"));
+			}
+			return UploadForm.file(form)
+				.map((file) -> start(ImportKind.PURCHASES, "true".equals(option), file.content(), staff))
+				.orElseGet(() -> Mono.just(UploadForm.problem(form)));
+		});
 	}
 
 	private Mono<ResponseEntity<Object>> start(ImportKind kind, boolean historical, Flux<DataBuffer> body, Jwt staff) {

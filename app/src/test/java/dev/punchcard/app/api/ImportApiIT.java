@@ -1,5 +1,6 @@
 package dev.punchcard.app.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,13 +10,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,6 +163,98 @@ class ImportApiIT extends ApiIT {
 			.isEqualTo(1);
 		assertThat(count("SELECT count(*) FROM points_ledger_entries")).isZero();
 		assertThat(count("SELECT count(*) FROM notification_outbox")).isZero();
+	}
+
+	@Test
+	void should_record_a_historical_chunk_at_once_answering_each_line_as_alone_and_change_nothing_the_second_time() {
+		finished(upload("/api/v1/imports/members", members()));
+		String admin = this.till.adminToken();
+		JsonNode live = this.till.enrol(admin, "Live");
+		this.till.purchase(admin, live.get("cardCode").asText(), this.store, "L-1", 4321, HttpStatus.CREATED);
+		long ledger = count("SELECT count(*) FROM points_ledger_entries");
+		String file = "customer_external_id,card_code,store,receipt_no,time,amount,items\r\n" + "M-1,," + this.store
+				+ ",H-1,2020-01-02T03:04:05Z,12.34,SKU1|2|5.00|Coffee|drinks;SKU2|1|2.34\r\n" + "M-2,," + this.store
+				+ ",H-2,2020-01-03T03:04:05Z,5.00,\r\n" + "M-404,," + this.store + ",H-3,2020-01-03T03:04:05Z,1.00,\r\n"
+				+ "M-1,,NOPE,H-4,2020-01-03T03:04:05Z,1.00,\r\n" + "," + live.get("cardCode").asText() + ","
+				+ this.store + ",L-1,2020-01-03T03:04:05Z,43.21,\r\n" + "," + live.get("cardCode").asText() + ","
+				+ this.store + ",H-5,2020-01-03T03:04:05Z,2.00,\r\n" + "M-2,," + this.store
+				+ ",H-2,2020-01-03T03:04:05Z,5.00,\r\n";
+
+		JsonNode first = finished(uploadForm("/api/v1/imports/purchases", file, "historical", "true"));
+		JsonNode second = finished(uploadForm("/api/v1/imports/purchases", file, "historical", "true"));
+
+		assertThat(first.get("historical").asBoolean()).isTrue();
+		assertThat(first.get("accepted").asLong()).isEqualTo(4);
+		assertThat(first.get("unchanged").asLong()).isEqualTo(1);
+		assertThat(rejections(first)).containsExactly("4: unknown customer (customer_external_id M-404)",
+				"5: unknown store NOPE", "8: duplicate within the file: store and receipt_no as on line 3");
+		assertThat(count("SELECT count(*) FROM purchases")).isEqualTo(4);
+		assertThat(count("SELECT count(*) FROM purchases WHERE receipt_no LIKE 'H-%' AND points_earned = 0 "
+				+ "AND tier_after = tier_at_purchase"))
+			.isEqualTo(3);
+		assertThat(count("SELECT count(*) FROM purchase_items i JOIN purchases p ON p.id = i.purchase_id "
+				+ "WHERE p.receipt_no = 'H-1'"))
+			.isEqualTo(2);
+		assertThat(count("SELECT balance_after FROM purchases WHERE receipt_no = 'H-5'"))
+			.isEqualTo(
+					count("SELECT b.balance FROM points_balances b JOIN purchases p ON p.customer_id = b.customer_id "
+							+ "WHERE p.receipt_no = 'L-1'"))
+			.isPositive();
+		assertThat(second.get("accepted").asLong()).isEqualTo(4);
+		assertThat(second.get("unchanged").asLong()).isEqualTo(4);
+		assertThat(count("SELECT count(*) FROM purchases")).isEqualTo(4);
+		assertThat(count("SELECT count(*) FROM purchase_items")).isEqualTo(2);
+		assertThat(count("SELECT count(*) FROM points_ledger_entries")).isEqualTo(ledger);
+		assertThat(ledgerMismatches()).isZero();
+	}
+
+	@Test
+	void should_import_a_file_uploaded_as_a_form_as_it_imports_a_csv_body() {
+		JsonNode members = finished(uploadForm("/api/v1/imports/members", members(), null, null));
+		JsonNode purchases = finished(uploadForm("/api/v1/imports/purchases?historical=false",
+				"customer_external_id,store,receipt_no,time,amount\r\nM-1," + this.store
+						+ ",F-1,2026-11-30T10:00:00Z,10.00\r\n",
+				null, null));
+
+		assertThat(members.get("accepted").asLong()).isEqualTo(3);
+		assertThat(members.get("rejected").asLong()).isEqualTo(9);
+		assertThat(purchases.get("historical").asBoolean()).isFalse();
+		assertThat(purchases.get("accepted").asLong()).isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM purchases WHERE receipt_no = 'F-1' AND points_earned > 0")).isEqualTo(1);
+	}
+
+	@Test
+	void should_answer_400_when_a_form_has_no_csv_file_part_or_an_empty_one() {
+		MultipartBodyBuilder wrongName = new MultipartBodyBuilder();
+		wrongName.part("upload", new NamedBytes("external_id,name\r\nM-1,A\r\n", "m.csv"))
+			.contentType(MediaType.parseMediaType("text/csv"));
+		MultipartBodyBuilder fieldNotFile = new MultipartBodyBuilder();
+		fieldNotFile.part("file", "external_id,name");
+		MultipartBodyBuilder image = new MultipartBodyBuilder();
+		image.part("file", new NamedBytes("\u0089PNG", "photo.png")).contentType(MediaType.IMAGE_PNG);
+		MultipartBodyBuilder empty = new MultipartBodyBuilder();
+		empty.part("file", new NamedBytes("", "empty.csv")).contentType(MediaType.parseMediaType("text/csv"));
+		MultipartBodyBuilder badOption = new MultipartBodyBuilder();
+		badOption.part("file", new NamedBytes("store,amount\r\n", "p.csv"))
+			.contentType(MediaType.parseMediaType("text/csv"));
+		badOption.part("historical", "maybe");
+
+		assertThat(refusedForm("/api/v1/imports/members", wrongName)).contains("part named file").contains("[upload]");
+		assertThat(refusedForm("/api/v1/imports/members", fieldNotFile)).contains("file upload");
+		assertThat(refusedForm("/api/v1/imports/purchases", image)).contains("must be CSV");
+		assertThat(refusedForm("/api/v1/imports/members", empty)).contains("empty");
+		assertThat(refusedForm("/api/v1/imports/purchases", badOption)).contains("historical");
+		this.http.post()
+			.uri("/api/v1/imports/members")
+			.headers((headers) -> headers.setBearerAuth(this.till.adminToken()))
+			.contentType(MediaType.parseMediaType("multipart/form-data;boundary=xyz"))
+			.bodyValue("not a form at all")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(count("SELECT count(*) FROM imports")).isZero();
 	}
 
 	@Test
@@ -326,6 +423,61 @@ class ImportApiIT extends ApiIT {
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	private JsonNode uploadForm(String path, String csv, @Nullable String field, @Nullable String value) {
+		MultipartBodyBuilder form = new MultipartBodyBuilder();
+		form.part("file", new NamedBytes(csv, "export.csv")).contentType(MediaType.parseMediaType("text/csv"));
+		if (field != null && value != null) {
+			form.part(field, value);
+		}
+		return this.http.post()
+			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(this.till.adminToken()))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(form.build()))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** The detail of the 400 problem the form is answered with. */
+	private String refusedForm(String path, MultipartBodyBuilder form) {
+		return this.http.post()
+			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(this.till.adminToken()))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(form.build()))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("detail")
+			.asText();
+	}
+
+	/** A file part's content with its file name, as a browser sends it. */
+	private static final class NamedBytes extends ByteArrayResource {
+
+		private final String filename;
+
+		NamedBytes(String content, String filename) {
+			super(content.getBytes(StandardCharsets.UTF_8));
+			this.filename = filename;
+		}
+
+		@Override
+		public String getFilename() {
+			return this.filename;
+		}
+
 	}
 
 	private JsonNode finished(JsonNode started) {

@@ -17,7 +17,6 @@ import dev.punchcard.core.imports.application.MemberImportWrites.NewMember;
 import dev.punchcard.core.imports.domain.CsvHeader;
 import dev.punchcard.core.imports.domain.MemberLines;
 import dev.punchcard.core.imports.domain.MemberRow;
-import dev.punchcard.core.imports.domain.ParsedLine;
 import dev.punchcard.core.imports.domain.Rejection;
 import dev.punchcard.core.imports.domain.SourceLine;
 import dev.punchcard.core.shared.domain.CustomerId;
@@ -39,6 +38,10 @@ public class MemberChunks implements ImportChunks {
 
 	/** Tries for a new member whose random card number or referral code was taken. */
 	static final int INSERT_ATTEMPTS = 3;
+
+	/** A second row of an external id or phone is rejected. */
+	private static final List<ChunkRows.Key<MemberRow>> KEYS = List
+		.of(new ChunkRows.Key<>("external_id", MemberRow::externalId), new ChunkRows.Key<>("phone", MemberRow::phone));
 
 	private final MemberLines lines;
 
@@ -69,8 +72,10 @@ public class MemberChunks implements ImportChunks {
 
 	@Override
 	public Mono<ChunkResult> importChunk(CsvHeader header, List<SourceLine> chunk, boolean historical) {
-		List<Rejection> rejections = new ArrayList<>();
-		List<MemberRow> rows = distinct(parse(header, chunk, rejections), rejections);
+		ChunkRows<MemberRow> read = ChunkRows.read(chunk, (line) -> this.lines.parse(header, line), MemberRow::lineNo,
+				KEYS);
+		List<Rejection> rejections = read.rejections();
+		List<MemberRow> rows = read.rows();
 		Set<String> storeCodes = new HashSet<>();
 		rows.forEach((row) -> storeCodes.add(Objects.requireNonNullElse(row.homeStore(), "")));
 		storeCodes.remove("");
@@ -83,39 +88,6 @@ public class MemberChunks implements ImportChunks {
 						rows.stream().map(MemberRow::phone).filter(Objects::nonNull).toList())
 				.collectList())
 			.flatMap((found) -> apply(rows, found.getT1(), found.getT2(), rejections));
-	}
-
-	private List<MemberRow> parse(CsvHeader header, List<SourceLine> chunk, List<Rejection> rejections) {
-		List<MemberRow> rows = new ArrayList<>(chunk.size());
-		for (SourceLine line : chunk) {
-			switch (this.lines.parse(header, line)) {
-				case ParsedLine.Row<MemberRow> row -> rows.add(row.row());
-				case ParsedLine.Refused<MemberRow> refused -> rejections.add(refused.rejection());
-			}
-		}
-		return rows;
-	}
-
-	/** The chunk's rows without a second row of an external id or phone (rejected). */
-	private static List<MemberRow> distinct(List<MemberRow> rows, List<Rejection> rejections) {
-		Map<String, Long> externalIds = new HashMap<>();
-		Map<String, Long> phones = new HashMap<>();
-		List<MemberRow> distinct = new ArrayList<>(rows.size());
-		for (MemberRow row : rows) {
-			Long sameId = externalIds.putIfAbsent(row.externalId(), row.lineNo());
-			Long samePhone = (row.phone() == null) ? null : phones.putIfAbsent(row.phone(), row.lineNo());
-			if (sameId != null) {
-				rejections
-					.add(new Rejection(row.lineNo(), "duplicate within the file: external_id as on line " + sameId));
-			}
-			else if (samePhone != null) {
-				rejections.add(new Rejection(row.lineNo(), "duplicate within the file: phone as on line " + samePhone));
-			}
-			else {
-				distinct.add(row);
-			}
-		}
-		return distinct;
 	}
 
 	private Mono<ChunkResult> apply(List<MemberRow> rows, Map<String, StoreId> stores, List<KnownMember> known,
@@ -158,7 +130,7 @@ public class MemberChunks implements ImportChunks {
 			.then(insert(toInsert, stores, now, 1, rejections))
 			.flatMap((raced) -> optOut(rows, rejections, now)
 				.thenReturn(new ChunkResult(unchanged.size() + toLink.size() + toInsert.size() - raced.failed(),
-						unchanged.size() + raced.unchanged(), sorted(rejections))));
+						unchanged.size() + raced.unchanged(), ChunkRows.sorted(rejections))));
 	}
 
 	/**
@@ -225,10 +197,6 @@ public class MemberChunks implements ImportChunks {
 			.map(MemberRow::phone)
 			.toList();
 		return phones.isEmpty() ? Mono.empty() : this.writes.optOut(phones, now);
-	}
-
-	private static List<Rejection> sorted(List<Rejection> rejections) {
-		return rejections.stream().sorted(java.util.Comparator.comparingLong(Rejection::lineNo)).toList();
 	}
 
 	/**

@@ -16,7 +16,6 @@ import dev.punchcard.core.card.domain.CodeSigner;
 import dev.punchcard.core.imports.application.ImportCustomers.CardHolder;
 import dev.punchcard.core.imports.domain.CsvHeader;
 import dev.punchcard.core.imports.domain.CustomerKey;
-import dev.punchcard.core.imports.domain.ParsedLine;
 import dev.punchcard.core.imports.domain.PurchaseLines;
 import dev.punchcard.core.imports.domain.PurchaseRow;
 import dev.punchcard.core.imports.domain.Rejection;
@@ -34,13 +33,18 @@ import reactor.util.retry.Retry;
 
 /**
  * Imports a chunk of a purchases file: one read of the card numbers of the customers the
- * chunk names by external id or phone, then each purchase through the purchase feature's
- * own use case, a few at a time: {@link RecordPurchase} (points, tiers, ledger, balance
- * and notification exactly as a till's purchase) or, for a historical import,
- * {@link RecordHistoricalPurchase}. Both are idempotent per (store, receipt number), so a
+ * chunk names by external id or phone, then the purchases through the purchase feature's
+ * own use cases: each through {@link RecordPurchase}, a few at a time (points, tiers,
+ * ledger, balance and notification exactly as a till's purchase) or, for a historical
+ * import, the whole chunk at once through {@link RecordHistoricalPurchase#recordAll} (a
+ * few statements per chunk). Both are idempotent per (store, receipt number), so a
  * receipt imported twice, or recorded live before, changes nothing.
  */
 public class PurchaseChunks implements ImportChunks {
+
+	/** A second row of a (store, receipt) is rejected. */
+	private static final List<ChunkRows.Key<PurchaseRow>> KEYS = List
+		.of(new ChunkRows.Key<>("store and receipt_no", (row) -> row.storeCode() + "\n" + row.receiptNo()));
 
 	private final PurchaseLines lines;
 
@@ -81,8 +85,11 @@ public class PurchaseChunks implements ImportChunks {
 
 	@Override
 	public Mono<ChunkResult> importChunk(CsvHeader header, List<SourceLine> chunk, boolean historical) {
-		List<Rejection> rejections = new ArrayList<>();
-		List<PurchaseRow> rows = distinct(parse(header, chunk, rejections), rejections);
+		Instant now = this.clock.instant();
+		ChunkRows<PurchaseRow> read = ChunkRows.read(chunk, (line) -> this.lines.parse(header, line, now),
+				PurchaseRow::lineNo, KEYS);
+		List<Rejection> rejections = read.rejections();
+		List<PurchaseRow> rows = read.rows();
 		List<String> externalIds = new ArrayList<>();
 		List<String> phones = new ArrayList<>();
 		for (PurchaseRow row : rows) {
@@ -95,36 +102,8 @@ public class PurchaseChunks implements ImportChunks {
 		}
 		Mono<List<CardHolder>> holders = (externalIds.isEmpty() && phones.isEmpty()) ? Mono.just(List.of())
 				: this.customers.cardHolders(externalIds, phones).collectList();
-		return holders.flatMap((found) -> record(rows, cards(found), historical, rejections));
-	}
-
-	private List<PurchaseRow> parse(CsvHeader header, List<SourceLine> chunk, List<Rejection> rejections) {
-		Instant now = this.clock.instant();
-		List<PurchaseRow> rows = new ArrayList<>(chunk.size());
-		for (SourceLine line : chunk) {
-			switch (this.lines.parse(header, line, now)) {
-				case ParsedLine.Row<PurchaseRow> row -> rows.add(row.row());
-				case ParsedLine.Refused<PurchaseRow> refused -> rejections.add(refused.rejection());
-			}
-		}
-		return rows;
-	}
-
-	/** The chunk's rows without a second row of a (store, receipt) (rejected). */
-	private static List<PurchaseRow> distinct(List<PurchaseRow> rows, List<Rejection> rejections) {
-		Map<String, Long> receipts = new HashMap<>();
-		List<PurchaseRow> distinct = new ArrayList<>(rows.size());
-		for (PurchaseRow row : rows) {
-			Long same = receipts.putIfAbsent(row.storeCode() + "\n" + row.receiptNo(), row.lineNo());
-			if (same != null) {
-				rejections.add(new Rejection(row.lineNo(),
-						"duplicate within the file: store and receipt_no as on line " + same));
-			}
-			else {
-				distinct.add(row);
-			}
-		}
-		return distinct;
+		return holders.flatMap((found) -> historical ? recordHistorical(rows, cards(found), rejections)
+				: record(rows, cards(found), rejections));
 	}
 
 	private static Map<String, Long> cards(List<CardHolder> holders) {
@@ -144,8 +123,7 @@ public class PurchaseChunks implements ImportChunks {
 	 * Each customer's purchases one after the other in time order (their tier moves as it
 	 * did), different customers' at once.
 	 */
-	private Mono<ChunkResult> record(List<PurchaseRow> rows, Map<String, Long> cards, boolean historical,
-			List<Rejection> rejections) {
+	private Mono<ChunkResult> record(List<PurchaseRow> rows, Map<String, Long> cards, List<Rejection> rejections) {
 		Map<Object, List<PurchaseRow>> byCustomer = new LinkedHashMap<>();
 		for (PurchaseRow row : rows) {
 			byCustomer.computeIfAbsent(customerOf(row.customer(), cards), (key) -> new ArrayList<>()).add(row);
@@ -153,34 +131,67 @@ public class PurchaseChunks implements ImportChunks {
 		return Flux.fromIterable(byCustomer.values())
 			.flatMap((purchases) -> Flux.fromIterable(purchases)
 				.sort(Comparator.comparing(PurchaseRow::at))
-				.concatMap((row) -> recordOne(row, cards, historical)), this.concurrency)
+				.concatMap((row) -> recordOne(row, cards)), this.concurrency)
 			.collectList()
-			.map((results) -> {
-				long accepted = 0;
-				long unchanged = 0;
-				for (RowOutcome result : results) {
-					if (result.rejection() != null) {
-						rejections.add(result.rejection());
-					}
-					else {
-						accepted++;
-						unchanged += result.unchanged() ? 1 : 0;
-					}
+			.map((results) -> tally(results, rejections));
+	}
+
+	/**
+	 * History changes no balance or tier, so the order of a customer's purchases does not
+	 * matter: the chunk is recorded at once, a few statements for all its rows.
+	 */
+	private Mono<ChunkResult> recordHistorical(List<PurchaseRow> rows, Map<String, Long> cards,
+			List<Rejection> rejections) {
+		List<PurchaseRow> known = new ArrayList<>(rows.size());
+		List<RecordPurchaseCommand> commands = new ArrayList<>(rows.size());
+		for (PurchaseRow row : rows) {
+			String cardCode = cardCode(row.customer(), cards);
+			if (cardCode == null) {
+				rejections.add(new Rejection(row.lineNo(), "unknown customer " + describe(row.customer())));
+			}
+			else {
+				known.add(row);
+				commands.add(command(row, cardCode));
+			}
+		}
+		return Mono.defer(() -> this.recordHistorical.recordAll(commands))
+			.retryWhen(Retry.backoff(5, Duration.ofMillis(20)).filter(this.transientError))
+			.map((outcomes) -> {
+				List<RowOutcome> results = new ArrayList<>(outcomes.size());
+				for (int i = 0; i < outcomes.size(); i++) {
+					results.add(of(known.get(i), outcomes.get(i)));
 				}
-				return new ChunkResult(accepted, unchanged,
-						rejections.stream().sorted(Comparator.comparingLong(Rejection::lineNo)).toList());
+				return tally(results, rejections);
 			});
 	}
 
-	private Mono<RowOutcome> recordOne(PurchaseRow row, Map<String, Long> cards, boolean historical) {
+	private RecordPurchaseCommand command(PurchaseRow row, String cardCode) {
+		return new RecordPurchaseCommand(cardCode, row.storeCode(), row.receiptNo(),
+				new Money(row.amountMinor(), this.program.currency()), row.items(), null, row.at());
+	}
+
+	private static ChunkResult tally(List<RowOutcome> results, List<Rejection> rejections) {
+		long accepted = 0;
+		long unchanged = 0;
+		for (RowOutcome result : results) {
+			if (result.rejection() != null) {
+				rejections.add(result.rejection());
+			}
+			else {
+				accepted++;
+				unchanged += result.unchanged() ? 1 : 0;
+			}
+		}
+		return new ChunkResult(accepted, unchanged, ChunkRows.sorted(rejections));
+	}
+
+	private Mono<RowOutcome> recordOne(PurchaseRow row, Map<String, Long> cards) {
 		String cardCode = cardCode(row.customer(), cards);
 		if (cardCode == null) {
 			return Mono.just(RowOutcome.refused(row, "unknown customer " + describe(row.customer())));
 		}
-		RecordPurchaseCommand command = new RecordPurchaseCommand(cardCode, row.storeCode(), row.receiptNo(),
-				new Money(row.amountMinor(), this.program.currency()), row.items(), null, row.at());
-		Mono<PurchaseOutcome> outcome = historical ? this.recordHistorical.record(command)
-				: this.recordPurchase.record(command);
+		RecordPurchaseCommand command = command(row, cardCode);
+		Mono<PurchaseOutcome> outcome = this.recordPurchase.record(command);
 		// PostgreSQL may break a deadlock with a till's live purchase of the same member
 		// by
 		// failing one side: that purchase is tried again, it was not written

@@ -1,8 +1,12 @@
 package dev.punchcard.core.purchase.application;
 
 import java.time.Instant;
+import java.util.Collection;
 
+import dev.punchcard.core.customer.domain.Customer;
+import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.shared.domain.StoreId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,5 +31,20 @@ public interface PurchaseAccounts {
 	 * receipt was recorded meanwhile: read the account again.
 	 */
 	Mono<Boolean> credit(PurchaseCredit credit);
+
+	/**
+	 * Emits the holders of the card numbers with their balances, one read for them all;
+	 * card numbers no customer has are left out.
+	 */
+	Flux<HolderBalance> holders(Collection<Long> cardNumbers);
+
+	/**
+	 * A card holder and their points balance.
+	 *
+	 * @param holder the customer
+	 * @param balance their balance
+	 */
+	record HolderBalance(Customer holder, Points balance) {
+	}
 
 }

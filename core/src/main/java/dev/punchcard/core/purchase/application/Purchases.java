@@ -1,6 +1,7 @@
 package dev.punchcard.core.purchase.application;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.punchcard.core.purchase.domain.Purchase;
 import dev.punchcard.core.purchase.domain.Refund;
@@ -18,6 +19,19 @@ public interface Purchases {
 	 * receipt) is known.
 	 */
 	Mono<Purchase> insertIfAbsent(Purchase purchase);
+
+	/**
+	 * Stores the purchases and their items in one statement. Emits the ids of those
+	 * stored; one whose (store, receipt) is known, or repeats an earlier one of the list,
+	 * is left out.
+	 */
+	Flux<PurchaseId> insertAllIfAbsent(List<Purchase> purchases);
+
+	/**
+	 * Emits the purchases recorded for these receipts, the i-th receipt number at the
+	 * i-th store, in one read; receipts not recorded are left out.
+	 */
+	Flux<Purchase> findByReceipts(List<StoreId> storeIds, List<String> receiptNos);
 
 	/** Emits the purchase recorded for this receipt at this store, or completes empty. */
 	Mono<Purchase> findByReceipt(StoreId storeId, String receiptNo);

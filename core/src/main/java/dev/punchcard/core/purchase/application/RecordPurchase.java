@@ -2,7 +2,6 @@ package dev.punchcard.core.purchase.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.OptionalLong;
 
 import dev.punchcard.core.customer.domain.Customer;
 import dev.punchcard.core.customer.domain.CustomerStatus;
@@ -15,8 +14,6 @@ import dev.punchcard.core.purchase.application.PurchaseOutcome.Credited;
 import dev.punchcard.core.purchase.application.PurchaseOutcome.CustomerBlocked;
 import dev.punchcard.core.purchase.application.PurchaseOutcome.ReceiptConflict;
 import dev.punchcard.core.purchase.application.PurchaseOutcome.UnknownCard;
-import dev.punchcard.core.purchase.application.PurchaseOutcome.UnknownStore;
-import dev.punchcard.core.purchase.application.PurchaseOutcome.WrongCurrency;
 import dev.punchcard.core.purchase.domain.Purchase;
 import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.shared.domain.PurchaseId;
@@ -66,18 +63,8 @@ public class RecordPurchase {
 
 	/** Emits what happened; never errors for business reasons. */
 	public Mono<PurchaseOutcome> record(RecordPurchaseCommand command) {
-		if (!this.program.accepts(command.amount())) {
-			return Mono.just(new WrongCurrency(this.program.currency().getCurrencyCode()));
-		}
-		return this.parties.store(command.storeCode())
-			.flatMap((store) -> recordAt(store, command))
-			.switchIfEmpty(Mono.fromSupplier(() -> new UnknownStore(command.storeCode())));
-	}
-
-	private Mono<PurchaseOutcome> recordAt(Store store, RecordPurchaseCommand command) {
-		OptionalLong cardNumber = this.parties.cardNumber(command.cardCode());
-		return cardNumber.isPresent() ? attempt(store, command, cardNumber.getAsLong(), 1)
-				: Mono.just(new UnknownCard());
+		return PurchaseChecks.thenRecord(this.parties, this.program, command,
+				(store, cardNumber) -> attempt(store, command, cardNumber, 1));
 	}
 
 	private Mono<PurchaseOutcome> attempt(Store store, RecordPurchaseCommand command, long cardNumber, int attempt) {

@@ -3,6 +3,7 @@ package dev.punchcard.core.purchase.infrastructure;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.punchcard.core.points.domain.ExpiryPolicy;
 import dev.punchcard.core.points.domain.LedgerEntry;
 import dev.punchcard.core.purchase.application.PurchaseAccount;
 import dev.punchcard.core.purchase.application.PurchaseAccounts;
+import dev.punchcard.core.purchase.application.PurchaseAccounts.HolderBalance;
 import dev.punchcard.core.purchase.application.PurchaseCredit;
 import dev.punchcard.core.purchase.application.PurchaseCredit.TierChange;
 import dev.punchcard.core.purchase.domain.Purchase;
@@ -26,6 +28,7 @@ import io.r2dbc.spi.Readable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -139,6 +142,21 @@ class R2dbcPurchaseAccounts implements PurchaseAccounts {
 			.bind("cardNumber", cardNumber)
 			.map(R2dbcPurchaseAccounts::account)
 			.one();
+	}
+
+	@Override
+	public Flux<HolderBalance> holders(Collection<Long> cardNumbers) {
+		if (cardNumbers.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.db.sql("SELECT " + CustomerRows.COLUMNS + """
+				, b.balance
+				FROM customers c JOIN points_balances b ON b.customer_id = c.id
+				WHERE c.card_number = ANY(:cardNumbers::bigint[])
+				""")
+			.bind("cardNumbers", cardNumbers.toArray(Long[]::new))
+			.map((row) -> new HolderBalance(CustomerRows.customer(row), Points.of(row.get("balance", Long.class))))
+			.all();
 	}
 
 	@Override

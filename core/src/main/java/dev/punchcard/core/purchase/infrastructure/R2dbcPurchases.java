@@ -3,6 +3,7 @@ package dev.punchcard.core.purchase.infrastructure;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,36 @@ class R2dbcPurchases implements Purchases {
 			SELECT :purchaseId, line_no, sku, name, category, quantity, unit_price_minor
 			FROM unnest(:lineNos::int[], :skus::text[], :names::text[], :categories::text[], :quantities::int[],
 			            :prices::bigint[]) AS t(line_no, sku, name, category, quantity, unit_price_minor)
+			""";
+
+	/**
+	 * The purchases as arrays, one element each, and their items as arrays naming their
+	 * purchase; the items of a purchase not inserted (receipt known, or repeated in the
+	 * list) are not inserted either.
+	 */
+	private static final String INSERT_ALL = """
+			WITH inserted AS (
+			    INSERT INTO purchases (id, customer_id, store_id, receipt_no, amount_minor, currency, points_earned,
+			                           tier_at_purchase, balance_after, tier_after, cashier_id, recorded_at)
+			    SELECT t.id::uuid, t.customer_id::uuid, t.store_id::uuid, t.receipt_no, t.amount_minor, t.currency,
+			           t.points_earned, t.tier_at_purchase, t.balance_after, t.tier_after, t.cashier_id::uuid,
+			           t.recorded_at::timestamptz
+			    FROM unnest(:ids::text[], :customerIds::text[], :storeIds::text[], :receiptNos::text[],
+			                :amounts::bigint[], :currencies::text[], :points::bigint[], :tiersAtPurchase::text[],
+			                :balances::bigint[], :tiersAfter::text[], :cashierIds::text[], :recordedAts::text[])
+			        AS t(id, customer_id, store_id, receipt_no, amount_minor, currency, points_earned,
+			             tier_at_purchase, balance_after, tier_after, cashier_id, recorded_at)
+			    ON CONFLICT ON CONSTRAINT purchases_store_receipt_key DO NOTHING
+			    RETURNING id
+			), items AS (
+			    INSERT INTO purchase_items (purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
+			    SELECT i.purchase_id::uuid, i.line_no, i.sku, i.name, i.category, i.quantity, i.unit_price_minor
+			    FROM unnest(:itemPurchaseIds::text[], :lineNos::int[], :skus::text[], :names::text[],
+			                :categories::text[], :quantities::int[], :prices::bigint[])
+			        AS i(purchase_id, line_no, sku, name, category, quantity, unit_price_minor)
+			    JOIN inserted ON inserted.id = i.purchase_id::uuid
+			)
+			SELECT id FROM inserted
 			""";
 
 	private static final String REFUND_COLUMNS = "id, purchase_id, refund_no, amount_minor, points_reversed, "
@@ -108,6 +139,83 @@ class R2dbcPurchases implements Purchases {
 		columns.put("quantities", quantities);
 		columns.put("prices", prices);
 		return columns;
+	}
+
+	@Override
+	public Flux<PurchaseId> insertAllIfAbsent(List<Purchase> purchases) {
+		if (purchases.isEmpty()) {
+			return Flux.empty();
+		}
+		int n = purchases.size();
+		String[] ids = new String[n];
+		String[] customerIds = new String[n];
+		String[] storeIds = new String[n];
+		String[] receiptNos = new String[n];
+		Long[] amounts = new Long[n];
+		String[] currencies = new String[n];
+		Long[] points = new Long[n];
+		String[] tiersAtPurchase = new String[n];
+		Long[] balances = new Long[n];
+		String[] tiersAfter = new String[n];
+		String[] cashierIds = new String[n];
+		String[] recordedAts = new String[n];
+		List<String> itemPurchaseIds = new ArrayList<>();
+		List<LineItem> items = new ArrayList<>();
+		List<Integer> lineNos = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			Purchase purchase = purchases.get(i);
+			ids[i] = purchase.id().value().toString();
+			customerIds[i] = purchase.customerId().value().toString();
+			storeIds[i] = purchase.storeId().value().toString();
+			receiptNos[i] = purchase.receiptNo();
+			amounts[i] = purchase.amount().minorUnits();
+			currencies[i] = purchase.amount().currency().getCurrencyCode();
+			points[i] = purchase.pointsEarned();
+			tiersAtPurchase[i] = purchase.tierAtPurchase();
+			balances[i] = purchase.balanceAfter();
+			tiersAfter[i] = purchase.tierAfter();
+			cashierIds[i] = (purchase.cashierId() == null) ? null : purchase.cashierId().value().toString();
+			recordedAts[i] = purchase.recordedAt().toString();
+			for (int line = 0; line < purchase.items().size(); line++) {
+				itemPurchaseIds.add(ids[i]);
+				items.add(purchase.items().get(line));
+				lineNos.add(line + 1);
+			}
+		}
+		Map<String, Object> values = new HashMap<>(32);
+		values.put("ids", ids);
+		values.put("customerIds", customerIds);
+		values.put("storeIds", storeIds);
+		values.put("receiptNos", receiptNos);
+		values.put("amounts", amounts);
+		values.put("currencies", currencies);
+		values.put("points", points);
+		values.put("tiersAtPurchase", tiersAtPurchase);
+		values.put("balances", balances);
+		values.put("tiersAfter", tiersAfter);
+		values.put("cashierIds", cashierIds);
+		values.put("recordedAts", recordedAts);
+		values.put("itemPurchaseIds", itemPurchaseIds.toArray(String[]::new));
+		values.putAll(itemColumns(items));
+		values.put("lineNos", lineNos.toArray(Integer[]::new));
+		return this.db.sql(INSERT_ALL).bindValues(values).map((row) -> new PurchaseId(row.get("id", UUID.class))).all();
+	}
+
+	@Override
+	public Flux<Purchase> findByReceipts(List<StoreId> storeIds, List<String> receiptNos) {
+		if (storeIds.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.db
+			.sql("SELECT " + COLUMNS
+					+ """
+							 FROM purchases
+							WHERE (store_id, receipt_no) IN (SELECT s::uuid, r FROM unnest(:storeIds::text[], :receiptNos::text[]) AS t(s, r))
+							""")
+			.bind("storeIds", storeIds.stream().map((id) -> id.value().toString()).toArray(String[]::new))
+			.bind("receiptNos", receiptNos.toArray(String[]::new))
+			.map(R2dbcPurchases::purchase)
+			.all();
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package dev.punchcard.core.purchase.application;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import dev.punchcard.core.customer.application.InMemoryCustomers;
 import dev.punchcard.core.customer.domain.Customer;
@@ -11,6 +13,7 @@ import dev.punchcard.core.purchase.domain.Purchase;
 import dev.punchcard.core.shared.domain.Points;
 import dev.punchcard.core.shared.domain.StoreId;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,6 +52,14 @@ public class InMemoryPurchaseAccounts implements PurchaseAccounts {
 			.flatMap((holder) -> Mono.zip(this.purchases.netSpendSince(holder.id(), spendSince),
 					this.purchases.findByReceipt(storeId, receiptNo).map(Recorded::new).defaultIfEmpty(Recorded.NONE))
 				.flatMap((found) -> accountOf(holder, found.getT1(), found.getT2().purchase())));
+	}
+
+	@Override
+	public Flux<HolderBalance> holders(Collection<Long> cardNumbers) {
+		return Flux.fromIterable(List.copyOf(cardNumbers))
+			.concatMap(this.customers::findByCardNumber)
+			.filter((holder) -> this.ledger.versionOf(holder.id()) != null)
+			.map((holder) -> new HolderBalance(holder, Points.of(this.ledger.balance(holder.id()))));
 	}
 
 	@Override

@@ -54,6 +54,36 @@ public class InMemoryPurchases implements Purchases {
 	}
 
 	@Override
+	public Flux<PurchaseId> insertAllIfAbsent(List<Purchase> purchases) {
+		return Flux.defer(() -> Flux.fromIterable(insertAllNow(purchases)));
+	}
+
+	private synchronized List<PurchaseId> insertAllNow(List<Purchase> purchases) {
+		List<PurchaseId> inserted = new ArrayList<>();
+		for (Purchase purchase : purchases) {
+			Purchase stored = insertNow(purchase);
+			if (stored != null) {
+				inserted.add(stored.id());
+			}
+		}
+		return inserted;
+	}
+
+	@Override
+	public Flux<Purchase> findByReceipts(List<StoreId> storeIds, List<String> receiptNos) {
+		return Flux.defer(() -> {
+			List<Purchase> found = new ArrayList<>();
+			for (int i = 0; i < storeIds.size(); i++) {
+				Purchase purchase = findByReceiptNow(storeIds.get(i), receiptNos.get(i));
+				if (purchase != null && !found.contains(purchase)) {
+					found.add(purchase);
+				}
+			}
+			return Flux.fromIterable(found);
+		});
+	}
+
+	@Override
 	public Mono<Purchase> findByReceipt(StoreId storeId, String receiptNo) {
 		return Mono.fromSupplier(() -> findByReceiptNow(storeId, receiptNo));
 	}

@@ -157,6 +157,40 @@ public abstract class PurchasesContract {
 			.verifyComplete();
 	}
 
+	@Test
+	void should_store_each_receipt_once_and_emit_only_those_stored_when_many_are_inserted_at_once() {
+		CustomerId customer = aCustomer();
+		Store store = aStore("Main Street");
+		Purchase known = insert(purchase(customer, store, "R-1", 10_00, AT));
+		Purchase fresh = new Purchase(PurchaseId.random(), customer, store.id(), "R-2", Money.of(20_00, "EUR"), 0,
+				"BRONZE", 0, 0, 0, "BRONZE", null, AT.plusSeconds(60),
+				List.of(new LineItem("SKU-1", "Latte", "coffee", 2, 5_00),
+						new LineItem("SKU-2", "Bun", null, 1, 10_00)));
+		Purchase again = purchase(customer, store, "R-1", 10_00, AT);
+		Purchase repeated = purchase(customer, store, "R-2", 20_00, AT);
+
+		purchases().insertAllIfAbsent(List.of(again, fresh, repeated))
+			.as(StepVerifier::create)
+			.expectNext(fresh.id())
+			.verifyComplete();
+
+		purchases().countOf(customer).as(StepVerifier::create).expectNext(2L).verifyComplete();
+		purchases().findById(fresh.id())
+			.as(StepVerifier::create)
+			.expectNext(new Purchase(fresh.id(), customer, store.id(), "R-2", Money.of(20_00, "EUR"), 0, "BRONZE", 0, 0,
+					0, "BRONZE", null, AT.plusSeconds(60), List.of()))
+			.verifyComplete();
+		purchases()
+			.findByReceipts(List.of(store.id(), store.id(), aStore("Elsewhere").id()), List.of("R-1", "R-2", "R-1"))
+			.map(Purchase::id)
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((ids) -> assertThat(ids).containsExactlyInAnyOrder(known.id(), fresh.id()))
+			.verifyComplete();
+		purchases().insertAllIfAbsent(List.of()).as(StepVerifier::create).verifyComplete();
+		purchases().findByReceipts(List.of(), List.of()).as(StepVerifier::create).verifyComplete();
+	}
+
 	private Purchase insert(Purchase purchase) {
 		purchases().insertIfAbsent(purchase).as(StepVerifier::create).expectNext(purchase).verifyComplete();
 		return purchase;

@@ -73,6 +73,17 @@ class R2dbcPurchaseAccountsIT {
 	}
 
 	@Test
+	void should_read_the_holders_of_many_cards_with_their_balances_in_one_go_leaving_out_unknown_cards() {
+		this.accounts.holders(List.of(CARLA_CARD, 4343L, 9999L))
+			.map((found) -> found.holder().name() + "=" + found.balance().value())
+			.collectList()
+			.as(StepVerifier::create)
+			.assertNext((found) -> assertThat(found).containsExactlyInAnyOrder("Carla=100", "David=0"))
+			.verifyComplete();
+		this.accounts.holders(List.of()).as(StepVerifier::create).verifyComplete();
+	}
+
+	@Test
 	void should_read_holder_balance_version_and_net_spend_when_the_receipt_is_new() {
 		insertPurchase(CARLA, "OLD", 900_00, 100_00, NOW.minus(Duration.ofDays(400)));
 		insertPurchase(CARLA, "R-0", 300_00, 50_00, NOW.minus(Duration.ofDays(30)));
