@@ -72,7 +72,7 @@ class ConsoleSecurity {
 				// everyone on staff: the start page, finding members and their records
 				.pathMatchers(HttpMethod.GET, "/", "/console", "/console/members", "/console/members/*",
 						"/console/members/*/ledger", "/console/members/*/purchases", "/console/members/*/vouchers",
-						"/console/members/*/channels")
+						"/console/members/*/channels", "/console/leaderboard")
 				.hasAnyRole(ADMIN, MARKETER, CASHIER)
 				// CASHIER (and ADMIN): the till
 				.pathMatchers(HttpMethod.GET, "/console/till", "/console/till/card")
@@ -88,12 +88,13 @@ class ConsoleSecurity {
 						"/console/templates/whatsapp-sync", "/console/broadcasts/*/start",
 						"/console/broadcasts/*/pause", "/console/broadcasts/*/resume", "/console/broadcasts/*/cancel")
 				.hasAnyRole(ADMIN, MARKETER)
-				// ADMIN: stores, staff, rewards, settings, the ledger check
+				// ADMIN: stores, staff, rewards, settings, the ledger check, imports
 				.pathMatchers(HttpMethod.GET, "/console/stores", "/console/staff", "/console/rewards",
-						"/console/rewards/*", "/console/settings", "/console/ledger")
+						"/console/rewards/*", "/console/settings", "/console/ledger", "/console/imports",
+						"/console/imports/*", "/console/imports/*/progress", "/console/imports/*/rejections")
 				.hasRole(ADMIN)
 				.pathMatchers(HttpMethod.POST, "/console/stores", "/console/staff", "/console/staff/*/link-codes",
-						"/console/rewards", "/console/rewards/*", "/console/ledger/check")
+						"/console/rewards", "/console/rewards/*", "/console/ledger/check", "/console/imports")
 				.hasRole(ADMIN)
 				.anyExchange()
 				.denyAll())
