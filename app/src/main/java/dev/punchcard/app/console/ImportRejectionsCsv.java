@@ -23,8 +23,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * An import's rejected lines as a CSV download ({@code line,reason}), written in chunks as
- * the database pages through them; a reason a spreadsheet would take for a formula is
+ * An import's rejected lines as a CSV download ({@code line,reason}), written in chunks
+ * as the database pages through them; a reason a spreadsheet would take for a formula is
  * kept as text.
  */
 @Controller

@@ -25,11 +25,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 
 /**
- * An administrator uploads a members or purchases file from the imports page (a
- * multipart form htmx posts with the CSRF header): the fields {@code kind} and
- * {@code historical} come first, then the file, whose bytes go on to
- * {@link StartImport} as they arrive, never whole in memory. A started import sends the
- * browser to its page; a refusal is a sentence on the form.
+ * An administrator uploads a members or purchases file from the imports page (a multipart
+ * form htmx posts with the CSRF header): the fields {@code kind} and {@code historical}
+ * come first, then the file, whose bytes go on to {@link StartImport} as they arrive,
+ * never whole in memory. A started import sends the browser to its page; a refusal is a
+ * sentence on the form.
  */
 @Controller
 class ImportUpload {

@@ -59,14 +59,15 @@ class LeaderboardPage {
 			model.addAttribute("zone", this.schedule.zone().getId());
 			model.addAttribute("currency", this.currency);
 			model.addAttribute("previous", dayIn(board.week().start().minus(Duration.ofDays(3))));
-			model.addAttribute("next",
-					board.week().closedAt(this.clock.instant()) ? dayIn(board.week().end().plus(Duration.ofDays(3)))
-							: null);
+			model.addAttribute("next", board.week().closedAt(this.clock.instant())
+					? dayIn(board.week().end().plus(Duration.ofDays(3))) : null);
 			return past(board.week()).doOnNext((weeks) -> model.addAttribute("past", weeks));
 		}).thenReturn("console/leaderboard");
 	}
 
-	/** The weeks before, newest first, each with its winners (awarded or at the close). */
+	/**
+	 * The weeks before, newest first, each with its winners (awarded or at the close).
+	 */
 	private Mono<List<PastWeek>> past(Week shown) {
 		return Flux.range(1, PAST_WEEKS)
 			.map((back) -> dayIn(shown.start().minus(Duration.ofDays(7L * back - 3))))
