@@ -30,6 +30,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				// likewise the points expiry: only its own tests run it, over their own
 				// rows
 				"punchcard.points.expiry.scheduled=false", "punchcard.leaderboard.scheduled=false",
+				// the analytics rollup runs only when a test asks (with no lag, so it sees
+				// what the test just wrote)
+				"punchcard.analytics.scheduled=false", "punchcard.analytics.rollup-lag=0s",
 				// cached contexts share the database: only the broadcast tests' own
 				// contexts send broadcasts and run their schedule, else another context's
 				// senders would claim their recipients and send them to its own fakes,
@@ -72,7 +75,7 @@ public abstract class ApiIT {
 		this.db
 			.sql("TRUNCATE inbound_updates, outgoing_messages, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
 					+ "purchase_items, purchases, tier_changes, channel_identities, customers, marketing_consents, "
-					+ "chat_link_failures, segments, audit_log, customer_scores, customer_score_runs, whatsapp_templates, telegram_templates, points_expiry_runs, leaderboard_winners, leaderboard_weeks, leaderboard_start, import_rejections, imports RESTART IDENTITY CASCADE")
+					+ "chat_link_failures, segments, audit_log, customer_scores, customer_score_runs, whatsapp_templates, telegram_templates, points_expiry_runs, leaderboard_winners, leaderboard_weeks, leaderboard_start, import_rejections, imports, analytics_sales_hourly, analytics_items_daily, analytics_points_hourly RESTART IDENTITY CASCADE")
 			.then()
 			// the background work of other cached contexts (broadcast claims, schedules)
 			// may
@@ -84,6 +87,7 @@ public abstract class ApiIT {
 			.block();
 		this.db.sql("DELETE FROM staff WHERE username <> :admin").bind("admin", ADMIN).then().block();
 		this.db.sql("DELETE FROM stores").then().block();
+		this.db.sql("UPDATE analytics_rollup_state SET rolled_up_to = 'epoch'").then().block();
 		this.redis.getConnectionFactory().getReactiveConnection().serverCommands().flushDb().block();
 		this.till = new Till(this.http);
 	}

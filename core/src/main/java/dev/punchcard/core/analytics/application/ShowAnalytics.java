@@ -2,6 +2,7 @@ package dev.punchcard.core.analytics.application;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneId;
 
 import dev.punchcard.core.analytics.application.Reports.BroadcastsReport;
 import dev.punchcard.core.analytics.application.Reports.MembersReport;
@@ -34,14 +35,23 @@ public class ShowAnalytics {
 
 	private final BigDecimal minorPerPoint;
 
+	private final ZoneId programZone;
+
 	/**
 	 * @param minorPerPoint what one outstanding point is worth, in minor units (the
 	 * liability)
+	 * @param programZone the zone reports are read in unless one is asked for
 	 */
-	public ShowAnalytics(Stores stores, AnalyticsReadings readings, BigDecimal minorPerPoint) {
+	public ShowAnalytics(Stores stores, AnalyticsReadings readings, BigDecimal minorPerPoint, ZoneId programZone) {
 		this.questions = new AnalyticsQuestions(stores);
 		this.readings = readings;
 		this.minorPerPoint = minorPerPoint;
+		this.programZone = programZone;
+	}
+
+	/** The zone reports are read in unless one is asked for: the program's. */
+	public ZoneId programZone() {
+		return this.programZone;
 	}
 
 	public Mono<AnalyticsOutcome<MembersReport>> members(AnalyticsRequest request) {

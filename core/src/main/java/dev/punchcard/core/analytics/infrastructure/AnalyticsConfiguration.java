@@ -3,6 +3,7 @@ package dev.punchcard.core.analytics.infrastructure;
 import dev.punchcard.core.analytics.application.AnalyticsReadings;
 import dev.punchcard.core.analytics.application.AnalyticsRollups;
 import dev.punchcard.core.analytics.application.ShowAnalytics;
+import dev.punchcard.core.points.infrastructure.ProgramProperties;
 import dev.punchcard.core.store.application.Stores;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,9 @@ class AnalyticsConfiguration {
 	}
 
 	@Bean
-	ShowAnalytics showAnalytics(Stores stores, AnalyticsReadings readings, AnalyticsProperties properties) {
-		return new ShowAnalytics(stores, readings, properties.pointValueMinor());
+	ShowAnalytics showAnalytics(Stores stores, AnalyticsReadings readings, AnalyticsProperties properties,
+			ProgramProperties program) {
+		return new ShowAnalytics(stores, readings, properties.pointValueMinor(), program.timeZone());
 	}
 
 	@Bean
