@@ -28,7 +28,7 @@ class ConsoleSecurity {
 
 	/** The paths this chain answers; every other request goes on to the API's chain. */
 	static final String[] PATHS = { "/", "/login", "/logout", "/console", "/console/**", "/webjars/htmx.org/**",
-			"/webjars/html5-qrcode/**" };
+			"/webjars/html5-qrcode/**", "/webjars/chart.js/**" };
 
 	private static final String ADMIN = "ADMIN";
 
@@ -63,7 +63,7 @@ class ConsoleSecurity {
 			.authorizeExchange((exchange) -> exchange
 				// open: the login page and what it needs
 				.pathMatchers(HttpMethod.GET, "/login", "/console/language", "/console/assets/**",
-						"/webjars/htmx.org/**", "/webjars/html5-qrcode/**")
+						"/webjars/htmx.org/**", "/webjars/html5-qrcode/**", "/webjars/chart.js/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/login")
 				.permitAll()
@@ -80,9 +80,9 @@ class ConsoleSecurity {
 				.pathMatchers(HttpMethod.POST, "/console/till/purchases", "/console/till/refunds",
 						"/console/till/vouchers")
 				.hasAnyRole(ADMIN, CASHIER)
-				// MARKETER (and ADMIN): segments, templates, broadcasts
-				.pathMatchers(HttpMethod.GET, "/console/segments", "/console/templates", "/console/broadcasts",
-						"/console/broadcasts/*", "/console/broadcasts/*/progress")
+				// MARKETER (and ADMIN): the dashboard, segments, templates, broadcasts
+				.pathMatchers(HttpMethod.GET, "/console/dashboard", "/console/segments", "/console/templates",
+						"/console/broadcasts", "/console/broadcasts/*", "/console/broadcasts/*/progress")
 				.hasAnyRole(ADMIN, MARKETER)
 				.pathMatchers(HttpMethod.POST, "/console/segments", "/console/segments/preview",
 						"/console/templates/whatsapp-sync", "/console/broadcasts/*/start",

@@ -365,6 +365,70 @@ class ConsoleBrowserIT extends ApiIT {
 		}
 	}
 
+	@Test
+	void should_show_a_marketer_the_dashboard_with_charts_and_filter_it_by_store(TestInfo test) {
+		String admin = this.till.adminToken();
+		String north = this.till.openStore();
+		String south = this.till.openStore();
+		String card = this.till.enrol(admin, "Dana Dash").get("cardCode").asText();
+		String other = this.till.enrol(admin, "Emil Dash").get("cardCode").asText();
+		purchaseWithItems(admin, card, north, "R-dash-1", "Beans", 2, 6_00);
+		purchaseWithItems(admin, other, south, "R-dash-2", "Mug", 1, 15_00);
+		String marketer = ConsoleSession.account(this.till, "MARKETER", null);
+		try (Browser browser = browser(test, "en", 1280, 1000)) {
+			browser.logIn(marketer, ConsoleSession.password(marketer)).click("nav-dashboard");
+			assertThat(browser.text("total-members")).isEqualTo("2");
+			assertThat(browser.text("total-revenue")).isEqualTo("27.00 EUR");
+			assertThat(browser.text("total-issued")).isEqualTo("27");
+			assertThat(browser.text("total-liability")).isEqualTo("0.27 EUR");
+			assertThat(browser.text("top-products")).contains("Mug", "15.00", "Beans", "12.00");
+			// Chart.js drew each chart from the page's data: today's bar carries the
+			// day's sums
+			assertThat(chartValue(browser, "sales", 0)).isEqualTo("27");
+			assertThat(chartValue(browser, "members", 0)).isEqualTo("2");
+			assertThat(chartValue(browser, "points", 0)).isEqualTo("27");
+			assertThat(chartLabels(browser, "products")).isEqualTo("Mug,Beans");
+			assertThat(chartLabels(browser, "sales").split(",")).hasSize(DashboardPage.DEFAULT_DAYS);
+			browser.screenshot("dashboard");
+
+			browser.select("dashboard-store", north).click("dashboard-show");
+			assertThat(browser.waitText("total-revenue", "12.00")).isEqualTo("12.00 EUR");
+			assertThat(browser.text("top-products")).contains("Beans").doesNotContain("Mug");
+			assertThat(chartValue(browser, "sales", 0)).isEqualTo("12");
+		}
+		try (Browser phone = browser(test, "ru-RU", 390, 844)) {
+			phone.logIn(marketer, ConsoleSession.password(marketer)).go("/console/dashboard");
+			assertThat(phone.text("total-revenue")).isEqualTo("27.00 EUR");
+			assertThat(chartLabels(phone, "products")).isEqualTo("Mug,Beans");
+			assertThat(fitsTheWindow(phone)).isTrue();
+			phone.screenshot("dashboard-on-a-phone");
+		}
+	}
+
+	/** The last value of a chart's first series, as Chart.js holds it. */
+	private static String chartValue(Browser browser, String chart, int series) {
+		Object value = driverOf(browser).executeScript(
+				"var c = Chart.getChart('chart-' + arguments[0]);"
+						+ " var d = c.data.datasets[arguments[1]].data; return String(d[d.length - 1]);",
+				chart, series);
+		return String.valueOf(value);
+	}
+
+	private static String chartLabels(Browser browser, String chart) {
+		return String.valueOf(driverOf(browser)
+			.executeScript("return Chart.getChart('chart-' + arguments[0]).data.labels.join(',');", chart));
+	}
+
+	private void purchaseWithItems(String token, String card, String store, String receipt, String item, int quantity,
+			long unitPriceMinor) {
+		this.till
+			.post(token, "/api/v1/purchases", Map.of(
+					"cardCode", card, "storeCode", store, "receiptNo", receipt, "amountMinor",
+					quantity * unitPriceMinor, "currency", "EUR", "items", List.of(Map.of("sku", "SKU-" + item, "name",
+							item, "category", "shop", "quantity", quantity, "unitPriceMinor", unitPriceMinor))),
+					HttpStatus.CREATED);
+	}
+
 	private static String row(Browser browser, int place) {
 		return browser.waitFor(By.cssSelector("#leaderboard tr[data-place='" + place + "']")).getText();
 	}

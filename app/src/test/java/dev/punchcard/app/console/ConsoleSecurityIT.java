@@ -151,8 +151,9 @@ class ConsoleSecurityIT extends ApiIT {
 				Arguments.of("CASHIER", "/console/ledger"), Arguments.of("MARKETER", "/console/till"),
 				Arguments.of("MARKETER", "/console/till/card"), Arguments.of("MARKETER", "/console/stores"),
 				Arguments.of("MARKETER", "/console/staff"), Arguments.of("MARKETER", "/console/ledger"),
-				Arguments.of("CASHIER", "/console/imports"), Arguments.of("CASHIER", "/console/imports/" + anyId),
-				Arguments.of("MARKETER", "/console/imports"), Arguments.of("MARKETER", "/console/imports/" + anyId),
+				Arguments.of("CASHIER", "/console/dashboard"), Arguments.of("CASHIER", "/console/imports"),
+				Arguments.of("CASHIER", "/console/imports/" + anyId), Arguments.of("MARKETER", "/console/imports"),
+				Arguments.of("MARKETER", "/console/imports/" + anyId),
 				Arguments.of("MARKETER", "/console/imports/" + anyId + "/progress"),
 				Arguments.of("MARKETER", "/console/imports/" + anyId + "/rejections"),
 				Arguments.of("ADMIN", "/console/not-a-page"), Arguments.of("ADMIN", "/console/members/x/y/z"),
@@ -281,6 +282,36 @@ class ConsoleSecurityIT extends ApiIT {
 		assertThat(noKind.getStatus().value()).isEqualTo(400);
 		assertThat(noKind.getResponseBody()).contains("Choose members or purchases");
 		assertThat(importCount()).isZero();
+	}
+
+	@Test
+	void should_show_the_dashboard_to_a_marketer_and_say_why_a_filter_is_refused() {
+		ConsoleSession browser = logIn("MARKETER");
+
+		EntityExchangeResult<String> page = browser.get("/console/dashboard");
+		EntityExchangeResult<String> reversed = browser.get("/console/dashboard?from=2026-12-01&to=2026-11-01");
+		EntityExchangeResult<String> unknown = browser.get("/console/dashboard?store=NOPE");
+		EntityExchangeResult<String> malformed = browser.get("/console/dashboard?from=yesterday");
+
+		assertThat(page.getStatus().value()).isEqualTo(200);
+		assertThat(page.getResponseBody()).contains("id=\"dashboard-charts\"", "data-charts=\"{");
+		assertThat(reversed.getStatus().value()).isEqualTo(400);
+		assertThat(reversed.getResponseBody()).contains("The range must not end before it starts");
+		assertThat(unknown.getStatus().value()).isEqualTo(400);
+		assertThat(unknown.getResponseBody()).contains("There is no store with the code NOPE.");
+		assertThat(malformed.getStatus().value()).isEqualTo(400);
+		assertThat(malformed.getResponseBody()).doesNotContain("Exception");
+	}
+
+	@Test
+	void should_serve_chart_js_from_its_webjar_without_a_session() {
+		this.http.get()
+			.uri("/webjars/chart.js/dist/chart.umd.min.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/javascript");
 	}
 
 	private ConsoleSession logIn(String role) {
