@@ -50,12 +50,12 @@ CREATE TABLE analytics_points_hourly (
 CREATE INDEX analytics_points_hourly_store_idx ON analytics_points_hourly (store_id, hour);
 
 -- what the rollup job and the reports read in the raw tables: rows inserted since the watermark (BRIN: created_at
--- follows insertion order, and a BRIN index costs the purchase path almost nothing), purchases in a time range
--- (the ends of a range that do not fill a rolled-up bucket, and zones whose offsets are not whole hours)
+-- follows insertion order, and a BRIN index costs the purchase path almost nothing). Purchases in a time range (the
+-- ends of a range that do not fill a rolled-up bucket, zones whose offsets are not whole hours) use the
+-- leaderboard's purchases_recorded_idx.
 CREATE INDEX purchases_created_brin ON purchases USING brin (created_at) WITH (pages_per_range = 16);
 CREATE INDEX refunds_created_brin ON refunds USING brin (created_at) WITH (pages_per_range = 16);
 CREATE INDEX points_ledger_entries_created_brin ON points_ledger_entries USING brin (created_at) WITH (pages_per_range = 16);
-CREATE INDEX purchases_recorded_idx ON purchases (recorded_at) INCLUDE (store_id, customer_id, amount_minor);
 CREATE INDEX refunds_refunded_idx ON refunds (refunded_at);
 -- the member, tier, referral and voucher reports read these by time
 CREATE INDEX customers_created_idx ON customers (created_at);

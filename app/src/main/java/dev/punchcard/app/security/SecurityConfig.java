@@ -121,6 +121,11 @@ class SecurityConfig {
 				.hasAnyRole(ADMIN, MARKETER)
 				.pathMatchers(HttpMethod.DELETE, "/api/v1/segments/*")
 				.hasAnyRole(ADMIN, MARKETER)
+				// analytics: administrators and marketers for any store, cashiers for
+				// their own
+				// (the use case refuses other stores)
+				.pathMatchers(HttpMethod.GET, "/api/v1/analytics/*")
+				.hasAnyRole(ADMIN, MARKETER, CASHIER)
 				// every role: the weekly leaderboard, and one member's place on it
 				.pathMatchers(HttpMethod.GET, "/api/v1/leaderboard", "/api/v1/customers/*/leaderboard")
 				.hasAnyRole(ADMIN, MARKETER, CASHIER)

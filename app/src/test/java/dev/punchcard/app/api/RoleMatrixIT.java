@@ -1,5 +1,6 @@
 package dev.punchcard.app.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -111,6 +112,8 @@ class RoleMatrixIT extends ApiIT {
 				Arguments.of(HttpMethod.GET, "/api/v1/leaderboard"),
 				Arguments.of(HttpMethod.GET, "/api/v1/customers/" + UUID.randomUUID() + "/leaderboard"),
 				Arguments.of(HttpMethod.POST, "/api/v1/purchases:batch"),
+				Arguments.of(HttpMethod.GET, "/api/v1/analytics/sales"),
+				Arguments.of(HttpMethod.GET, "/api/v1/analytics/members?format=csv"),
 				Arguments.of(HttpMethod.POST, "/api/v1/imports/members"),
 				Arguments.of(HttpMethod.GET, "/api/v1/imports"),
 				Arguments.of(HttpMethod.GET, "/api/v1/imports/" + UUID.randomUUID() + "/rejections"));
@@ -144,6 +147,14 @@ class RoleMatrixIT extends ApiIT {
 		this.till.get(this.till.adminToken(), "/api/v1/leaderboard", HttpStatus.OK);
 		this.till.get(cashier, "/api/v1/customers/" + customer + "/leaderboard", HttpStatus.OK);
 		this.till.get(marketer, "/api/v1/customers/" + customer + "/leaderboard", HttpStatus.OK);
+		for (String report : List.of("members", "sales", "products", "points", "rewards", "tiers", "referrals",
+				"broadcasts")) {
+			this.till.get(marketer, "/api/v1/analytics/" + report, HttpStatus.OK);
+			this.till.get(this.till.adminToken(), "/api/v1/analytics/" + report + "?store=" + store, HttpStatus.OK);
+			this.till.get(cashier, "/api/v1/analytics/" + report, HttpStatus.OK);
+			this.till.get(cashier, "/api/v1/analytics/" + report + "?store=" + store, HttpStatus.OK);
+		}
+		this.till.get(cashier, "/api/v1/analytics/sales?store=" + this.till.openStore(), HttpStatus.FORBIDDEN);
 		this.till.post(marketer, "/api/v1/segments/preview", Map.of("filter", Map.of()), HttpStatus.OK);
 		this.till.get(this.till.adminToken(), "/api/v1/segments", HttpStatus.OK);
 		this.till.post(this.till.adminToken(), "/api/v1/segments/preview", Map.of(), HttpStatus.OK);

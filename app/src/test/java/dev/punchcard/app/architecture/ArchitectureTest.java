@@ -91,6 +91,14 @@ class ArchitectureTest {
 				"org.springframework.http..");
 
 	@ArchTest
+	static final ArchRule analytics_use_cases_leave_sql_to_the_adapters = noClasses().that()
+		.resideInAnyPackage("dev.punchcard.core.analytics.application..", "dev.punchcard.core.analytics.domain..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.r2dbc..", "org.springframework.r2dbc..", "org.springframework.web..",
+				"org.springframework.http..");
+
+	@ArchTest
 	static final ArchRule chat_modules_use_the_core_only_through_its_application_and_domain = noClasses().that()
 		.resideInAnyPackage("dev.punchcard.bot..", "dev.punchcard.webhooks..", "dev.punchcard.app..")
 		.should()

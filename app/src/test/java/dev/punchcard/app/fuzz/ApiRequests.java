@@ -117,6 +117,16 @@ public final class ApiRequests {
 						w.broadcastId(), null),
 				new Endpoint(HttpMethod.GET, "/api/v1/leaderboard?week=2026-11-29", null, null),
 				new Endpoint(HttpMethod.GET, "/api/v1/customers/{}/leaderboard", w.customerId(), null),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/members?from=2026-11-01&to=2026-11-30&grain=week", null,
+						null),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/sales?from=2026-11-01&to=2026-11-30&zone=Europe/Berlin",
+						null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/products?format=csv", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/points?grain=day", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/rewards", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/tiers", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/referrals", null, null),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/broadcasts?format=json", null, null),
 				new Endpoint(HttpMethod.GET, "/actuator/health", null, null));
 	}
 
