@@ -30,7 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				// likewise the points expiry: only its own tests run it, over their own
 				// rows
 				"punchcard.points.expiry.scheduled=false", "punchcard.leaderboard.scheduled=false",
-				// the analytics rollup runs only when a test asks (with no lag, so it sees
+				// the analytics rollup runs only when a test asks (with no lag, so it
+				// sees
 				// what the test just wrote)
 				"punchcard.analytics.scheduled=false", "punchcard.analytics.rollup-lag=0s",
 				// cached contexts share the database: only the broadcast tests' own
