@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.punchcard.core.analytics.application.AnalyticsOutcome;
 import dev.punchcard.core.analytics.application.Reports.MembersReport;
 import dev.punchcard.core.analytics.application.Reports.PeriodCount;
@@ -20,15 +22,18 @@ import dev.punchcard.core.analytics.application.Reports.ProductsReport;
 import dev.punchcard.core.analytics.application.Reports.SalesPeriod;
 import dev.punchcard.core.analytics.application.Reports.SalesReport;
 import dev.punchcard.core.analytics.domain.Grain;
+import dev.punchcard.core.points.domain.LoyaltyProgram;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's reports as chart data for the page (labels and series, named in the
  * page's language): one axis of buckets shared by the series over time, every day of the
  * range when counted per day (an empty bucket as 0).
  */
-final class DashboardCharts {
+@Component
+class DashboardCharts {
 
 	private final MessageSource messages;
 
@@ -36,10 +41,28 @@ final class DashboardCharts {
 
 	private final String currency;
 
-	DashboardCharts(MessageSource messages, ConsoleMoney money, String currency) {
+	private final ObjectMapper json;
+
+	DashboardCharts(MessageSource messages, ConsoleMoney money, LoyaltyProgram program, ObjectMapper json) {
 		this.messages = messages;
 		this.money = money;
-		this.currency = currency;
+		this.currency = program.currency().getCurrencyCode();
+		this.json = json;
+	}
+
+	/** The program's currency, which every amount is in. */
+	String currency() {
+		return this.currency;
+	}
+
+	/** The charts as the JSON the page's script reads. */
+	String json(Answers answers, LocalDate from, LocalDate to, Grain grain, Locale locale) {
+		try {
+			return this.json.writeValueAsString(of(answers, from, to, grain, locale));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("the dashboard's charts could not be written as JSON", ex);
+		}
 	}
 
 	Map<String, Chart> of(Answers answers, LocalDate from, LocalDate to, Grain grain, Locale locale) {

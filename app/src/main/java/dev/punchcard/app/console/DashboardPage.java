@@ -6,16 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.punchcard.core.analytics.application.AnalyticsOutcome;
 import dev.punchcard.core.analytics.application.AnalyticsRequest;
 import dev.punchcard.core.analytics.application.ShowAnalytics;
 import dev.punchcard.core.analytics.domain.Grain;
-import dev.punchcard.core.points.domain.LoyaltyProgram;
 import dev.punchcard.core.store.application.Stores;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,20 +44,13 @@ class DashboardPage {
 
 	private final DashboardCharts charts;
 
-	private final ObjectMapper json;
-
 	private final Clock clock;
 
-	private final String currency;
-
-	DashboardPage(ShowAnalytics analytics, Stores stores, LoyaltyProgram program, MessageSource messages,
-			ObjectMapper json, Clock clock) {
+	DashboardPage(ShowAnalytics analytics, Stores stores, DashboardCharts charts, Clock clock) {
 		this.analytics = analytics;
 		this.stores = stores;
-		this.charts = new DashboardCharts(messages, new ConsoleMoney(), program.currency().getCurrencyCode());
-		this.json = json;
+		this.charts = charts;
 		this.clock = clock;
-		this.currency = program.currency().getCurrencyCode();
 	}
 
 	@GetMapping("/console/dashboard")
@@ -79,7 +68,7 @@ class DashboardPage {
 		model.addAttribute("to", last);
 		model.addAttribute("store", (storeCode == null) ? "" : storeCode);
 		model.addAttribute("zone", zone.getId());
-		model.addAttribute("currency", this.currency);
+		model.addAttribute("currency", this.charts.currency());
 		model.addAttribute("stores", this.stores.all().collectList());
 		return Mono
 			.zip(this.analytics.members(request), this.analytics.sales(request), this.analytics.products(request),
@@ -94,7 +83,7 @@ class DashboardPage {
 		switch (answers.refusal()) {
 			case null -> {
 				model.addAttribute("answers", answers);
-				model.addAttribute("charts", write(this.charts.of(answers, first, last, grain, locale)));
+				model.addAttribute("charts", this.charts.json(answers, first, last, grain, locale));
 			}
 			case AnalyticsOutcome.Invalid<?> invalid -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
@@ -104,15 +93,6 @@ class DashboardPage {
 			case AnalyticsOutcome.Answered<?> answered -> throw new IllegalStateException("not a refusal");
 		}
 		return "console/dashboard";
-	}
-
-	private String write(Object charts) {
-		try {
-			return this.json.writeValueAsString(charts);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("the dashboard's charts could not be written as JSON", ex);
-		}
 	}
 
 	private static LocalDate date(@Nullable String text, LocalDate otherwise) {
