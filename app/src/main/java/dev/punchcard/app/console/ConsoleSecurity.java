@@ -28,7 +28,7 @@ class ConsoleSecurity {
 
 	/** The paths this chain answers; every other request goes on to the API's chain. */
 	static final String[] PATHS = { "/", "/login", "/logout", "/console", "/console/**", "/webjars/htmx.org/**",
-			"/webjars/html5-qrcode/**" };
+			"/webjars/html5-qrcode/**", "/webjars/chart.js/**" };
 
 	private static final String ADMIN = "ADMIN";
 
@@ -63,7 +63,7 @@ class ConsoleSecurity {
 			.authorizeExchange((exchange) -> exchange
 				// open: the login page and what it needs
 				.pathMatchers(HttpMethod.GET, "/login", "/console/language", "/console/assets/**",
-						"/webjars/htmx.org/**", "/webjars/html5-qrcode/**")
+						"/webjars/htmx.org/**", "/webjars/html5-qrcode/**", "/webjars/chart.js/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/login")
 				.permitAll()
@@ -72,7 +72,7 @@ class ConsoleSecurity {
 				// everyone on staff: the start page, finding members and their records
 				.pathMatchers(HttpMethod.GET, "/", "/console", "/console/members", "/console/members/*",
 						"/console/members/*/ledger", "/console/members/*/purchases", "/console/members/*/vouchers",
-						"/console/members/*/channels")
+						"/console/members/*/channels", "/console/leaderboard")
 				.hasAnyRole(ADMIN, MARKETER, CASHIER)
 				// CASHIER (and ADMIN): the till
 				.pathMatchers(HttpMethod.GET, "/console/till", "/console/till/card")
@@ -80,20 +80,21 @@ class ConsoleSecurity {
 				.pathMatchers(HttpMethod.POST, "/console/till/purchases", "/console/till/refunds",
 						"/console/till/vouchers")
 				.hasAnyRole(ADMIN, CASHIER)
-				// MARKETER (and ADMIN): segments, templates, broadcasts
-				.pathMatchers(HttpMethod.GET, "/console/segments", "/console/templates", "/console/broadcasts",
-						"/console/broadcasts/*", "/console/broadcasts/*/progress")
+				// MARKETER (and ADMIN): the dashboard, segments, templates, broadcasts
+				.pathMatchers(HttpMethod.GET, "/console/dashboard", "/console/segments", "/console/templates",
+						"/console/broadcasts", "/console/broadcasts/*", "/console/broadcasts/*/progress")
 				.hasAnyRole(ADMIN, MARKETER)
 				.pathMatchers(HttpMethod.POST, "/console/segments", "/console/segments/preview",
 						"/console/templates/whatsapp-sync", "/console/broadcasts/*/start",
 						"/console/broadcasts/*/pause", "/console/broadcasts/*/resume", "/console/broadcasts/*/cancel")
 				.hasAnyRole(ADMIN, MARKETER)
-				// ADMIN: stores, staff, rewards, settings, the ledger check
+				// ADMIN: stores, staff, rewards, settings, the ledger check, imports
 				.pathMatchers(HttpMethod.GET, "/console/stores", "/console/staff", "/console/rewards",
-						"/console/rewards/*", "/console/settings", "/console/ledger")
+						"/console/rewards/*", "/console/settings", "/console/ledger", "/console/imports",
+						"/console/imports/*", "/console/imports/*/progress", "/console/imports/*/rejections")
 				.hasRole(ADMIN)
 				.pathMatchers(HttpMethod.POST, "/console/stores", "/console/staff", "/console/staff/*/link-codes",
-						"/console/rewards", "/console/rewards/*", "/console/ledger/check")
+						"/console/rewards", "/console/rewards/*", "/console/ledger/check", "/console/imports")
 				.hasRole(ADMIN)
 				.anyExchange()
 				.denyAll())

@@ -1,5 +1,6 @@
 package dev.punchcard.app.console;
 
+import java.util.Map;
 import java.util.UUID;
 
 import dev.punchcard.core.customer.application.ChatIdentities;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,20 +35,15 @@ class MemberPages {
 
 	private final ChatIdentities chats;
 
-	private final PointsLedger ledger;
-
-	private final Purchases purchases;
-
-	private final Vouchers vouchers;
+	private final Map<String, Records> records;
 
 	MemberPages(FindMembers findMembers, CustomerProfiles profiles, ChatIdentities chats, PointsLedger ledger,
 			Purchases purchases, Vouchers vouchers) {
 		this.findMembers = findMembers;
 		this.profiles = profiles;
 		this.chats = chats;
-		this.ledger = ledger;
-		this.purchases = purchases;
-		this.vouchers = vouchers;
+		this.records = Map.of("ledger", ledger::entriesOf, "purchases", purchases::historyOf, "vouchers",
+				vouchers::ofCustomer);
 	}
 
 	@GetMapping("/console")
@@ -79,39 +76,28 @@ class MemberPages {
 		return "console/member-parts :: channels";
 	}
 
-	@GetMapping("/console/members/{id}/ledger")
-	String ledger(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
-		CustomerId customer = new CustomerId(id);
-		int at = Math.max(0, page);
-		model.addAttribute("entries", this.ledger.entriesOf(customer, at, PAGE_SIZE).collectList());
-		model.addAttribute("total", this.ledger.countEntriesOf(customer));
-		paging(model, id, "ledger", at);
-		return "console/member-parts :: ledger";
-	}
-
-	@GetMapping("/console/members/{id}/purchases")
-	String purchases(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
-		CustomerId customer = new CustomerId(id);
-		int at = Math.max(0, page);
-		model.addAttribute("purchases", this.purchases.historyOf(customer, at, PAGE_SIZE).collectList());
-		model.addAttribute("total", this.purchases.countOf(customer));
-		paging(model, id, "purchases", at);
-		return "console/member-parts :: purchases";
-	}
-
-	@GetMapping("/console/members/{id}/vouchers")
-	String vouchers(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
-		int at = Math.max(0, page);
-		model.addAttribute("vouchers", this.vouchers.ofCustomer(new CustomerId(id), at, PAGE_SIZE).collectList());
-		paging(model, id, "vouchers", at);
-		return "console/member-parts :: vouchers";
-	}
-
-	private static void paging(Model model, UUID id, String part, int page) {
+	/**
+	 * A page of one of the member's records, newest first: the same paging and the same
+	 * fragment shape for each part.
+	 */
+	@GetMapping("/console/members/{id}/{part:ledger|purchases|vouchers}")
+	String records(@PathVariable UUID id, @PathVariable String part, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		int at = Math.min(Math.max(0, page), 100_000);
+		model.addAttribute("rows", this.records.get(part).page(new CustomerId(id), at, PAGE_SIZE).collectList());
 		model.addAttribute("memberId", id);
-		model.addAttribute("page", page);
+		model.addAttribute("page", at);
 		model.addAttribute("size", PAGE_SIZE);
 		model.addAttribute("part", part);
+		return "console/member-parts :: " + part;
+	}
+
+	/** One kind of a member's paged records. */
+	@FunctionalInterface
+	private interface Records {
+
+		Flux<?> page(CustomerId customer, int page, int size);
+
 	}
 
 }

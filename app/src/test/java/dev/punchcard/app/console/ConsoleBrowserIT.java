@@ -250,12 +250,200 @@ class ConsoleBrowserIT extends ApiIT {
 		}
 	}
 
+	@Test
+	void should_show_a_marketer_this_weeks_leaderboard_on_a_desktop_and_a_phone(TestInfo test) {
+		String store = this.till.openStore();
+		String admin = this.till.adminToken();
+		long[] spends = { 120_00, 80_00, 45_50 };
+		String[] names = { "Lena Leader", "Sam Second", "Tia Third" };
+		for (int i = 0; i < names.length; i++) {
+			String card = this.till.enrol(admin, names[i]).get("cardCode").asText();
+			this.till.purchase(admin, card, store, "R-top-" + i, spends[i], HttpStatus.CREATED);
+		}
+		String marketer = ConsoleSession.account(this.till, "MARKETER", null);
+		try (Browser browser = browser(test, "en", 1280, 900)) {
+			browser.logIn(marketer, ConsoleSession.password(marketer)).click("nav-leaderboard");
+			assertThat(browser.text("leaderboard-state")).isEqualTo("running");
+			assertThat(browser.text("leaderboard-close")).startsWith("closes ").endsWith("(UTC)");
+			assertThat(row(browser, 1)).isEqualTo("1 Lena L. 120.00 500 points");
+			assertThat(row(browser, 2)).isEqualTo("2 Sam S. 80.00 300 points");
+			assertThat(row(browser, 3)).isEqualTo("3 Tia T. 45.50 200 points");
+			assertThat(browser.text("leaderboard-past")).contains("No winners");
+			browser.screenshot("leaderboard");
+
+			browser.click("leaderboard-previous");
+			assertThat(browser.text("leaderboard-empty")).isNotBlank();
+			assertThat(browser.text("leaderboard-state")).isEqualTo("closed, not awarded");
+		}
+		try (Browser phone = browser(test, "ru-RU", 390, 844)) {
+			phone.logIn(marketer, ConsoleSession.password(marketer)).go("/console/leaderboard");
+			assertThat(phone.text("leaderboard-state")).isEqualTo("идёт");
+			assertThat(row(phone, 1)).contains("Lena L.", "500 баллов");
+			assertThat(fitsTheWindow(phone)).isTrue();
+			phone.screenshot("leaderboard-on-a-phone");
+		}
+	}
+
+	@Test
+	void should_let_an_admin_import_members_follow_the_progress_and_download_the_rejected_lines(TestInfo test)
+			throws java.io.IOException {
+		StringBuilder csv = new StringBuilder("external_id,name,phone\r\n");
+		for (int i = 1; i <= 2_000; i++) {
+			csv.append("B-").append(i).append(",Member ").append(i).append(",\r\n");
+		}
+		csv.append("B-nameless,,\r\n").append("B-badphone,Bad Phone,12\r\n");
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("members-", ".csv");
+		java.nio.file.Files.writeString(file, csv);
+		try (Browser browser = browser(test, "en", 1280, 900)) {
+			browser.logIn(ADMIN, ADMIN_PASSWORD).click("nav-imports");
+			assertThat(browser.text("imports")).contains("No imports yet");
+			browser.select("import-kind", "MEMBERS");
+			browser.waitFor(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+			browser.screenshot("import-chosen");
+			browser.click("import-start");
+
+			// htmx follows the upload's redirect to the import's page, which polls until
+			// done
+			assertThat(browser.waitText("import-state", "completed")).isEqualTo("completed");
+			assertThat(browser.text("import-read")).isEqualTo("2002");
+			assertThat(browser.text("import-accepted")).isEqualTo("2,000 (of which 0 there already)");
+			assertThat(browser.text("import-rejected")).isEqualTo("2");
+			assertThat(browser.attribute("import-bar", "value")).isEqualTo("100");
+			assertThat(browser.text("import-rejections")).contains("2002", "missing name", "2003", "bad phone");
+			browser.screenshot("import-completed");
+			String download = browser.attribute("import-download", "href");
+			// CRLF line ends shown as | (WebDriver would not carry a CR across)
+			Object body = driverOf(browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+					+ " fetch(arguments[0]).then(function (r) { return r.text().then(function (t) {"
+					+ " done(r.status + ' ' + r.headers.get('content-type') + ' ' + t.split('\\r\\n').join('|')); }); });",
+					download);
+			assertThat(body).hasToString(
+					"200 text/csv;charset=UTF-8 line,reason|2002,missing name|2003,bad phone: not a phone number|");
+
+			// live: the page asks every second while the import runs and shows the end by
+			// itself
+			String id = download.replaceAll(".*/imports/([^/]+)/rejections", "$1");
+			this.db
+				.sql("UPDATE imports SET state = 'RUNNING', finished_at = NULL, heartbeat_at = now(), "
+						+ "bytes_read = file_bytes / 2 WHERE id = '" + id + "'::uuid")
+				.fetch()
+				.rowsUpdated()
+				.block();
+			browser.go("/console/imports/" + id);
+			assertThat(browser.text("import-state")).isEqualTo("running");
+			assertThat(browser.attribute("progress", "hx-trigger")).isEqualTo("every 1s");
+			assertThat(browser.page()).doesNotContain("import-download");
+			browser.screenshot("import-running");
+			this.db
+				.sql("UPDATE imports SET state = 'COMPLETED', finished_at = now(), bytes_read = file_bytes "
+						+ "WHERE id = '" + id + "'::uuid")
+				.fetch()
+				.rowsUpdated()
+				.block();
+			assertThat(browser.waitText("import-state", "completed")).isEqualTo("completed");
+			assertThat(browser.attribute("progress", "hx-trigger")).isEqualTo("never");
+
+			browser.go("/console/imports");
+			assertThat(browser.text("imports")).contains("Members", "completed", "2002", "100.0%");
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+		assertThat(this.db.sql("SELECT count(*) FROM customers WHERE external_id LIKE 'B-%'")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block()).isEqualTo(2_000);
+	}
+
+	@Test
+	void should_fit_the_imports_page_on_a_phone(TestInfo test) {
+		try (Browser browser = browser(test, "en", 390, 844)) {
+			browser.logIn(ADMIN, ADMIN_PASSWORD).go("/console/imports");
+			browser.waitFor(By.id("import-form"));
+			assertThat(fitsTheWindow(browser)).isTrue();
+			browser.screenshot("imports-on-a-phone");
+		}
+	}
+
+	@Test
+	void should_show_a_marketer_the_dashboard_with_charts_and_filter_it_by_store(TestInfo test) {
+		String admin = this.till.adminToken();
+		String north = this.till.openStore();
+		String south = this.till.openStore();
+		String card = this.till.enrol(admin, "Dana Dash").get("cardCode").asText();
+		String other = this.till.enrol(admin, "Emil Dash").get("cardCode").asText();
+		purchaseWithItems(admin, card, north, "R-dash-1", "Beans", 2, 6_00);
+		purchaseWithItems(admin, other, south, "R-dash-2", "Mug", 1, 15_00);
+		String marketer = ConsoleSession.account(this.till, "MARKETER", null);
+		try (Browser browser = browser(test, "en", 1280, 1000)) {
+			browser.logIn(marketer, ConsoleSession.password(marketer)).click("nav-dashboard");
+			assertThat(browser.text("total-members")).isEqualTo("2");
+			assertThat(browser.text("total-revenue")).isEqualTo("27.00 EUR");
+			assertThat(browser.text("total-issued")).isEqualTo("27");
+			assertThat(browser.text("total-liability")).isEqualTo("0.27 EUR");
+			assertThat(browser.text("top-products")).contains("Mug", "15.00", "Beans", "12.00");
+			// Chart.js drew each chart from the page's data: today's bar carries the
+			// day's sums
+			assertThat(chartValue(browser, "sales", 0)).isEqualTo("27");
+			assertThat(chartValue(browser, "members", 0)).isEqualTo("2");
+			assertThat(chartValue(browser, "points", 0)).isEqualTo("27");
+			assertThat(chartLabels(browser, "products")).isEqualTo("Mug,Beans");
+			assertThat(chartLabels(browser, "sales").split(",")).hasSize(DashboardPage.DEFAULT_DAYS);
+			browser.screenshot("dashboard");
+
+			browser.select("dashboard-store", north).click("dashboard-show");
+			assertThat(browser.waitText("total-revenue", "12.00")).isEqualTo("12.00 EUR");
+			assertThat(browser.text("top-products")).contains("Beans").doesNotContain("Mug");
+			assertThat(chartValue(browser, "sales", 0)).isEqualTo("12");
+		}
+		try (Browser phone = browser(test, "ru-RU", 390, 844)) {
+			phone.logIn(marketer, ConsoleSession.password(marketer)).go("/console/dashboard");
+			assertThat(phone.text("total-revenue")).isEqualTo("27.00 EUR");
+			assertThat(chartLabels(phone, "products")).isEqualTo("Mug,Beans");
+			assertThat(fitsTheWindow(phone)).isTrue();
+			phone.screenshot("dashboard-on-a-phone");
+		}
+	}
+
+	/** The last value of a chart's first series, as Chart.js holds it. */
+	private static String chartValue(Browser browser, String chart, int series) {
+		Object value = driverOf(browser).executeScript(
+				"var c = Chart.getChart('chart-' + arguments[0]);"
+						+ " var d = c.data.datasets[arguments[1]].data; return String(d[d.length - 1]);",
+				chart, series);
+		return String.valueOf(value);
+	}
+
+	private static String chartLabels(Browser browser, String chart) {
+		return String.valueOf(driverOf(browser)
+			.executeScript("return Chart.getChart('chart-' + arguments[0]).data.labels.join(',');", chart));
+	}
+
+	private void purchaseWithItems(String token, String card, String store, String receipt, String item, int quantity,
+			long unitPriceMinor) {
+		this.till
+			.post(token, "/api/v1/purchases", Map.of(
+					"cardCode", card, "storeCode", store, "receiptNo", receipt, "amountMinor",
+					quantity * unitPriceMinor, "currency", "EUR", "items", List.of(Map.of("sku", "SKU-" + item, "name",
+							item, "category", "shop", "quantity", quantity, "unitPriceMinor", unitPriceMinor))),
+					HttpStatus.CREATED);
+	}
+
+	private static String row(Browser browser, int place) {
+		return browser.waitFor(By.cssSelector("#leaderboard tr[data-place='" + place + "']")).getText();
+	}
+
+	private static boolean fitsTheWindow(Browser browser) {
+		return Boolean.FALSE.equals(
+				driverOf(browser).executeScript("return document.documentElement.scrollWidth > window.innerWidth;"));
+	}
+
 	private Browser browser(TestInfo test, String language, int width, int height) {
 		String name = test.getTestMethod().map((method) -> method.getName()).orElse("test");
 		return Browser.open(this.port, name, language, width, height);
 	}
 
-	private static org.openqa.selenium.WebDriver driverOf(Browser browser) {
+	private static org.openqa.selenium.chrome.ChromeDriver driverOf(Browser browser) {
 		return browser.driver();
 	}
 

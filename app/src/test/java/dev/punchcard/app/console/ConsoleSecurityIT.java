@@ -151,7 +151,13 @@ class ConsoleSecurityIT extends ApiIT {
 				Arguments.of("CASHIER", "/console/ledger"), Arguments.of("MARKETER", "/console/till"),
 				Arguments.of("MARKETER", "/console/till/card"), Arguments.of("MARKETER", "/console/stores"),
 				Arguments.of("MARKETER", "/console/staff"), Arguments.of("MARKETER", "/console/ledger"),
-				Arguments.of("ADMIN", "/console/not-a-page"), Arguments.of("ADMIN", "/console/members/x/y/z"));
+				Arguments.of("CASHIER", "/console/dashboard"), Arguments.of("CASHIER", "/console/imports"),
+				Arguments.of("CASHIER", "/console/imports/" + anyId), Arguments.of("MARKETER", "/console/imports"),
+				Arguments.of("MARKETER", "/console/imports/" + anyId),
+				Arguments.of("MARKETER", "/console/imports/" + anyId + "/progress"),
+				Arguments.of("MARKETER", "/console/imports/" + anyId + "/rejections"),
+				Arguments.of("ADMIN", "/console/not-a-page"), Arguments.of("ADMIN", "/console/members/x/y/z"),
+				Arguments.of("ADMIN", "/console/members/" + anyId + "/notes"));
 	}
 
 	@ParameterizedTest(name = "{0} GET {1} -> 403 page")
@@ -199,6 +205,126 @@ class ConsoleSecurityIT extends ApiIT {
 
 		assertThat(wrong.getStatus().value()).isEqualTo(400);
 		assertThat(wrong.getResponseBody()).contains("The request was not understood").doesNotContain("problem");
+	}
+
+	@ParameterizedTest(name = "{0} GET /console/leaderboard -> 200")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "ADMIN", "MARKETER", "CASHIER" })
+	void should_show_every_role_the_leaderboard_as_the_api_does(String role) {
+		ConsoleSession browser = logIn(role);
+
+		EntityExchangeResult<String> page = browser.get("/console/leaderboard");
+
+		assertThat(page.getStatus().value()).isEqualTo(200);
+		assertThat(page.getResponseBody()).contains("Weekly leaderboard", "id=\"leaderboard-close\"");
+	}
+
+	@Test
+	void should_show_a_readable_page_for_a_malformed_leaderboard_week() {
+		ConsoleSession browser = logIn("MARKETER");
+
+		EntityExchangeResult<String> wrong = browser.get("/console/leaderboard?week=last-tuesday");
+
+		assertThat(wrong.getStatus().value()).isEqualTo(400);
+		assertThat(wrong.getResponseBody()).doesNotContain("Exception");
+	}
+
+	@Test
+	void should_refuse_an_import_upload_without_the_csrf_token_and_keep_nothing() {
+		ConsoleSession browser = logIn("ADMIN");
+		browser.get("/console/imports");
+
+		EntityExchangeResult<String> refused = browser.upload("MEMBERS", false, "external_id,name\r\nX-1,Never\r\n",
+				false);
+
+		assertThat(refused.getStatus().value()).isEqualTo(403);
+		assertThat(refused.getResponseBody()).contains("This form has expired");
+		assertThat(importCount()).isZero();
+	}
+
+	@ParameterizedTest(name = "{0} POST /console/imports -> 403")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "MARKETER", "CASHIER" })
+	void should_refuse_an_import_upload_to_a_role_that_may_not_import(String role) {
+		ConsoleSession browser = logIn(role);
+
+		EntityExchangeResult<String> refused = browser.upload("MEMBERS", false, "external_id,name\r\nX-1,Never\r\n",
+				true);
+
+		assertThat(refused.getStatus().value()).isEqualTo(403);
+		assertThat(refused.getResponseBody()).contains("Your role may not");
+		assertThat(importCount()).isZero();
+	}
+
+	@Test
+	void should_start_an_import_from_an_upload_and_send_the_browser_to_its_page() {
+		ConsoleSession browser = logIn("ADMIN");
+		browser.get("/console/imports");
+
+		EntityExchangeResult<String> started = browser.upload("MEMBERS", false,
+				"external_id,name\r\nC-1,Clara Console\r\nC-2,\r\n", true);
+
+		assertThat(started.getStatus().value()).isEqualTo(200);
+		String location = started.getResponseHeaders().getFirst("HX-Redirect");
+		assertThat(location).startsWith("/console/imports/");
+		assertThat(importCount()).isOne();
+		assertThat(browser.get(location).getResponseBody()).contains("id=\"import-state\"");
+	}
+
+	@Test
+	void should_say_why_when_an_upload_is_empty_or_names_no_kind() {
+		ConsoleSession browser = logIn("ADMIN");
+		browser.get("/console/imports");
+
+		EntityExchangeResult<String> empty = browser.upload("MEMBERS", false, "", true);
+		EntityExchangeResult<String> noKind = browser.upload("SHOES", false, "external_id,name\r\nX-1,X\r\n", true);
+
+		assertThat(empty.getStatus().value()).isEqualTo(400);
+		assertThat(empty.getResponseBody()).contains("The file is empty");
+		assertThat(noKind.getStatus().value()).isEqualTo(400);
+		assertThat(noKind.getResponseBody()).contains("Choose members or purchases");
+		assertThat(importCount()).isZero();
+	}
+
+	@Test
+	void should_show_the_dashboard_to_a_marketer_and_say_why_a_filter_is_refused() {
+		ConsoleSession browser = logIn("MARKETER");
+
+		EntityExchangeResult<String> page = browser.get("/console/dashboard");
+		EntityExchangeResult<String> reversed = browser.get("/console/dashboard?from=2026-12-01&to=2026-11-01");
+		EntityExchangeResult<String> unknown = browser.get("/console/dashboard?store=NOPE");
+		EntityExchangeResult<String> malformed = browser.get("/console/dashboard?from=yesterday");
+
+		assertThat(page.getStatus().value()).isEqualTo(200);
+		assertThat(page.getResponseBody()).contains("id=\"dashboard-charts\"", "data-charts=\"{");
+		assertThat(reversed.getStatus().value()).isEqualTo(400);
+		assertThat(reversed.getResponseBody()).contains("The range must not end before it starts");
+		assertThat(unknown.getStatus().value()).isEqualTo(400);
+		assertThat(unknown.getResponseBody()).contains("There is no store with the code NOPE.");
+		assertThat(malformed.getStatus().value()).isEqualTo(400);
+		assertThat(malformed.getResponseBody()).doesNotContain("Exception");
+	}
+
+	@Test
+	void should_serve_chart_js_from_its_webjar_without_a_session() {
+		this.http.get()
+			.uri("/webjars/chart.js/dist/chart.umd.min.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/javascript");
+	}
+
+	private ConsoleSession logIn(String role) {
+		if ("ADMIN".equals(role)) {
+			return new ConsoleSession(this.http).logIn(ADMIN, ADMIN_PASSWORD);
+		}
+		String username = ConsoleSession.account(this.till, role,
+				"CASHIER".equals(role) ? this.till.openStore() : null);
+		return new ConsoleSession(this.http).logIn(username, ConsoleSession.password(username));
+	}
+
+	private long importCount() {
+		return this.db.sql("SELECT count(*) FROM imports").map((row) -> row.get(0, Long.class)).one().block();
 	}
 
 }

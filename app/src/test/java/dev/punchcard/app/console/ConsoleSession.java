@@ -1,14 +1,17 @@
 package dev.punchcard.app.console;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.punchcard.app.api.Till;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -92,6 +95,40 @@ public final class ConsoleSession {
 			.cookies((cookies) -> cookie(cookies))
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(form))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		remember(result);
+		return result;
+	}
+
+	/**
+	 * Posts an import upload as the imports page does (multipart: {@code kind},
+	 * {@code historical}, then the file), with the CSRF token as htmx sends it (the
+	 * {@code X-CSRF-TOKEN} header) unless told not to.
+	 */
+	public EntityExchangeResult<String> upload(String kind, boolean historical, String csv, boolean withToken) {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("kind", kind);
+		if (historical) {
+			parts.part("historical", "true");
+		}
+		parts.part("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "upload.csv";
+			}
+		}).contentType(MediaType.parseMediaType("text/csv"));
+		EntityExchangeResult<String> result = this.http.post()
+			.uri("/console/imports")
+			.accept(MediaType.TEXT_HTML)
+			.cookies((cookies) -> cookie(cookies))
+			.headers((headers) -> {
+				if (withToken && !this.csrf.isEmpty()) {
+					headers.add("X-CSRF-TOKEN", this.csrf);
+				}
+			})
+			.body(BodyInserters.fromMultipartData(parts.build()))
 			.exchange()
 			.expectBody(String.class)
 			.returnResult();
