@@ -1,5 +1,6 @@
 package dev.punchcard.app.api;
 
+import dev.punchcard.app.web.CsvLines;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.punchcard.app.api;
 
+import dev.punchcard.app.web.CsvLines;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.punchcard.app.console;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.List;
 
+import dev.punchcard.app.web.CsvLines;
 import dev.punchcard.core.imports.application.ImportCatalog;
 import dev.punchcard.core.imports.domain.ImportId;
 import dev.punchcard.core.imports.domain.Rejection;
@@ -51,7 +51,7 @@ class ImportRejectionsCsv {
 	}
 
 	private Flux<DataBuffer> body(ImportId id) {
-		return Flux.just(line("line", "reason"))
+		return Flux.just(CsvLines.line(List.of("line", "reason")))
 			.concatWith(this.catalog.allRejections(id)
 				.map(ImportRejectionsCsv::line)
 				.buffer(200)
@@ -60,19 +60,7 @@ class ImportRejectionsCsv {
 	}
 
 	private static String line(Rejection rejection) {
-		return line(String.valueOf(rejection.lineNo()), rejection.reason());
-	}
-
-	private static String line(String... fields) {
-		return Stream.of(fields).map(ImportRejectionsCsv::field).collect(Collectors.joining(",")) + "\r\n";
-	}
-
-	/** RFC 4180 quoting; a leading {@code = + - @}, tab or CR gets a {@code '} first. */
-	static String field(String raw) {
-		String value = (!raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0) ? "'" + raw : raw;
-		boolean quoted = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-				|| value.indexOf('\r') >= 0;
-		return quoted ? '"' + value.replace("\"", "\"\"") + '"' : value;
+		return CsvLines.line(List.of(String.valueOf(rejection.lineNo()), rejection.reason()));
 	}
 
 }

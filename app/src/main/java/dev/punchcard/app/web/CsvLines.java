@@ -1,4 +1,4 @@
-package dev.punchcard.app.api;
+package dev.punchcard.app.web;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,19 +9,19 @@ import org.jspecify.annotations.Nullable;
  * Lines of CSV (RFC 4180) for downloads: CRLF line ends, a field quoted when it holds a
  * comma, a quote or a line break, its quotes doubled; a field that a spreadsheet would
  * take for a formula (starting with {@code = + - @}, a tab or a carriage return) is
- * prefixed with {@code '}.
+ * prefixed with {@code '}. Shared by the API's downloads and the console's.
  */
-final class CsvLines {
+public final class CsvLines {
 
 	private CsvLines() {
 	}
 
 	/** The fields as one line, CRLF included. */
-	static String line(List<@Nullable String> fields) {
+	public static String line(List<@Nullable String> fields) {
 		return fields.stream().map(CsvLines::field).collect(Collectors.joining(",")) + "\r\n";
 	}
 
-	static String field(@Nullable String raw) {
+	public static String field(@Nullable String raw) {
 		if (raw == null) {
 			return "";
 		}
