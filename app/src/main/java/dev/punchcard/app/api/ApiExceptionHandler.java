@@ -1,7 +1,6 @@
 package dev.punchcard.app.api;
 
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,12 +36,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-		String detail = ex.getFieldErrors()
-			.stream()
-			.map((error) -> error.getField() + ": " + error.getDefaultMessage())
-			.sorted()
-			.collect(Collectors.joining("; "));
-		return Mono.just(Problems.badRequest(detail.isEmpty() ? "The request is invalid." : detail));
+		return Mono.just(Problems.badRequest(Problems.fieldErrors(ex.getFieldErrors())));
 	}
 
 	@Override

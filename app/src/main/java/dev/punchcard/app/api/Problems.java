@@ -1,9 +1,13 @@
 package dev.punchcard.app.api;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
 
 /** Builds RFC 7807 responses for business outcomes. */
 final class Problems {
@@ -35,6 +39,18 @@ final class Problems {
 
 	static ResponseEntity<Object> forbidden(String detail) {
 		return of(HttpStatus.FORBIDDEN, "Forbidden", detail);
+	}
+
+	/**
+	 * A 400's detail for fields that break a request's rules: "field: message", sorted,
+	 * joined by "; ".
+	 */
+	static String fieldErrors(List<FieldError> errors) {
+		String detail = errors.stream()
+			.map((error) -> error.getField() + ": " + error.getDefaultMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return detail.isEmpty() ? "The request is invalid." : detail;
 	}
 
 }

@@ -1,34 +1,21 @@
 package dev.punchcard.app.api;
 
-import java.net.URI;
-import java.util.Currency;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
 
+import dev.punchcard.app.api.TillPurchases.PurchaseRequest;
 import dev.punchcard.app.security.CurrentStaff;
-import dev.punchcard.core.purchase.application.PurchaseOutcome;
-import dev.punchcard.core.purchase.application.PurchaseReceipt;
-import dev.punchcard.core.purchase.application.RecordPurchase;
-import dev.punchcard.core.purchase.application.RecordPurchaseCommand;
 import dev.punchcard.core.purchase.application.RefundOutcome;
 import dev.punchcard.core.purchase.application.RefundPurchase;
 import dev.punchcard.core.purchase.application.RefundPurchaseCommand;
 import dev.punchcard.core.purchase.application.RefundReceipt;
-import dev.punchcard.core.purchase.domain.LineItem;
-import dev.punchcard.core.shared.domain.Money;
 import dev.punchcard.core.shared.domain.PurchaseId;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,28 +38,26 @@ class PurchaseController {
 	/** The most purchases one batch call may carry. */
 	static final int MAX_BATCH = 500;
 
-	/**
-	 * Ten billion currency units in cents: far above any real receipt, far below
-	 * overflow.
-	 */
-	static final long MAX_AMOUNT_MINOR = 1_000_000_000_000L;
-
-	private final RecordPurchase recordPurchase;
+	private final TillPurchases purchases;
 
 	private final RefundPurchase refundPurchase;
 
-	private final Validator validator;
-
-	PurchaseController(RecordPurchase recordPurchase, RefundPurchase refundPurchase, Validator validator) {
-		this.recordPurchase = recordPurchase;
+	PurchaseController(TillPurchases purchases, RefundPurchase refundPurchase) {
+		this.purchases = purchases;
 		this.refundPurchase = refundPurchase;
-		this.validator = validator;
 	}
 
+	/**
+	 * The contract of recording one purchase, as the API documentation shows it. A
+	 * running server answers this path with {@link PurchaseRoute}, ahead of WebFlux,
+	 * through the same {@link TillPurchases}; this mapping serves it where requests reach
+	 * WebFlux directly, and {@code PurchaseRouteParityIT} holds the two to the same
+	 * answers.
+	 */
 	@PostMapping("/api/v1/purchases")
 	Mono<ResponseEntity<Object>> record(@Valid @RequestBody PurchaseRequest request,
 			@AuthenticationPrincipal Jwt token) {
-		return recordFor(request, CurrentStaff.of(token));
+		return this.purchases.record(request, CurrentStaff.of(token));
 	}
 
 	/**
@@ -98,30 +83,11 @@ class PurchaseController {
 			return Mono.just(BatchItemResponse.of(index,
 					Problems.badRequest("purchases[" + index + "]: must be a purchase, not null")));
 		}
-		Set<ConstraintViolation<PurchaseRequest>> violations = this.validator.validate(request);
-		if (!violations.isEmpty()) {
-			String detail = violations.stream()
-				.map((violation) -> violation.getPropertyPath() + ": " + violation.getMessage())
-				.sorted()
-				.collect(Collectors.joining("; "));
-			return Mono.just(BatchItemResponse.of(index, Problems.badRequest(detail)));
+		ResponseEntity<Object> invalid = this.purchases.invalid(request);
+		if (invalid != null) {
+			return Mono.just(BatchItemResponse.of(index, invalid));
 		}
-		return recordFor(request, staff).map((response) -> BatchItemResponse.of(index, response));
-	}
-
-	private Mono<ResponseEntity<Object>> recordFor(PurchaseRequest request, CurrentStaff staff) {
-		if (!staff.mayActAt(request.storeCode())) {
-			return Mono.just(Problems
-				.forbidden("A cashier records purchases only at their own store (" + staff.storeCode() + ")."));
-		}
-		Currency currency = currencyOf(request.currency());
-		if (currency == null) {
-			return Mono.just(Problems.badRequest("currency: " + request.currency() + " is not an ISO 4217 code"));
-		}
-		return this.recordPurchase
-			.record(new RecordPurchaseCommand(request.cardCode(), request.storeCode(), request.receiptNo(),
-					new Money(request.amountMinor(), currency), request.lineItems(), staff.id()))
-			.map(PurchaseController::recorded);
+		return this.purchases.record(request, staff).map((response) -> BatchItemResponse.of(index, response));
 	}
 
 	@PostMapping("/api/v1/purchases/{id}/refunds")
@@ -131,38 +97,6 @@ class PurchaseController {
 			.refund(new RefundPurchaseCommand(new PurchaseId(id), request.refundNo(), request.amountMinor(),
 					CurrentStaff.of(token).id()))
 			.map((outcome) -> refunded(id, outcome));
-	}
-
-	/**
-	 * The ISO 4217 currency with the code, or null (without building the set of all
-	 * currencies each time).
-	 */
-	static @Nullable Currency currencyOf(String code) {
-		try {
-			return Currency.getInstance(code);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	static ResponseEntity<Object> recorded(PurchaseOutcome outcome) {
-		return switch (outcome) {
-			case PurchaseOutcome.Credited credited ->
-				ResponseEntity.created(URI.create("/api/v1/purchases/" + credited.receipt().purchaseId()))
-					.body(PurchaseResponse.of(credited.receipt()));
-			case PurchaseOutcome.AlreadyRecorded again -> ResponseEntity.ok(PurchaseResponse.of(again.receipt()));
-			case PurchaseOutcome.ReceiptConflict conflict -> Problems.conflict("Receipt " + conflict.receiptNo()
-					+ " was already recorded at this store with another customer or amount.");
-			case PurchaseOutcome.UnknownCard unknown -> Problems.unprocessable("Unknown card",
-					"The card code is not valid: it may be mistyped, forged or replaced by a newer card.");
-			case PurchaseOutcome.UnknownStore unknown ->
-				Problems.unprocessable("Unknown store", "No active store has code " + unknown.storeCode() + ".");
-			case PurchaseOutcome.WrongCurrency wrong -> Problems.unprocessable("Wrong currency",
-					"This program records purchases in " + wrong.expected() + " only.");
-			case PurchaseOutcome.CustomerBlocked blocked ->
-				Problems.unprocessable("Membership blocked", "This customer's membership is blocked.");
-		};
 	}
 
 	private static ResponseEntity<Object> refunded(UUID purchaseId, RefundOutcome outcome) {
@@ -176,39 +110,6 @@ class PurchaseController {
 			case RefundOutcome.ExceedsPurchase exceeds -> Problems.unprocessable("Refund too large",
 					"At most " + exceeds.refundableMinor() + " (minor units) of this purchase can still be refunded.");
 		};
-	}
-
-	record PurchaseRequest(@NotBlank @Size(max = 64) @CleanText String cardCode,
-			@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a store code") String storeCode,
-			@NotBlank @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
-					message = "must be 1-64 printable characters without spaces") String receiptNo,
-			@NotNull @Positive @Max(MAX_AMOUNT_MINOR) Long amountMinor,
-			@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
-			@Nullable @Size(max = 500) List<@Valid @NotNull ItemRequest> items) {
-
-		List<LineItem> lineItems() {
-			return this.items == null ? List.of()
-					: this.items.stream()
-						.map((item) -> new LineItem(item.sku(), item.name(), item.category(), item.quantity(),
-								item.unitPriceMinor()))
-						.toList();
-		}
-
-	}
-
-	record ItemRequest(@NotBlank @Size(max = 64) @CleanText String sku,
-			@Nullable @Size(max = 200) @CleanText String name, @Nullable @Size(max = 100) @CleanText String category,
-			@NotNull @Positive @Max(1_000_000) Integer quantity,
-			@NotNull @PositiveOrZero @Max(MAX_AMOUNT_MINOR) Long unitPriceMinor) {
-	}
-
-	record PurchaseResponse(String purchaseId, String customerId, long pointsEarned, long balance, String tier) {
-
-		static PurchaseResponse of(PurchaseReceipt receipt) {
-			return new PurchaseResponse(receipt.purchaseId().toString(), receipt.customerId().toString(),
-					receipt.pointsEarned(), receipt.balance(), receipt.tier());
-		}
-
 	}
 
 	record BatchRequest(@Nullable List<@Nullable PurchaseRequest> purchases) {
@@ -239,7 +140,7 @@ class PurchaseController {
 	record RefundRequest(
 			@NotBlank @Pattern(regexp = "[\\x21-\\x7E]{1,64}",
 					message = "must be 1-64 printable characters without spaces") String refundNo,
-			@NotNull @Positive @Max(MAX_AMOUNT_MINOR) Long amountMinor) {
+			@NotNull @Positive @Max(TillPurchases.MAX_AMOUNT_MINOR) Long amountMinor) {
 	}
 
 	record RefundResponse(String refundId, String purchaseId, long amountMinor, long pointsReversed, long balance,
