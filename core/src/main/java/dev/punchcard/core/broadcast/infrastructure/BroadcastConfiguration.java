@@ -9,6 +9,7 @@ import dev.punchcard.core.broadcast.application.BroadcastTracking;
 import dev.punchcard.core.broadcast.application.BroadcastWork;
 import dev.punchcard.core.broadcast.application.Broadcasts;
 import dev.punchcard.core.broadcast.application.CancelBroadcast;
+import dev.punchcard.core.broadcast.application.CatchUpEarlyStatuses;
 import dev.punchcard.core.broadcast.application.CreateBroadcast;
 import dev.punchcard.core.broadcast.application.PauseBroadcast;
 import dev.punchcard.core.broadcast.application.ResumeBroadcast;
@@ -36,18 +37,18 @@ class BroadcastConfiguration {
 	}
 
 	@Bean
-	EarlyStatuses earlyBroadcastStatuses(DatabaseClient db) {
-		return new EarlyStatuses(db);
+	R2dbcEarlyStatuses earlyBroadcastStatuses(DatabaseClient db) {
+		return new R2dbcEarlyStatuses(db);
 	}
 
 	@Bean
 	BroadcastWork broadcastWork(DatabaseClient db, ObjectMapper json, Clock clock, BroadcastProperties properties,
-			EarlyStatuses early) {
+			R2dbcEarlyStatuses early) {
 		return new R2dbcBroadcastWork(db, new UseJson(json), clock, properties, early);
 	}
 
 	@Bean
-	BroadcastTracking broadcastTracking(DatabaseClient db, Clock clock, EarlyStatuses early) {
+	BroadcastTracking broadcastTracking(DatabaseClient db, Clock clock, R2dbcEarlyStatuses early) {
 		return new R2dbcBroadcastTracking(db, clock, early);
 	}
 
@@ -91,10 +92,23 @@ class BroadcastConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "punchcard.broadcasts.scheduled", havingValue = "true", matchIfMissing = true)
-	BroadcastSchedule broadcastSchedule(RunBroadcastSchedule schedule, EarlyStatuses early,
-			BroadcastProperties properties, Clock clock) {
-		return new BroadcastSchedule(schedule, properties.checkEvery(),
-				new BroadcastSchedule.Forgetting(early, properties.earlyStatusTtl(), clock));
+	BroadcastSchedule broadcastSchedule(RunBroadcastSchedule schedule, BroadcastProperties properties) {
+		return new BroadcastSchedule(schedule, properties.checkEvery());
+	}
+
+	@Bean
+	CatchUpEarlyStatuses catchUpEarlyStatuses(R2dbcEarlyStatuses early, BroadcastProperties properties, Clock clock) {
+		return new CatchUpEarlyStatuses(early, properties.earlyStatusTtl(), properties.earlyStatusCatchUp().batch(),
+				clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(
+			name = { "punchcard.broadcasts.scheduled", "punchcard.broadcasts.early-status-catch-up.scheduled" },
+			havingValue = "true", matchIfMissing = true)
+	EarlyStatusCatchUpSchedule earlyStatusCatchUpSchedule(CatchUpEarlyStatuses catchUp,
+			BroadcastProperties properties) {
+		return new EarlyStatusCatchUpSchedule(catchUp, properties.earlyStatusCatchUp().every());
 	}
 
 }

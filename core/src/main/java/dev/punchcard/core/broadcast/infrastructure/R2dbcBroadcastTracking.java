@@ -18,8 +18,8 @@ import static dev.punchcard.core.broadcast.infrastructure.R2dbcBroadcasts.utc;
  * {@link BroadcastTracking} on {@code broadcast_recipients}: a status moves the state
  * only up by rank ({@link RecipientState#rank()}), and fills the time of its step once,
  * so replays and late arrivals change nothing; a broadcast's status that came before its
- * send was settled is kept in {@link EarlyStatuses} until it is; button replies count
- * once per recipient and button by the table's key.
+ * send was settled is kept in {@link R2dbcEarlyStatuses} until it is; button replies
+ * count once per recipient and button by the table's key.
  */
 class R2dbcBroadcastTracking implements BroadcastTracking {
 
@@ -61,9 +61,9 @@ class R2dbcBroadcastTracking implements BroadcastTracking {
 
 	private final Clock clock;
 
-	private final EarlyStatuses early;
+	private final R2dbcEarlyStatuses early;
 
-	R2dbcBroadcastTracking(DatabaseClient db, Clock clock, EarlyStatuses early) {
+	R2dbcBroadcastTracking(DatabaseClient db, Clock clock, R2dbcEarlyStatuses early) {
 		this.db = db;
 		this.clock = clock;
 		this.early = early;

@@ -38,7 +38,7 @@ import static dev.punchcard.core.broadcast.infrastructure.R2dbcBroadcasts.utc;
  * locks due rows with {@code FOR UPDATE SKIP LOCKED} (claims whose lease ended first,
  * then queued ones by due time) and marks them SENDING under a lease; a settle changes
  * the row only while it is still SENDING under that same lease, and a sent one then takes
- * the statuses that came before it ({@link EarlyStatuses}).
+ * the statuses that came before it ({@link R2dbcEarlyStatuses}).
  */
 class R2dbcBroadcastWork implements BroadcastWork {
 
@@ -147,7 +147,7 @@ class R2dbcBroadcastWork implements BroadcastWork {
 
 	private final GroupCommit<Long, Long> earlyApplies;
 
-	private final EarlyStatuses early;
+	private final R2dbcEarlyStatuses early;
 
 	private final UseJson uses;
 
@@ -156,7 +156,7 @@ class R2dbcBroadcastWork implements BroadcastWork {
 	private final BroadcastProperties properties;
 
 	R2dbcBroadcastWork(DatabaseClient db, UseJson uses, Clock clock, BroadcastProperties properties,
-			EarlyStatuses early) {
+			R2dbcEarlyStatuses early) {
 		this.db = db;
 		this.uses = uses;
 		this.clock = clock;

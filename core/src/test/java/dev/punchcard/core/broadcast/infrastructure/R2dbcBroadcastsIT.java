@@ -59,7 +59,8 @@ class R2dbcBroadcastsIT {
 	private static final int MEMBERS = 2_000;
 
 	private final BroadcastProperties properties = new BroadcastProperties(true, Duration.ofSeconds(5), 1000,
-			Duration.ofMinutes(10), 1000, 500, Duration.ofHours(1));
+			Duration.ofMinutes(10), 1000, 500, Duration.ofHours(1),
+			new BroadcastProperties.EarlyStatusCatchUp(true, Duration.ofSeconds(30), 1000));
 
 	private DatabaseClient db;
 
@@ -83,7 +84,7 @@ class R2dbcBroadcastsIT {
 		ObjectMapper json = new ObjectMapper();
 		this.broadcasts = new R2dbcBroadcasts(this.db, json);
 		this.work = worker();
-		this.tracking = new R2dbcBroadcastTracking(this.db, this.clock, new EarlyStatuses(this.db));
+		this.tracking = new R2dbcBroadcastTracking(this.db, this.clock, new R2dbcEarlyStatuses(this.db));
 		this.reads = new R2dbcBroadcastReads(this.db);
 	}
 
@@ -376,12 +377,12 @@ class R2dbcBroadcastsIT {
 
 	@Test
 	void should_forget_an_early_status_whose_send_is_never_settled_when_it_is_older_than_its_time_to_live() {
-		EarlyStatuses early = new EarlyStatuses(this.db);
+		R2dbcEarlyStatuses early = new R2dbcEarlyStatuses(this.db);
 		assertThat(early("wamid.lost", Delivery.DELIVERED, NOW, null)).isTrue();
 		this.clock.advance(Duration.ofMinutes(30));
 		assertThat(early("wamid.later", Delivery.DELIVERED, NOW, null)).isTrue();
 
-		assertThat(early.expire(this.clock.instant().minus(Duration.ofMinutes(20))).block()).isEqualTo(1);
+		assertThat(early.forgetKeptBefore(this.clock.instant().minus(Duration.ofMinutes(20))).block()).isEqualTo(1);
 
 		assertThat(text("SELECT string_agg(message_id, ',') FROM broadcast_early_statuses")).isEqualTo("wamid.later");
 		assertThat(status("wamid.lost", Delivery.DELIVERED, NOW, null)).as("an unmarked status is not kept").isFalse();
@@ -581,7 +582,7 @@ class R2dbcBroadcastsIT {
 
 	private R2dbcBroadcastWork worker() {
 		return new R2dbcBroadcastWork(this.db, new UseJson(new ObjectMapper()), this.clock, this.properties,
-				new EarlyStatuses(this.db));
+				new R2dbcEarlyStatuses(this.db));
 	}
 
 	private Broadcast draft(ChannelPolicy policy) {

@@ -3,6 +3,7 @@ package dev.punchcard.core.broadcast.infrastructure;
 import java.time.Instant;
 import java.util.Collection;
 
+import dev.punchcard.core.broadcast.application.EarlyStatuses;
 import dev.punchcard.core.broadcast.domain.RecipientState;
 import dev.punchcard.core.shared.domain.ChatChannel;
 import org.jspecify.annotations.Nullable;
@@ -14,17 +15,21 @@ import static dev.punchcard.core.broadcast.infrastructure.R2dbcBroadcasts.nullab
 import static dev.punchcard.core.broadcast.infrastructure.R2dbcBroadcasts.utc;
 
 /**
- * Statuses of broadcast messages that arrived before their send was settled, in
- * {@code broadcast_early_statuses}: kept once per message and state, applied (and
- * deleted) as soon as a recipient has the message id, by the ranking of
+ * {@link EarlyStatuses} in {@code broadcast_early_statuses}: statuses of broadcast
+ * messages that arrived before their send was settled, kept once per message and state,
+ * applied (and deleted) as soon as a recipient has the message id, by the ranking of
  * {@link RecipientState#rank()}, and forgotten after a while.
  * <p>
  * Nothing is lost between the two sides because each applies after its own write is
  * committed: a status keeps itself, then applies; a settle records the message id, then
  * applies. Whichever of the two applies last sees both rows. Applying deletes the kept
- * rows it uses, so two that run at once apply each status once.
+ * rows it uses, so two that run at once apply each status once. Should the settle's apply
+ * fail after its message id was written, the catch-up ({@link #applySettled}) applies
+ * what it left: it locks the kept rows it takes with {@code SKIP LOCKED}, so it neither
+ * waits for nor deadlocks with an apply in flight, and deletes them in the same
+ * statement.
  */
-class EarlyStatuses {
+class R2dbcEarlyStatuses implements EarlyStatuses {
 
 	private static final String KEEP = """
 			INSERT INTO broadcast_early_statuses
@@ -35,11 +40,16 @@ class EarlyStatuses {
 
 	/**
 	 * Moves each recipient the kept statuses of its message reach: the highest ranked
-	 * state if above its own, the first time of each step, a failure's code only with the
-	 * move to FAILED. {@code %s} chooses the recipients.
+	 * state if above its own, the earliest time of each step (LEAST skips nulls), a
+	 * failure's code only with the move to FAILED. Each of these is the same whichever
+	 * order the statuses of one message are applied in, so a catch-up that takes a
+	 * message's statuses in two runs ends where one run would. The first {@code %s} adds
+	 * statements before (each ending with a comma), the second chooses the kept rows and
+	 * recipients. Emits how many kept statuses it took and how many recipients it moved.
 	 */
 	private static final String APPLY = """
-			WITH taken AS (
+			WITH %s
+			taken AS (
 			  DELETE FROM broadcast_early_statuses e
 			  USING broadcast_recipients r
 			  WHERE %s AND r.message_id IS NOT NULL AND r.status_rank > 0
@@ -60,9 +70,9 @@ class EarlyStatuses {
 			  UPDATE broadcast_recipients r
 			  SET state = CASE WHEN b.status_rank > r.status_rank THEN b.state ELSE r.state END,
 			      status_rank = GREATEST(r.status_rank, b.status_rank),
-			      delivered_at = COALESCE(r.delivered_at, t.delivered_at),
-			      read_at = COALESCE(r.read_at, t.read_at),
-			      failed_at = COALESCE(r.failed_at, t.failed_at),
+			      delivered_at = LEAST(r.delivered_at, t.delivered_at),
+			      read_at = LEAST(r.read_at, t.read_at),
+			      failed_at = LEAST(r.failed_at, t.failed_at),
 			      error_code = CASE WHEN b.state = 'FAILED' AND b.status_rank > r.status_rank THEN b.error_code
 			                        ELSE r.error_code END,
 			      error_reason = CASE WHEN b.state = 'FAILED' AND b.status_rank > r.status_rank THEN b.error_reason
@@ -70,18 +80,37 @@ class EarlyStatuses {
 			  FROM best b JOIN times t ON t.recipient_id = b.recipient_id
 			  WHERE r.id = b.recipient_id
 			  RETURNING r.id)
-			SELECT count(*) AS applied FROM moved
+			SELECT (SELECT count(*) FROM taken) AS taken, count(*) AS applied FROM moved
 			""";
 
-	private static final String FOR_MESSAGE = APPLY.formatted("r.channel = :channel AND r.message_id = :messageId");
+	private static final String FOR_MESSAGE = APPLY.formatted("", "r.channel = :channel AND r.message_id = :messageId");
 
-	private static final String FOR_RECIPIENTS = APPLY.formatted("r.id = ANY(CAST(:ids AS bigint[]))");
+	private static final String FOR_RECIPIENTS = APPLY.formatted("", "r.id = ANY(CAST(:ids AS bigint[]))");
+
+	/**
+	 * The oldest kept statuses since {@code :keptSince} whose message a sent recipient
+	 * has, that no other statement holds.
+	 */
+	private static final String SETTLED = """
+			settled AS (
+			  SELECT e.channel, e.message_id, e.state
+			  FROM broadcast_early_statuses e
+			  WHERE e.received_at >= :keptSince
+			    AND EXISTS (SELECT 1 FROM broadcast_recipients r
+			                WHERE r.channel = e.channel AND r.message_id = e.message_id AND r.status_rank > 0)
+			  ORDER BY e.received_at
+			  LIMIT :max
+			  FOR UPDATE OF e SKIP LOCKED),
+			""";
+
+	private static final String CATCH_UP = APPLY.formatted(SETTLED,
+			"(e.channel, e.message_id, e.state) IN (SELECT channel, message_id, state FROM settled)");
 
 	private static final String EXPIRE = "DELETE FROM broadcast_early_statuses WHERE received_at < :before";
 
 	private final DatabaseClient db;
 
-	EarlyStatuses(DatabaseClient db) {
+	R2dbcEarlyStatuses(DatabaseClient db) {
 		this.db = db;
 	}
 
@@ -124,9 +153,18 @@ class EarlyStatuses {
 			.one());
 	}
 
-	/** Forgets the statuses kept since before {@code before}; emits how many. */
-	Mono<Long> expire(Instant before) {
+	@Override
+	public Mono<Long> forgetKeptBefore(Instant before) {
 		return Mono.defer(() -> this.db.sql(EXPIRE).bind("before", utc(before)).fetch().rowsUpdated());
+	}
+
+	@Override
+	public Mono<Long> applySettled(Instant keptSince, int max) {
+		return Mono.defer(() -> this.db.sql(CATCH_UP)
+			.bind("keptSince", utc(keptSince))
+			.bind("max", max)
+			.map((row) -> row.get("taken", Long.class))
+			.one());
 	}
 
 }
