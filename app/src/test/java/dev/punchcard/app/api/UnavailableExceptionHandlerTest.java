@@ -12,10 +12,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UnavailableExceptionHandlerTest {
 
@@ -51,6 +54,27 @@ class UnavailableExceptionHandlerTest {
 	@Test
 	void should_still_answer_500_when_the_failure_is_a_bug() {
 		this.http.get().uri("/fail/bug").exchange().expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	@Test
+	void should_list_for_paths_outside_webflux_the_same_failures_its_handler_catches() throws Exception {
+		ExceptionHandler handler = UnavailableExceptionHandler.class.getDeclaredMethod("unavailable", Exception.class)
+			.getAnnotation(ExceptionHandler.class);
+
+		assertThat(UnavailableExceptionHandler.UNAVAILABLE).containsExactly(handler.value());
+	}
+
+	@Test
+	void should_tell_an_outage_anywhere_in_the_cause_chain_from_a_bug() {
+		assertThat(UnavailableExceptionHandler.isUnavailable(new IllegalStateException("acquire",
+				new TimeoutException("Did not observe any item or terminal signal within 5000ms"))))
+			.isTrue();
+		assertThat(UnavailableExceptionHandler.isUnavailable(new CannotCreateTransactionException("open",
+				new R2dbcNonTransientResourceException("connect failed", new ConnectException("refused")))))
+			.isTrue();
+		assertThat(UnavailableExceptionHandler.isUnavailable(new IllegalStateException("a bug"))).isFalse();
+		assertThat(UnavailableExceptionHandler.isUnavailable(new DataIntegrityViolationException("duplicate key")))
+			.isFalse();
 	}
 
 	private void expectUnavailable(String kind) {
