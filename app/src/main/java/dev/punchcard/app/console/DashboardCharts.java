@@ -37,15 +37,12 @@ class DashboardCharts {
 
 	private final MessageSource messages;
 
-	private final ConsoleMoney money;
-
 	private final String currency;
 
 	private final ObjectMapper json;
 
-	DashboardCharts(MessageSource messages, ConsoleMoney money, LoyaltyProgram program, ObjectMapper json) {
+	DashboardCharts(MessageSource messages, LoyaltyProgram program, ObjectMapper json) {
 		this.messages = messages;
-		this.money = money;
 		this.currency = program.currency().getCurrencyCode();
 		this.json = json;
 	}
@@ -89,7 +86,7 @@ class DashboardCharts {
 						List.of(new Series(text("dashboard.series.revenue", locale, this.currency),
 								products.byRevenue()
 									.stream()
-									.map((p) -> new BigDecimal(this.money.major(p.revenueMinor(), this.currency)))
+									.map((p) -> ConsoleFormat.major(p.revenueMinor(), this.currency))
 									.toList()))));
 		return charts;
 	}
@@ -107,7 +104,7 @@ class DashboardCharts {
 
 	private BigDecimal major(@Nullable SalesPeriod period) {
 		long minor = (period == null) ? 0 : period.revenueMinor();
-		return new BigDecimal(this.money.major(minor, this.currency));
+		return ConsoleFormat.major(minor, this.currency);
 	}
 
 	private <T> Series series(String key, Locale locale, List<LocalDate> axis, Map<LocalDate, T> values,

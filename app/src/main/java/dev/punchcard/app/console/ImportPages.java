@@ -40,11 +40,16 @@ class ImportPages {
 
 	@GetMapping("/console/imports")
 	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+		list(this.catalog, page, model);
+		return "console/imports";
+	}
+
+	/** What the imports page shows; also after a refused upload without JavaScript. */
+	static void list(ImportCatalog catalog, int page, Model model) {
 		int at = Math.min(Math.max(0, page), 100_000);
-		model.addAttribute("imports", this.catalog.list(at, PAGE_SIZE).collectList());
+		model.addAttribute("imports", catalog.list(at, PAGE_SIZE).collectList());
 		model.addAttribute("page", at);
 		model.addAttribute("size", PAGE_SIZE);
-		return "console/imports";
 	}
 
 	@GetMapping("/console/imports/{id}")

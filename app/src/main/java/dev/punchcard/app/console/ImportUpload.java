@@ -3,6 +3,7 @@ package dev.punchcard.app.console;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 
+import dev.punchcard.core.imports.application.ImportCatalog;
 import dev.punchcard.core.imports.application.StartImport;
 import dev.punchcard.core.imports.application.StartOutcome;
 import dev.punchcard.core.imports.domain.ImportKind;
@@ -25,19 +26,25 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 
 /**
- * An administrator uploads a members or purchases file from the imports page (a multipart
- * form htmx posts with the CSRF header): the fields {@code kind} and {@code historical}
- * come first, then the file, whose bytes go on to {@link StartImport} as they arrive,
- * never whole in memory. A started import sends the browser to its page; a refusal is a
- * sentence on the form.
+ * An administrator uploads a members or purchases file from the imports page, a plain
+ * multipart form: the CSRF token, the fields {@code kind} and {@code historical} come
+ * first, then the file, whose bytes go on to {@link StartImport} as they arrive, never
+ * whole in memory. Without JavaScript the browser posts the form itself (the token as its
+ * first field, see {@link MultipartCsrfField}): a started import answers with a redirect
+ * to its page (post/redirect/get), a refusal with the imports page saying why. With htmx,
+ * which posts the same form with the CSRF header, a started import sends the browser to
+ * its page by {@code HX-Redirect} and a refusal is a sentence on the form.
  */
 @Controller
 class ImportUpload {
 
 	private final StartImport startImport;
 
-	ImportUpload(StartImport startImport) {
+	private final ImportCatalog catalog;
+
+	ImportUpload(StartImport startImport, ImportCatalog catalog) {
 		this.startImport = startImport;
+		this.catalog = catalog;
 	}
 
 	@PostMapping(path = "/console/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -83,19 +90,30 @@ class ImportUpload {
 		}
 	}
 
-	private static String render(Result result, ServerWebExchange exchange, Model model) {
+	private String render(Result result, ServerWebExchange exchange, Model model) {
+		boolean htmx = "true".equals(exchange.getRequest().getHeaders().getFirst("HX-Request"));
 		if (result.outcome() instanceof StartOutcome.Started started) {
-			exchange.getResponse().getHeaders().add("HX-Redirect", "/console/imports/" + started.importView().id());
-			model.addAttribute("kind", "ok");
-			model.addAttribute("key", "imports.started");
-			model.addAttribute("arguments", new Object[] { started.importView().id().toString() });
+			String page = "/console/imports/" + started.importView().id();
+			if (!htmx) {
+				return "redirect:" + page;
+			}
+			exchange.getResponse().getHeaders().add("HX-Redirect", page);
+			message(model, "ok", "imports.started", started.importView().id().toString());
 			return "console/fragments :: message";
 		}
 		exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-		model.addAttribute("kind", "error");
-		model.addAttribute("key", result.key());
-		model.addAttribute("arguments", result.arguments());
+		message(model, "error", result.key(), result.arguments());
+		if (!htmx) {
+			ImportPages.list(this.catalog, 0, model);
+			return "console/imports";
+		}
 		return "console/fragments :: message";
+	}
+
+	private static void message(Model model, String kind, String key, Object... arguments) {
+		model.addAttribute("kind", kind);
+		model.addAttribute("key", key);
+		model.addAttribute("arguments", arguments);
 	}
 
 	/** The form fields read before the file. */
@@ -136,8 +154,8 @@ class ImportUpload {
 		static Result of(StartOutcome outcome) {
 			return switch (outcome) {
 				case StartOutcome.Started started -> new Result(outcome, "imports.started", new Object[0]);
-				case StartOutcome.TooLarge tooLarge ->
-					new Result(outcome, "imports.too-large", new Object[] { tooLarge.maxBytes() });
+				case StartOutcome.TooLarge tooLarge -> new Result(outcome, "imports.too-large",
+						new Object[] { new ConsoleFormat.Count(tooLarge.maxBytes(), "bytes") });
 				case StartOutcome.Empty empty -> new Result(outcome, "imports.empty", new Object[0]);
 			};
 		}

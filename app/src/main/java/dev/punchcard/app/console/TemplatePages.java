@@ -36,7 +36,8 @@ class TemplatePages {
 				case SyncOutcome.Synced synced -> {
 					model.addAttribute("key", "templates.synced");
 					model.addAttribute("arguments",
-							new Object[] { synced.listed(), synced.added(), synced.changed(), synced.gone() });
+							new Object[] { new ConsoleFormat.Count(synced.listed(), "templates"), synced.added(),
+									synced.changed(), synced.gone() });
 				}
 				case SyncOutcome.Busy busy -> model.addAttribute("key", "templates.busy");
 				case SyncOutcome.UpToDate upToDate -> model.addAttribute("key", "templates.up-to-date");

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import dev.punchcard.app.console.ConsoleFormat.Amount;
+import dev.punchcard.app.console.ConsoleFormat.Count;
 import dev.punchcard.core.customer.application.CustomerProfiles;
 import dev.punchcard.core.points.domain.LoyaltyProgram;
 import dev.punchcard.core.purchase.application.PurchaseOutcome;
@@ -170,12 +172,12 @@ class TillPages {
 		return switch (outcome) {
 			case PurchaseOutcome.Credited credited -> {
 				model.addAttribute("receipt", credited.receipt());
-				yield message(model, "ok", "till.recorded", credited.receipt().pointsEarned(),
-						credited.receipt().balance(), credited.receipt().tier());
+				yield message(model, "ok", "till.recorded", points(credited.receipt().pointsEarned()),
+						points(credited.receipt().balance()), credited.receipt().tier());
 			}
 			case PurchaseOutcome.AlreadyRecorded again -> {
 				model.addAttribute("receipt", again.receipt());
-				yield message(model, "ok", "till.already-recorded", again.receipt().balance());
+				yield message(model, "ok", "till.already-recorded", points(again.receipt().balance()));
 			}
 			case PurchaseOutcome.ReceiptConflict conflict ->
 				message(model, "error", "till.receipt-conflict", conflict.receiptNo());
@@ -190,15 +192,16 @@ class TillPages {
 
 	private String refunded(RefundOutcome outcome, Model model) {
 		return switch (outcome) {
-			case RefundOutcome.Refunded refunded -> message(model, "ok", "till.refunded",
-					refunded.receipt().pointsReversed(), refunded.receipt().balance(), refunded.receipt().tier());
+			case RefundOutcome.Refunded refunded ->
+				message(model, "ok", "till.refunded", points(refunded.receipt().pointsReversed()),
+						points(refunded.receipt().balance()), refunded.receipt().tier());
 			case RefundOutcome.AlreadyRefunded again ->
-				message(model, "ok", "till.already-refunded", again.receipt().balance());
+				message(model, "ok", "till.already-refunded", points(again.receipt().balance()));
 			case RefundOutcome.RefundConflict conflict ->
 				message(model, "error", "till.refund-conflict", conflict.refundNo());
 			case RefundOutcome.UnknownPurchase unknown -> message(model, "error", "till.unknown-purchase");
-			case RefundOutcome.ExceedsPurchase exceeds ->
-				message(model, "error", "till.refund-too-large", major(exceeds.refundableMinor()));
+			case RefundOutcome.ExceedsPurchase exceeds -> message(model, "error", "till.refund-too-large",
+					new Amount(exceeds.refundableMinor(), this.program.currency().getCurrencyCode()));
 		};
 	}
 
@@ -235,10 +238,8 @@ class TillPages {
 		}
 	}
 
-	private String major(long minor) {
-		return BigDecimal.valueOf(minor)
-			.movePointLeft(this.program.currency().getDefaultFractionDigits())
-			.toPlainString();
+	private static Count points(long points) {
+		return new Count(points, "points");
 	}
 
 	/**

@@ -56,13 +56,21 @@ final class Browser implements AutoCloseable {
 	}
 
 	static Browser open(int port, String test, String language, int width, int height) {
+		return open(port, test, language, width, height, true);
+	}
+
+	/**
+	 * As above, with JavaScript switched off when told to (as some staff browsers run).
+	 */
+	static Browser open(int port, String test, String language, int width, int height, boolean javascript) {
 		Path[] found = binaries().orElseThrow();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(found[0].toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--no-first-run", "--disable-extensions", "--lang=" + language,
 				"--window-size=" + width + "," + height);
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+				"profile.managed_default_content_settings.javascript", javascript ? 1 : 2));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(found[1].toFile())
 			.usingAnyFreePort()
 			.build();
@@ -123,6 +131,10 @@ final class Browser implements AutoCloseable {
 
 	String text(String id) {
 		return waitFor(By.id(id)).getText();
+	}
+
+	String url() {
+		return this.driver.getCurrentUrl();
 	}
 
 	String page() {

@@ -73,7 +73,7 @@ class ConsoleBrowserIT extends ApiIT {
 			browser.screenshot("settings");
 
 			browser.go("/console/ledger").click("ledger-check");
-			assertThat(browser.waitText("ledger-result", "Consistent")).contains("balances checked");
+			assertThat(browser.waitText("ledger-result", "Consistent")).containsPattern("balances? checked");
 			browser.screenshot("ledger-checked");
 		}
 		assertThat(this.till.login(cashier, "a-long-enough-password-" + cashier)).isNotBlank();
@@ -100,7 +100,7 @@ class ConsoleBrowserIT extends ApiIT {
 			browser.logIn(cashier, ConsoleSession.password(cashier)).go("/console/till").screenshot("till");
 
 			browser.type("card-input", card).click("card-find");
-			assertThat(browser.waitText("card-balance", "50")).isEqualTo("50");
+			assertThat(browser.waitText("card-balance", "50")).isEqualTo("50 points");
 			browser.screenshot("card-found");
 
 			browser.type("receipt", "R-console-1").type("amount", "12.50").click("purchase-record");
@@ -189,7 +189,7 @@ class ConsoleBrowserIT extends ApiIT {
 
 			browser.type("q", "olga s").click("search");
 			browser.waitFor(By.linkText("Olga Searchable")).click();
-			assertThat(browser.text("balance")).isEqualTo("30");
+			assertThat(browser.text("balance")).isEqualTo("30 points");
 			assertThat(browser.waitText("ledger", "30")).contains("EARN");
 			assertThat(browser.waitText("purchases", "30.00 EUR")).contains("30.00 EUR");
 			assertThat(browser.waitText("vouchers", "No vouchers")).isNotBlank();
@@ -220,6 +220,11 @@ class ConsoleBrowserIT extends ApiIT {
 
 	@Test
 	void should_speak_russian_to_a_russian_browser_and_switch_languages(TestInfo test) {
+		String admin = this.till.adminToken();
+		JsonNode member = this.till.post(admin, "/api/v1/customers", Map.of("name", "Зоя Двадцатьодна"),
+				HttpStatus.CREATED);
+		this.till.purchase(admin, member.get("cardCode").asText(), this.till.openStore(), "R-ru-21", 21_00,
+				HttpStatus.CREATED);
 		try (Browser browser = browser(test, "ru-RU", 1280, 900)) {
 			browser.go("/login");
 			assertThat(browser.text("login")).isEqualTo("Войти");
@@ -228,6 +233,11 @@ class ConsoleBrowserIT extends ApiIT {
 			browser.click("ledger-check");
 			assertThat(browser.waitText("ledger-result", "сходится")).startsWith("Всё сходится");
 			browser.screenshot("russian");
+			browser.go("/console/members/" + member.get("customerId").asText());
+			assertThat(browser.text("balance")).isEqualTo("21 балл");
+			assertThat(browser.waitText("purchases", "21,00")).contains("21,00 EUR");
+			browser.screenshot("russian-member-21-points");
+			browser.go("/console/ledger");
 
 			browser.click("lang-en");
 			assertThat(browser.text("ledger-check")).isEqualTo("Run the check");
@@ -305,11 +315,11 @@ class ConsoleBrowserIT extends ApiIT {
 			// htmx follows the upload's redirect to the import's page, which polls until
 			// done
 			assertThat(browser.waitText("import-state", "completed")).isEqualTo("completed");
-			assertThat(browser.text("import-read")).isEqualTo("2002");
+			assertThat(browser.text("import-read")).isEqualTo("2,002");
 			assertThat(browser.text("import-accepted")).isEqualTo("2,000 (of which 0 there already)");
 			assertThat(browser.text("import-rejected")).isEqualTo("2");
 			assertThat(browser.attribute("import-bar", "value")).isEqualTo("100");
-			assertThat(browser.text("import-rejections")).contains("2002", "missing name", "2003", "bad phone");
+			assertThat(browser.text("import-rejections")).contains("2,002", "missing name", "2,003", "bad phone");
 			browser.screenshot("import-completed");
 			String download = browser.attribute("import-download", "href");
 			// CRLF line ends shown as | (WebDriver would not carry a CR across)
@@ -344,7 +354,7 @@ class ConsoleBrowserIT extends ApiIT {
 			assertThat(browser.attribute("progress", "hx-trigger")).isEqualTo("never");
 
 			browser.go("/console/imports");
-			assertThat(browser.text("imports")).contains("Members", "completed", "2002", "100.0%");
+			assertThat(browser.text("imports")).contains("Members", "completed", "2,002", "2,000", "100.0%");
 		}
 		finally {
 			java.nio.file.Files.deleteIfExists(file);
@@ -381,6 +391,7 @@ class ConsoleBrowserIT extends ApiIT {
 			assertThat(browser.text("total-revenue")).isEqualTo("27.00 EUR");
 			assertThat(browser.text("total-issued")).isEqualTo("27");
 			assertThat(browser.text("total-liability")).isEqualTo("0.27 EUR");
+			assertThat(browser.page()).contains("27 points outstanding", "2 purchases");
 			assertThat(browser.text("top-products")).contains("Mug", "15.00", "Beans", "12.00");
 			// Chart.js drew each chart from the page's data: today's bar carries the
 			// day's sums
@@ -398,7 +409,9 @@ class ConsoleBrowserIT extends ApiIT {
 		}
 		try (Browser phone = browser(test, "ru-RU", 390, 844)) {
 			phone.logIn(marketer, ConsoleSession.password(marketer)).go("/console/dashboard");
-			assertThat(phone.text("total-revenue")).isEqualTo("27.00 EUR");
+			// in Russian: a decimal comma, and points with their noun
+			assertThat(phone.text("total-revenue")).isEqualTo("27,00 EUR");
+			assertThat(phone.page()).contains("27 баллов");
 			assertThat(chartLabels(phone, "products")).isEqualTo("Mug,Beans");
 			assertThat(fitsTheWindow(phone)).isTrue();
 			phone.screenshot("dashboard-on-a-phone");
@@ -436,6 +449,50 @@ class ConsoleBrowserIT extends ApiIT {
 	private static boolean fitsTheWindow(Browser browser) {
 		return Boolean.FALSE.equals(
 				driverOf(browser).executeScript("return document.documentElement.scrollWidth > window.innerWidth;"));
+	}
+
+	@Test
+	void should_let_an_admin_import_a_file_without_javascript(TestInfo test) throws java.io.IOException {
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("members-nojs-", ".csv");
+		java.nio.file.Files.writeString(file, "external_id,name\r\nN-1,Nora Noscript\r\nN-2,\r\n");
+		java.nio.file.Path empty = java.nio.file.Files.createTempFile("empty-nojs-", ".csv");
+		String name = test.getTestMethod().map((method) -> method.getName()).orElse("test");
+		try (Browser browser = Browser.open(this.port, name, "en", 1280, 900, false)) {
+			browser.logIn(ADMIN, ADMIN_PASSWORD).go("/console/imports");
+			browser.select("import-kind", "MEMBERS");
+			browser.waitFor(By.id("import-file")).sendKeys(empty.toAbsolutePath().toString());
+			browser.click("import-start");
+			// the browser posted the form itself and got the imports page back, saying
+			// why
+			assertThat(browser.waitText("message", "empty")).contains("The file is empty");
+			assertThat(browser.url()).endsWith("/console/imports");
+			browser.screenshot("no-js-refused");
+
+			browser.select("import-kind", "MEMBERS");
+			browser.waitFor(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+			browser.click("import-start");
+			// post/redirect/get: the import's own page, which a reload brings up to date
+			browser.waitFor(By.id("import-state"));
+			assertThat(browser.url()).matches(".*/console/imports/[0-9a-f-]{36}");
+			for (int i = 0; i < 50 && !"completed".equals(browser.text("import-state")); i++) {
+				sleep(200);
+				browser.go(browser.url().replaceFirst("^https?://[^/]+", ""));
+			}
+			assertThat(browser.text("import-state")).isEqualTo("completed");
+			assertThat(browser.text("import-accepted")).startsWith("1 ");
+			assertThat(browser.text("import-rejected")).isEqualTo("1");
+			browser.screenshot("no-js-imported");
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Browser browser(TestInfo test, String language, int width, int height) {

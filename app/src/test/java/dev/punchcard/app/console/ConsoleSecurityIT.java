@@ -1,7 +1,9 @@
 package dev.punchcard.app.console;
 
+import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.punchcard.app.api.ApiIT;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -23,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 class ConsoleSecurityIT extends ApiIT {
+
+	/**
+	 * Russian groups thousands with a no-break space; amounts and their code are joined
+	 * by one.
+	 */
+	private static final String NBSP = "\u00a0";
 
 	@Test
 	void should_redirect_a_browser_to_the_login_page_when_not_logged_in() {
@@ -267,6 +276,78 @@ class ConsoleSecurityIT extends ApiIT {
 		assertThat(location).startsWith("/console/imports/");
 		assertThat(importCount()).isOne();
 		assertThat(browser.get(location).getResponseBody()).contains("id=\"import-state\"");
+	}
+
+	@Test
+	void should_start_an_import_from_the_plain_form_without_javascript_and_redirect_to_its_page() {
+		ConsoleSession browser = logIn("ADMIN");
+		String page = browser.get("/console/imports").getResponseBody();
+		String form = page.substring(page.indexOf("<form id=\"import-form\""));
+		assertThat(form.substring(0, form.indexOf('>'))).contains("method=\"post\"", "enctype=\"multipart/form-data\"",
+				"action=\"/console/imports\"");
+		// the token is the form's first field, so it comes before the file
+		assertThat(form.substring(form.indexOf("<input"))).startsWith("<input type=\"hidden\" name=\"_csrf\"");
+		assertThat(form.indexOf("name=\"_csrf\"")).isLessThan(form.indexOf("name=\"kind\""));
+
+		EntityExchangeResult<String> started = browser.uploadForm("MEMBERS",
+				"external_id,name\r\nP-1,Paula Plainform\r\n", browser.csrf());
+
+		assertThat(started.getStatus().value()).isEqualTo(303);
+		String location = started.getResponseHeaders().getLocation().toString();
+		assertThat(location).matches("/console/imports/[0-9a-f-]{36}");
+		assertThat(started.getResponseHeaders().getFirst("HX-Redirect")).isNull();
+		assertThat(importCount()).isOne();
+		assertThat(browser.get(location).getResponseBody()).contains("id=\"import-state\"");
+	}
+
+	@Test
+	void should_refuse_a_plain_form_upload_with_a_missing_or_forged_csrf_field_and_keep_nothing() {
+		ConsoleSession browser = logIn("ADMIN");
+		browser.get("/console/imports");
+		String csv = "external_id,name\r\nF-1,Never\r\n";
+
+		EntityExchangeResult<String> missing = browser.uploadForm("MEMBERS", csv, null);
+		EntityExchangeResult<String> forged = browser.uploadForm("MEMBERS", csv,
+				"Zm9yZ2VkLXRva2VuLXRoYXQtbm9ib2R5LWlzc3VlZA");
+
+		assertThat(missing.getStatus().value()).isEqualTo(403);
+		assertThat(missing.getResponseBody()).contains("This form has expired");
+		assertThat(forged.getStatus().value()).isEqualTo(403);
+		assertThat(forged.getResponseBody()).contains("This form has expired");
+		assertThat(importCount()).isZero();
+	}
+
+	@Test
+	void should_show_the_imports_page_saying_why_when_a_plain_form_upload_is_refused() {
+		ConsoleSession browser = logIn("ADMIN");
+		browser.get("/console/imports");
+
+		EntityExchangeResult<String> empty = browser.uploadForm("MEMBERS", "", browser.csrf());
+
+		assertThat(empty.getStatus().value()).isEqualTo(400);
+		assertThat(empty.getResponseBody()).contains("id=\"import-form\"", "id=\"imports\"", "The file is empty");
+		assertThat(importCount()).isZero();
+	}
+
+	@Test
+	void should_write_a_members_points_in_their_plural_form_and_amounts_grouped_in_each_language() {
+		String admin = this.till.adminToken();
+		String store = this.till.openStore();
+		JsonNode member = this.till.post(admin, "/api/v1/customers", Map.of("name", "Pyotr Plural"),
+				HttpStatus.CREATED);
+		this.till.purchase(admin, member.get("cardCode").asText(), store, "R-plural-1", 12_345_00, HttpStatus.CREATED);
+		JsonNode other = this.till.post(admin, "/api/v1/customers", Map.of("name", "Vera Twentyone"),
+				HttpStatus.CREATED);
+		this.till.purchase(admin, other.get("cardCode").asText(), store, "R-plural-2", 21_00, HttpStatus.CREATED);
+		ConsoleSession english = logIn("ADMIN");
+		ConsoleSession russian = logIn("ADMIN").language("ru");
+		String twentyOne = "/console/members/" + other.get("customerId").asText();
+		String purchases = "/console/members/" + member.get("customerId").asText() + "/purchases";
+
+		assertThat(russian.get(twentyOne).getResponseBody()).contains("<dd id=\"balance\">21 балл</dd>");
+		assertThat(english.get(twentyOne).getResponseBody()).contains("<dd id=\"balance\">21 points</dd>");
+		assertThat(russian.get(purchases).getResponseBody()).contains("12" + NBSP + "345,00" + NBSP + "EUR");
+		assertThat(english.get(purchases).getResponseBody()).contains("12,345.00" + NBSP + "EUR");
 	}
 
 	@Test

@@ -36,6 +36,8 @@ public final class ConsoleSession {
 
 	private String csrf = "";
 
+	private String language = "";
+
 	public ConsoleSession(WebTestClient http) {
 		this.http = http;
 	}
@@ -104,8 +106,8 @@ public final class ConsoleSession {
 
 	/**
 	 * Posts an import upload as the imports page does (multipart: {@code kind},
-	 * {@code historical}, then the file), with the CSRF token as htmx sends it (the
-	 * {@code X-CSRF-TOKEN} header) unless told not to.
+	 * {@code historical}, then the file) through htmx ({@code HX-Request}), with the CSRF
+	 * token as htmx sends it (the {@code X-CSRF-TOKEN} header) unless told not to.
 	 */
 	public EntityExchangeResult<String> upload(String kind, boolean historical, String csv, boolean withToken) {
 		MultipartBodyBuilder parts = new MultipartBodyBuilder();
@@ -124,6 +126,7 @@ public final class ConsoleSession {
 			.accept(MediaType.TEXT_HTML)
 			.cookies((cookies) -> cookie(cookies))
 			.headers((headers) -> {
+				headers.add("HX-Request", "true");
 				if (withToken && !this.csrf.isEmpty()) {
 					headers.add("X-CSRF-TOKEN", this.csrf);
 				}
@@ -134,6 +137,45 @@ public final class ConsoleSession {
 			.returnResult();
 		remember(result);
 		return result;
+	}
+
+	/**
+	 * Posts an import upload as a browser without JavaScript posts the imports page's
+	 * form: multipart, the CSRF token (as given) as its first field, no htmx headers.
+	 */
+	public EntityExchangeResult<String> uploadForm(String kind, String csv, String token) {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		if (token != null) {
+			parts.part("_csrf", token);
+		}
+		parts.part("kind", kind);
+		parts.part("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "upload.csv";
+			}
+		}).contentType(MediaType.parseMediaType("text/csv"));
+		EntityExchangeResult<String> result = this.http.post()
+			.uri("/console/imports")
+			.accept(MediaType.TEXT_HTML)
+			.cookies((cookies) -> cookie(cookies))
+			.body(BodyInserters.fromMultipartData(parts.build()))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		remember(result);
+		return result;
+	}
+
+	/** The CSRF token of the last page read, as its forms carry it. */
+	public String csrf() {
+		return this.csrf;
+	}
+
+	/** Speaks this language from now on, as the console's language switch sets it. */
+	public ConsoleSession language(String language) {
+		this.language = language;
+		return this;
 	}
 
 	public String session() {
@@ -151,6 +193,9 @@ public final class ConsoleSession {
 	private void cookie(MultiValueMap<String, String> cookies) {
 		if (!this.session.isEmpty()) {
 			cookies.add(COOKIE, this.session);
+		}
+		if (!this.language.isEmpty()) {
+			cookies.add(ConsoleLocales.COOKIE, this.language);
 		}
 	}
 

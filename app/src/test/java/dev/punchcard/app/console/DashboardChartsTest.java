@@ -27,7 +27,7 @@ class DashboardChartsTest {
 
 	private static final LocalDate FIRST = LocalDate.of(2026, 11, 30);
 
-	private final DashboardCharts charts = new DashboardCharts(messages(), new ConsoleMoney(), ProgramFixture.program(),
+	private final DashboardCharts charts = new DashboardCharts(messages(), ProgramFixture.program(),
 			new ObjectMapper());
 
 	@Test
