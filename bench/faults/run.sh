@@ -9,7 +9,7 @@
 #      with the in-memory throttle, health says DEGRADED (200) and readiness stays UP, chat answers an apology.
 # Afterwards every acknowledged write is checked in the database (exactly once), GET /api/v1/ledger/check must
 # be clean, and every acknowledged Telegram update must be DONE and answered. Exits non-zero on any lost or
-# duplicated write, a lost update, or any HTTP 500.
+# duplicated write, a lost update, any HTTP 500, or a 503 without problem+json and Retry-After.
 #
 #   bench/faults/run.sh [--short] [--no-build] [--kills N] [--pg-down S] [--redis-down S] [--workers N]
 #     full:    20 kills, PostgreSQL down 10 s, Redis down 15 s            (15-20 minutes on 2 cores)
@@ -236,7 +236,8 @@ FAIL=0
 value() { awk -F= -v k="$1" '$1 == k {print $2}' "$OUT/summary.txt" | tail -1; }
 for key in purchases_lost purchases_duplicated purchases_not_credited_once purchases_unexpected refunds_lost refunds_duplicated \
 		redemptions_lost redemptions_duplicated ledger_entries_duplicated ledger_balances_off updates_lost updates_not_done \
-		updates_unanswered http_500 ledger_check_inconsistent redis_down_purchases_failed checks_failed; do
+		updates_unanswered http_500 http_5xx_other_than_503 pg_down_503_without_problem_json_or_retry_after \
+		ledger_check_inconsistent redis_down_purchases_failed checks_failed; do
 	v=$(value "$key")
 	if [[ -z "$v" ]]; then
 		echo "verdict: $key missing" >>"$OUT/summary.txt"; FAIL=1

@@ -23,6 +23,9 @@ import reactor.netty.http.server.HttpServerResponse;
  */
 public final class WebhookExchanges {
 
+	/** Seconds a client should wait after a 503, as the staff API says. */
+	static final String RETRY_AFTER_SECONDS = "5";
+
 	private final String channel;
 
 	private final String path;
@@ -56,12 +59,17 @@ public final class WebhookExchanges {
 
 	/**
 	 * Answers with the status, an empty body for a success and a problem document with
-	 * the {@code problem} as its detail otherwise, and times the request from
-	 * {@code startedNanos}.
+	 * the {@code problem} as its detail otherwise ({@code Retry-After} with a 503), and
+	 * times the request from {@code startedNanos}.
 	 */
 	public Mono<Void> answer(HttpServerResponse response, int status, @Nullable String problem, long startedNanos) {
 		HttpResponseStatus answered = HttpResponseStatus.valueOf(status);
 		response.status(answered);
+		if (status == HttpResponseStatus.SERVICE_UNAVAILABLE.code()) {
+			// as the API's 503s: the platforms deliver again by their own schedule, any
+			// other client is told when
+			response.header(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
 		Mono<Void> sent;
 		if (problem == null) {
 			sent = response.send().then();

@@ -120,6 +120,8 @@ class TelegramWebhookRouteTest {
 			.isEqualTo(503)
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals("Retry-After", "5")
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(503);
