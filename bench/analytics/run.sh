@@ -40,6 +40,7 @@ psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT 'purchases', count(*) FROM p
     UNION ALL SELECT 'members', count(*) FROM customers" | tee "$OUT/counts.txt"
 
 PORT=18310
+STARTED=$(date +%s)
 env SERVER_PORT=$PORT SPRING_FLYWAY_ENABLED=false \
     SPRING_R2DBC_URL=r2dbc:postgresql://127.0.0.1:5432/$DB SPRING_R2DBC_USERNAME=postgres \
     SPRING_FLYWAY_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_FLYWAY_USER=postgres \
@@ -58,17 +59,23 @@ for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
     sleep 1
 done
-# the rollup job's first run takes everything generated; wait until the watermark has passed the data
+# the rollup job's first run takes everything generated; wait until the watermark has passed the data and the job
+# has run since start-up (with --reuse, that run rolls up the broadcasts that are over)
 T0=$(date +%s)
 until [[ $(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT rolled_up_to > (SELECT max(created_at) FROM purchases)
-        FROM analytics_rollup_state") == t ]]; do
+        AND updated_at > to_timestamp($STARTED) FROM analytics_rollup_state") == t ]]; do
     sleep 2
 done
 echo "rollup caught up $(( $(date +%s) - T0 )) s after start-up (first run after 15 s)" | tee "$OUT/rollup.txt"
 psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT 'sales_hourly', count(*) FROM analytics_sales_hourly UNION ALL
-    SELECT 'items_daily', count(*) FROM analytics_items_daily UNION ALL SELECT 'points_hourly', count(*) FROM analytics_points_hourly" \
+    SELECT 'items_daily', count(*) FROM analytics_items_daily UNION ALL SELECT 'points_hourly', count(*) FROM analytics_points_hourly
+    UNION ALL SELECT 'items_monthly', count(*) FROM analytics_items_monthly
+    UNION ALL SELECT 'member_last_purchase', count(*) FROM analytics_member_last_purchase
+    UNION ALL SELECT 'broadcasts_rolled_up', count(*) FROM analytics_broadcasts_rolled_up
+    UNION ALL SELECT 'broadcast_windows', count(*) FROM analytics_broadcast_windows" \
     | tee -a "$OUT/rollup.txt"
-psql -h 127.0.0.1 -U postgres -d "$DB" -qc "VACUUM ANALYZE analytics_sales_hourly, analytics_items_daily, analytics_points_hourly"
+psql -h 127.0.0.1 -U postgres -d "$DB" -qc "VACUUM ANALYZE analytics_sales_hourly, analytics_items_daily, analytics_points_hourly,
+    analytics_items_monthly, analytics_items_monthly_all, analytics_member_last_purchase, analytics_broadcast_windows"
 
 API="http://127.0.0.1:$PORT/api/v1"
 TOKEN=$(curl -sf -XPOST "$API/auth/token" -H 'Content-Type: application/json' \

@@ -76,7 +76,7 @@ public abstract class ApiIT {
 		this.db
 			.sql("TRUNCATE inbound_updates, outgoing_messages, staff_link_codes, staff_chat_identities, notification_outbox, vouchers, rewards, points_ledger_entries, points_balances, refunds, "
 					+ "purchase_items, purchases, tier_changes, channel_identities, customers, marketing_consents, "
-					+ "chat_link_failures, segments, audit_log, customer_scores, customer_score_runs, whatsapp_templates, telegram_templates, points_expiry_runs, leaderboard_winners, leaderboard_weeks, leaderboard_start, import_rejections, imports, analytics_sales_hourly, analytics_items_daily, analytics_items_daily_all, analytics_points_hourly, analytics_points_hourly_all, broadcast_early_statuses RESTART IDENTITY CASCADE")
+					+ "chat_link_failures, segments, audit_log, customer_scores, customer_score_runs, whatsapp_templates, telegram_templates, points_expiry_runs, leaderboard_winners, leaderboard_weeks, leaderboard_start, import_rejections, imports, analytics_sales_hourly, analytics_items_daily, analytics_items_daily_all, analytics_points_hourly, analytics_points_hourly_all, analytics_items_monthly, analytics_items_monthly_all, analytics_member_last_purchase, analytics_broadcasts_rolled_up, analytics_broadcast_windows, broadcast_early_statuses RESTART IDENTITY CASCADE")
 			.then()
 			// the background work of other cached contexts (broadcast claims, schedules)
 			// may

@@ -18,8 +18,13 @@ import reactor.core.publisher.Mono;
  * carry an earlier time: the new watermark is never later than now less the lag, nor at
  * or after the start of any transaction still running (that this database user can see in
  * {@code pg_stat_activity}). Purchases count by the hour of {@code recorded_at}, refunds
- * by that of {@code refunded_at}, line items by the UTC day of their purchase, ledger
- * entries by the hour of {@code occurred_at} and the member's home store.
+ * by that of {@code refunded_at}, line items by the UTC day and month of their purchase,
+ * ledger entries by the hour of {@code occurred_at} and the member's home store; each
+ * member's latest {@code recorded_at} moves up. A broadcast whose sending is over
+ * (COMPLETED or CANCELLED, nobody QUEUED or SENDING, so no {@code sent_at} changes any
+ * more) gets, once, each sent recipient's purchases within 7 days after their message
+ * among those inserted up to the new watermark; later runs add the new purchases that
+ * fall into those windows.
  */
 class R2dbcAnalyticsRollups implements AnalyticsRollups {
 
@@ -34,7 +39,7 @@ class R2dbcAnalyticsRollups implements AnalyticsRollups {
 			             - interval '1 microsecond')) AS new
 			  FROM state s),
 			new_purchases AS (
-			  SELECT p.id, p.store_id, p.recorded_at, p.amount_minor
+			  SELECT p.id, p.customer_id, p.store_id, p.recorded_at, p.amount_minor
 			  FROM purchases p, bounds b WHERE p.created_at > b.old AND p.created_at <= b.new),
 			new_refunds AS (
 			  SELECT r.refunded_at, r.amount_minor, p.store_id
@@ -66,13 +71,27 @@ class R2dbcAnalyticsRollups implements AnalyticsRollups {
 			  INSERT INTO analytics_items_daily AS d (day, store_id, sku, category, name, quantity, revenue_minor)
 			  SELECT day, store_id, sku, category, name, quantity, revenue_minor FROM new_lines
 			  ON CONFLICT (day, store_id, sku, category) DO UPDATE SET quantity = d.quantity + EXCLUDED.quantity,
-			    revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor, name = coalesce(EXCLUDED.name, d.name)
+			    revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor, name = GREATEST(d.name, EXCLUDED.name)
 			  RETURNING 1),
 			items_all AS (
 			  INSERT INTO analytics_items_daily_all AS d (day, sku, category, name, quantity, revenue_minor)
 			  SELECT day, sku, category, max(name), sum(quantity), sum(revenue_minor) FROM new_lines GROUP BY 1, 2, 3
 			  ON CONFLICT (day, sku, category) DO UPDATE SET quantity = d.quantity + EXCLUDED.quantity,
-			    revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor, name = coalesce(EXCLUDED.name, d.name)
+			    revenue_minor = d.revenue_minor + EXCLUDED.revenue_minor, name = GREATEST(d.name, EXCLUDED.name)
+			  RETURNING 1),
+			items_monthly AS (
+			  INSERT INTO analytics_items_monthly AS m (month, store_id, sku, category, name, quantity, revenue_minor)
+			  SELECT date_trunc('month', day)::date, store_id, sku, category, max(name), sum(quantity), sum(revenue_minor)
+			  FROM new_lines GROUP BY 1, 2, 3, 4
+			  ON CONFLICT (store_id, month, sku, category) DO UPDATE SET quantity = m.quantity + EXCLUDED.quantity,
+			    revenue_minor = m.revenue_minor + EXCLUDED.revenue_minor, name = GREATEST(m.name, EXCLUDED.name)
+			  RETURNING 1),
+			items_monthly_all AS (
+			  INSERT INTO analytics_items_monthly_all AS m (month, sku, category, name, quantity, revenue_minor)
+			  SELECT date_trunc('month', day)::date, sku, category, max(name), sum(quantity), sum(revenue_minor)
+			  FROM new_lines GROUP BY 1, 2, 3
+			  ON CONFLICT (month, sku, category) DO UPDATE SET quantity = m.quantity + EXCLUDED.quantity,
+			    revenue_minor = m.revenue_minor + EXCLUDED.revenue_minor, name = GREATEST(m.name, EXCLUDED.name)
 			  RETURNING 1),
 			new_points AS (
 			  SELECT date_trunc('hour', occurred_at, 'UTC') AS hour, home_store_id, kind, count(*) AS entries,
@@ -90,6 +109,40 @@ class R2dbcAnalyticsRollups implements AnalyticsRollups {
 			  ON CONFLICT (hour, kind) DO UPDATE SET entries = h.entries + EXCLUDED.entries,
 			    points = h.points + EXCLUDED.points
 			  RETURNING 1),
+			last_purchases AS (
+			  INSERT INTO analytics_member_last_purchase AS l (customer_id, last_recorded_at)
+			  SELECT customer_id, max(recorded_at) FROM new_purchases GROUP BY 1
+			  ON CONFLICT (customer_id) DO UPDATE
+			    SET last_recorded_at = GREATEST(l.last_recorded_at, EXCLUDED.last_recorded_at)
+			  RETURNING 1),
+			window_hits AS (
+			  SELECT w.broadcast_id, w.customer_id, count(*) AS purchases, sum(p.amount_minor) AS revenue_minor
+			  FROM new_purchases p JOIN analytics_broadcast_windows w ON w.customer_id = p.customer_id
+			    AND p.recorded_at > w.sent_at AND p.recorded_at <= w.sent_at + interval '7 days'
+			  GROUP BY 1, 2),
+			windows AS (
+			  UPDATE analytics_broadcast_windows w SET purchases = w.purchases + h.purchases,
+			    revenue_minor = w.revenue_minor + h.revenue_minor
+			  FROM window_hits h WHERE w.broadcast_id = h.broadcast_id AND w.customer_id = h.customer_id
+			  RETURNING 1),
+			finished AS (
+			  SELECT b.id, bo.new FROM broadcasts b, bounds bo
+			  WHERE b.state IN ('COMPLETED', 'CANCELLED') AND b.started_at IS NOT NULL
+			    AND NOT EXISTS (SELECT 1 FROM analytics_broadcasts_rolled_up f WHERE f.broadcast_id = b.id)
+			    AND NOT EXISTS (SELECT 1 FROM broadcast_recipients r
+			                    WHERE r.broadcast_id = b.id AND r.state IN ('QUEUED', 'SENDING'))),
+			finished_marks AS (
+			  INSERT INTO analytics_broadcasts_rolled_up (broadcast_id, rolled_up_at) SELECT id, new FROM finished
+			  RETURNING broadcast_id),
+			finished_windows AS (
+			  INSERT INTO analytics_broadcast_windows (broadcast_id, customer_id, sent_at, purchases, revenue_minor)
+			  SELECT r.broadcast_id, r.customer_id, r.sent_at, count(p.id), coalesce(sum(p.amount_minor), 0)
+			  FROM finished f JOIN broadcast_recipients r ON r.broadcast_id = f.id AND r.sent_at IS NOT NULL
+			  LEFT JOIN purchases p ON p.customer_id = r.customer_id AND p.created_at <= f.new
+			    AND p.recorded_at > r.sent_at AND p.recorded_at <= r.sent_at + interval '7 days'
+			  WHERE EXISTS (SELECT 1 FROM finished_marks m WHERE m.broadcast_id = r.broadcast_id)
+			  GROUP BY 1, 2, 3
+			  RETURNING 1),
 			moved AS (
 			  UPDATE analytics_rollup_state t SET rolled_up_to = b.new, updated_at = now()
 			  FROM bounds b WHERE t.id = 1
@@ -97,7 +150,10 @@ class R2dbcAnalyticsRollups implements AnalyticsRollups {
 			SELECT m.old, m.new, (SELECT count(*) FROM new_purchases) AS purchases,
 			       (SELECT count(*) FROM new_refunds) AS refunds, (SELECT count(*) FROM new_entries) AS entries,
 			       (SELECT count(*) FROM sales) + (SELECT count(*) FROM items) + (SELECT count(*) FROM items_all)
-			         + (SELECT count(*) FROM points) + (SELECT count(*) FROM points_all) AS rows
+			         + (SELECT count(*) FROM points) + (SELECT count(*) FROM points_all)
+			         + (SELECT count(*) FROM items_monthly) + (SELECT count(*) FROM items_monthly_all)
+			         + (SELECT count(*) FROM last_purchases) + (SELECT count(*) FROM windows)
+			         + (SELECT count(*) FROM finished_windows) AS rows
 			FROM moved m
 			""";
 

@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * The readings over rollups: sales, products and points, each one statement that adds the
  * rolled-up buckets of the range to the raw rows inserted after the watermark (and, for
- * products, the raw rows of the range's ends that do not fill a UTC day). Zones with
+ * products, monthly rows for the whole UTC months, daily rows for the other whole UTC
+ * days and the raw rows of the range's ends that do not fill a UTC day). Zones with
  * offsets that are not whole hours read sales and points from the raw rows alone.
  */
 class R2dbcRolledUpReadings {
@@ -58,7 +59,12 @@ class R2dbcRolledUpReadings {
 			WITH lines AS (
 			  SELECT d.sku, d.category, d.name, d.quantity, d.revenue_minor
 			  FROM {items} d
-			  WHERE d.day >= :firstDay AND d.day < :endDay {store:d}
+			  WHERE ((d.day >= :firstDay AND d.day < :monthsStart) OR (d.day >= :monthsEnd AND d.day < :endDay))
+			    {store:d}
+			  UNION ALL
+			  SELECT m.sku, m.category, m.name, m.quantity, m.revenue_minor
+			  FROM {months} m
+			  WHERE m.month >= :monthsStart AND m.month < :monthsEnd {store:m}
 			  UNION ALL
 			  SELECT i.sku, coalesce(i.category, ''), i.name, i.quantity::bigint, i.quantity * i.unit_price_minor
 			  FROM purchases p JOIN purchase_items i ON i.purchase_id = p.id
@@ -128,14 +134,17 @@ class R2dbcRolledUpReadings {
 
 	Mono<ProductsReport> products(AnalyticsQuery query, int top) {
 		RollupCut cut = RollupCut.of(query);
-		String sql = PRODUCTS.replace("{items}",
-				(query.store() != null) ? "analytics_items_daily" : "analytics_items_daily_all");
+		String sql = PRODUCTS
+			.replace("{items}", (query.store() != null) ? "analytics_items_daily" : "analytics_items_daily_all")
+			.replace("{months}", (query.store() != null) ? "analytics_items_monthly" : "analytics_items_monthly_all");
 		return this.statements
 			.atMark(true,
 					(mark) -> this.statements.sql(sql, query)
 						.bind("mark", mark)
 						.bind("firstDay", cut.middleFirstDay())
 						.bind("endDay", cut.middleEndDay())
+						.bind("monthsStart", cut.monthsStart())
+						.bind("monthsEnd", cut.monthsEnd())
 						.bind("middleStart", RollupCut.utc(cut.middleStart()))
 						.bind("middleEnd", RollupCut.utc(cut.middleEnd()))
 						.bind("top", top)

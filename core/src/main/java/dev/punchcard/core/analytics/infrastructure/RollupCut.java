@@ -15,8 +15,9 @@ import dev.punchcard.core.analytics.domain.AnalyticsQuery;
  * Hourly rollups (sales, points) answer the whole range when the zone's offsets are whole
  * hours ({@link #hourly()}); otherwise the raw rows answer it all. Daily line-item
  * rollups (UTC days) answer the UTC days wholly inside the range, {@code [middleStart,
- * middleEnd)}; the raw rows answer the ends before and after them. Either way, raw rows
- * inserted after the watermark ({@code mark}) answer the rolled-up part too.
+ * middleEnd)}, monthly ones the whole UTC months among those days; the raw rows answer
+ * the ends before and after them. Either way, raw rows inserted after the watermark
+ * ({@code mark}) answer the rolled-up part too.
  *
  * @param start the range's first instant
  * @param end the instant after it
@@ -46,6 +47,26 @@ record RollupCut(Instant start, Instant end, boolean hourly, Instant middleStart
 
 	LocalDate middleEndDay() {
 		return LocalDate.ofInstant(this.middleEnd, ZoneOffset.UTC);
+	}
+
+	/**
+	 * The first of the whole UTC months inside the middle days, which the monthly rollups
+	 * answer up to {@link #monthsEnd()}; the daily rollups answer the days before and
+	 * after them. Both are {@link #middleEndDay()} when no month is whole.
+	 */
+	LocalDate monthsStart() {
+		LocalDate first = firstMonthFrom(middleFirstDay());
+		return first.isBefore(middleEndDay().withDayOfMonth(1)) ? first : middleEndDay();
+	}
+
+	/** The first day after the whole UTC months (see {@link #monthsStart()}). */
+	LocalDate monthsEnd() {
+		LocalDate end = middleEndDay().withDayOfMonth(1);
+		return firstMonthFrom(middleFirstDay()).isBefore(end) ? end : middleEndDay();
+	}
+
+	private static LocalDate firstMonthFrom(LocalDate day) {
+		return (day.getDayOfMonth() == 1) ? day : day.withDayOfMonth(1).plusMonths(1);
 	}
 
 	static OffsetDateTime utc(Instant at) {
