@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.punchcard.app.api.TillPurchases.PurchaseRequest;
 import dev.punchcard.app.security.BearerStaff;
 import dev.punchcard.app.security.CurrentStaff;
+import dev.punchcard.app.security.ProblemResponses;
 import dev.punchcard.bot.intake.WebhookExchanges;
 import dev.punchcard.core.staff.domain.Role;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -155,7 +156,7 @@ final class PurchaseRoute implements NettyRouteProvider {
 
 	private Mono<ResponseEntity<Object>> answerFor(HttpServerRequest request, CurrentStaff member) {
 		if (member.role() != Role.ADMIN && member.role() != Role.CASHIER) {
-			return Mono.just(Problems.forbidden("Your role may not use this endpoint."));
+			return Mono.just(Problems.forbidden(ProblemResponses.FORBIDDEN_DETAIL));
 		}
 		io.netty.handler.codec.http.HttpHeaders headers = request.requestHeaders();
 		ResponseEntity<Object> refused = refusedType(headers.get(HttpHeaderNames.CONTENT_TYPE));
@@ -239,8 +240,7 @@ final class PurchaseRoute implements NettyRouteProvider {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem(HttpStatus.UNAUTHORIZED,
-					"A valid bearer token is required: get one from POST /api/v1/auth/token."));
+			.body(problem(HttpStatus.UNAUTHORIZED, ProblemResponses.UNAUTHORIZED_DETAIL));
 	}
 
 	private static ResponseEntity<Object> tooLarge() {

@@ -23,7 +23,13 @@ import reactor.core.publisher.Mono;
  * error.
  */
 @Component
-class ProblemResponses {
+public class ProblemResponses {
+
+	/** The detail of every 401: no valid bearer token. */
+	public static final String UNAUTHORIZED_DETAIL = "A valid bearer token is required: get one from POST /api/v1/auth/token.";
+
+	/** The detail of every 403 for a role the endpoint does not admit. */
+	public static final String FORBIDDEN_DETAIL = "Your role may not use this endpoint.";
 
 	private final ObjectMapper json;
 
@@ -33,12 +39,11 @@ class ProblemResponses {
 
 	Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex) {
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		return write(exchange, HttpStatus.UNAUTHORIZED,
-				"A valid bearer token is required: get one from POST /api/v1/auth/token.");
+		return write(exchange, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_DETAIL);
 	}
 
 	Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException ex) {
-		return write(exchange, HttpStatus.FORBIDDEN, "Your role may not use this endpoint.");
+		return write(exchange, HttpStatus.FORBIDDEN, FORBIDDEN_DETAIL);
 	}
 
 	/**

@@ -115,12 +115,7 @@ public final class ConsoleSession {
 		if (historical) {
 			parts.part("historical", "true");
 		}
-		parts.part("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return "upload.csv";
-			}
-		}).contentType(MediaType.parseMediaType("text/csv"));
+		addCsvFile(parts, csv);
 		EntityExchangeResult<String> result = this.http.post()
 			.uri("/console/imports")
 			.accept(MediaType.TEXT_HTML)
@@ -139,6 +134,16 @@ public final class ConsoleSession {
 		return result;
 	}
 
+	/** The {@code file} part of an import upload, as a browser sends a chosen file. */
+	private static void addCsvFile(MultipartBodyBuilder parts, String csv) {
+		parts.part("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "upload.csv";
+			}
+		}).contentType(MediaType.parseMediaType("text/csv"));
+	}
+
 	/**
 	 * Posts an import upload as a browser without JavaScript posts the imports page's
 	 * form: multipart, the CSRF token (as given) as its first field, no htmx headers.
@@ -149,12 +154,7 @@ public final class ConsoleSession {
 			parts.part("_csrf", token);
 		}
 		parts.part("kind", kind);
-		parts.part("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return "upload.csv";
-			}
-		}).contentType(MediaType.parseMediaType("text/csv"));
+		addCsvFile(parts, csv);
 		EntityExchangeResult<String> result = this.http.post()
 			.uri("/console/imports")
 			.accept(MediaType.TEXT_HTML)
