@@ -7,7 +7,7 @@
 # instance's heap (used after a full GC) and RSS when 10,000 and 100,000 recipients are settled.
 # Uses this machine's PostgreSQL (fresh database punchcard_bcbench) and Redis (index 8). Loopback only; bounded.
 #   bench/broadcasts/run.sh [--no-build] [--instances 1|2] [--members 100000] [--telegram 3000] [--timeout 600]
-# JAR=path runs another build; JAVA_OPTS= the service's JVM options (default the README's -Xmx256m).
+# JAR=path runs another build; JAVA_OPTS= the service's JVM options (default the README's, config/jvm.options).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -65,7 +65,7 @@ start_instance() { # port log
         WHATSAPP_API_URL=http://127.0.0.1:$FAKE_PORT WHATSAPP_DISPLAY_PHONE_NUMBER=15550001234 \
         WHATSAPP_BUSINESS_ACCOUNT_ID=4444444444 PUNCHCARD_WHATSAPP_TEMPLATESYNC_SCHEDULED=false \
         PUNCHCARD_WHATSAPP_RATELIMITS_PERSECOND=$WA_RATE \
-        "$JAVA" ${JAVA_OPTS:--Xmx256m} -jar "$JAR_PATH" >"$2" 2>&1 &
+        "$JAVA" ${JAVA_OPTS:-$(grep -v "^#" config/jvm.options)} -jar "$JAR_PATH" >"$2" 2>&1 &
     echo $!
 }
 wait_ready() { # port

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Imports benchmark (issue 10, part 4): generates a members file and a purchases file (generate.py), starts the
-# service with a small heap (-Xmx256m) on this machine's PostgreSQL (fresh database punchcard_importbench) and
+# service with the README's JVM flags (config/jvm.options) on this machine's PostgreSQL (fresh database punchcard_importbench) and
 # Redis (index 9), uploads the members file, then the purchases file (credited as live purchases, or with
 # --historical as history only), and samples the import's progress (GET /api/v1/imports/{id}) and the service's
 # heap in use and RSS every 2 s while it runs. Reports rows/s, total time, peak heap used and peak RSS.
 # Hold /tmp/bench.lock while it runs: flock /tmp/bench.lock bench/imports/run.sh ...
 #   bench/imports/run.sh [--no-build] [--members 50000] [--purchases 1000000] [--historical] [--form]
 # --form uploads the files as multipart/form-data (a file part) instead of a text/csv body.
-# JAR=path runs another build; JAVA_OPTS= the service's JVM options (default -Xmx256m).
+# JAR=path runs another build; JAVA_OPTS= the service's JVM options (default the README's, config/jvm.options).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -53,7 +53,7 @@ env SERVER_PORT=$PORT \
     PUNCHCARD_ADMIN_USERNAME=bench-admin PUNCHCARD_ADMIN_PASSWORD=bench-admin-password \
     PUNCHCARD_IMPORTS_DIRECTORY="$DATA/uploads" \
     PUNCHCARD_BROADCASTS_SENDING_ENABLED=false PUNCHCARD_SEGMENTS_SCORES_SCHEDULED=false \
-    "$JAVA" ${JAVA_OPTS:--Xmx256m} "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR_PATH" >"$OUT/service.log" 2>&1 &
+    "$JAVA" ${JAVA_OPTS:-$(grep -v "^#" config/jvm.options)} "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR_PATH" >"$OUT/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do

@@ -25,7 +25,11 @@
 # Environment: BENCH_JAVA_HOME (JDK for build, service and client; default /usr/lib/jvm/temurin-25-jdk-amd64), JAVA_OPTS (extra JVM flags for
 # the service, default none), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), BENCH_DB
 # (punchcard_bench), PGBENCH_DB (punchcard_pgbench), REDIS_HOST/REDIS_PORT/REDIS_DB (127.0.0.1/6379/5),
-# HEALTH_PATH (/actuator/health), IDLE_SETTLE_S (10). The service inherits the environment, so settings
+# HEALTH_PATH (/actuator/health), IDLE_SETTLE_S (10), LOADCLIENT_JAVA_OPTS (JVM flags of the load client,
+# default none; its GC log goes to loadclient-gc.log, since its pauses count as the service's latency),
+# OPEN_CLIENT (nio, default: LoadClient's one-thread client over keep-alive connections; jdk: the JDK
+# HttpClient with a virtual thread per request, as before, whose 0.3-0.4 cores and 10-40 ms young pauses
+# every ~10 s counted as the service's latency). The service inherits the environment, so settings
 # can be added with e.g. SPRING_APPLICATION_JSON; machine.txt records it.
 set -euo pipefail
 
@@ -285,10 +289,10 @@ if [[ $RUN_SERVICE == 1 ]]; then
 	BOUND=$(( 600 + INITIAL_WARMUP + (NLEVELS + 1) * (WARMUP + DURATION + 30) ))
 	log "load client: $CUSTOMERS customers, levels $LEVELS, then open loop at half the peak (bound ${BOUND}s)"
 	set +e
-	timeout --signal=KILL "$BOUND" "$JAVA" "$HERE/LoadClient.java" --base-url "$BASE_URL" \
+	timeout --signal=KILL "$BOUND" "$JAVA" ${LOADCLIENT_JAVA_OPTS:-} "-Xlog:gc:file=$OUT/loadclient-gc.log:uptime" "$HERE/LoadClient.java" --base-url "$BASE_URL" \
 		--admin-user "$ADMIN_USER" --admin-password "$ADMIN_PASSWORD" --customers "$CUSTOMERS" \
 		--levels "$LEVELS" --initial-warmup "$INITIAL_WARMUP" --warmup "$WARMUP" --duration "$DURATION" \
-		--open-rate auto --out "$OUT" --client "$CLIENT" --wrk-script "$HERE/purchase.lua" \
+		--open-rate auto --open-client "${OPEN_CLIENT:-nio}" --out "$OUT" --client "$CLIENT" --wrk-script "$HERE/purchase.lua" \
 		2>&1 | tee "$OUT/loadclient.out"
 	CLIENT_RC=${PIPESTATUS[0]}
 	set -e
@@ -466,7 +470,7 @@ for f in "$OUT/service.tsv" "$OUT/pgbench.tsv"; do [[ -f "$f" ]] && TSVS+=("$f")
 			END {
 				if (s32 != "" && g32 > 0) printf "  throughput at 32 clients: service/pgbench = %.2f (target >= 0.5): %s\n", s32 / g32, (s32 / g32 >= 0.5 ? "PASS" : "MISS")
 				if (op99 != "") printf "  p99 at half peak (%s req/s): %s ms (target < 25 ms): %s\n", orate, op99, (op99 + 0 < 25 ? "PASS" : "MISS")
-				printf "  ready in %.2f s (target < 10 s): %s\n", ready / 1000, (ready + 0 < 10000 ? "PASS" : "MISS")
+				printf "  ready in %.2f s (target < 8 s): %s\n", ready / 1000, (ready + 0 < 8000 ? "PASS" : "MISS")
 				big = (peak > hwm ? peak : hwm)
 				printf "  peak RSS %d MiB (target < 512 MiB): %s\n", big / 1024, (big / 1024 < 512 ? "PASS" : "MISS")
 			}' "${TSVS[@]}"
