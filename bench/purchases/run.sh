@@ -29,7 +29,7 @@
 # default none; its GC log goes to loadclient-gc.log, since its pauses count as the service's latency),
 # OPEN_CLIENT (nio, default: LoadClient's one-thread client over keep-alive connections; jdk: the JDK
 # HttpClient with a virtual thread per request, as before, whose 0.3-0.4 cores and 10-40 ms young pauses
-# every ~10 s counted as the service's latency). The service inherits the environment, so settings
+# every ~10 s counted as the service's latency), OPEN_RATE (the open loop's rate, default auto: half the peak). The service inherits the environment, so settings
 # can be added with e.g. SPRING_APPLICATION_JSON; machine.txt records it.
 set -euo pipefail
 
@@ -292,7 +292,7 @@ if [[ $RUN_SERVICE == 1 ]]; then
 	timeout --signal=KILL "$BOUND" "$JAVA" ${LOADCLIENT_JAVA_OPTS:-} "-Xlog:gc:file=$OUT/loadclient-gc.log:uptime" "$HERE/LoadClient.java" --base-url "$BASE_URL" \
 		--admin-user "$ADMIN_USER" --admin-password "$ADMIN_PASSWORD" --customers "$CUSTOMERS" \
 		--levels "$LEVELS" --initial-warmup "$INITIAL_WARMUP" --warmup "$WARMUP" --duration "$DURATION" \
-		--open-rate auto --open-client "${OPEN_CLIENT:-nio}" --out "$OUT" --client "$CLIENT" --wrk-script "$HERE/purchase.lua" \
+		--open-rate "${OPEN_RATE:-auto}" --open-client "${OPEN_CLIENT:-nio}" --out "$OUT" --client "$CLIENT" --wrk-script "$HERE/purchase.lua" \
 		2>&1 | tee "$OUT/loadclient.out"
 	CLIENT_RC=${PIPESTATUS[0]}
 	set -e

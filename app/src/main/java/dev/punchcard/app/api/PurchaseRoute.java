@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +71,12 @@ import org.springframework.util.unit.DataSize;
  * </ol>
  * Only {@code POST} to exactly this path is taken; anything else (another method, a
  * trailing slash) goes on to WebFlux as before.
+ * <p>
+ * At most {@code punchcard.purchase-intake.max-in-flight} purchases are taken at once;
+ * one more is answered 503 with {@code Retry-After} before anything else is done. An
+ * overload is shed, not queued: thousands of waiting purchases filled the heap, and the
+ * instance spent its time in full collections, recording a third of what it records
+ * unloaded (BENCHMARKS.md). A till retries with the same receipt, which is idempotent.
  */
 @Component
 final class PurchaseRoute implements NettyRouteProvider {
@@ -116,9 +123,18 @@ final class PurchaseRoute implements NettyRouteProvider {
 	/** The 500's body, written once: answering must not depend on writing JSON then. */
 	private final byte[] internalError;
 
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final int maxInFlight;
+
+	private final String retryAfter;
+
 	PurchaseRoute(TillPurchases purchases, BearerStaff staff, ApiExceptionHandler errors, ObjectMapper json,
-			@Value("${spring.codec.max-in-memory-size:256KB}") DataSize maxBody, ObjectProvider<MeterRegistry> meters) {
+			@Value("${spring.codec.max-in-memory-size:256KB}") DataSize maxBody, ObjectProvider<MeterRegistry> meters,
+			PurchaseIntakeProperties intake) {
 		this.purchases = purchases;
+		this.maxInFlight = intake.maxInFlight();
+		this.retryAfter = Integer.toString(intake.retryAfterSeconds());
 		this.staff = staff;
 		this.errors = errors;
 		this.reader = json.readerFor(PurchaseRequest.class);
@@ -147,11 +163,30 @@ final class PurchaseRoute implements NettyRouteProvider {
 
 	Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		long started = System.nanoTime();
+		if (this.inFlight.incrementAndGet() > this.maxInFlight) {
+			this.inFlight.decrementAndGet();
+			return send(request, response, atCapacity(), started);
+		}
 		return this.staff.authenticate(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))
 			.flatMap((member) -> answerFor(request, member))
 			.switchIfEmpty(Mono.fromSupplier(PurchaseRoute::unauthorized))
 			.onErrorResume(Exception.class, this::failed)
-			.flatMap((answer) -> send(request, response, answer, started));
+			.flatMap((answer) -> send(request, response, answer, started))
+			.doFinally((signal) -> this.inFlight.decrementAndGet());
+	}
+
+	/** Purchases being taken on this instance now. */
+	int inFlight() {
+		return this.inFlight.get();
+	}
+
+	private ResponseEntity<Object> atCapacity() {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, this.retryAfter)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"This instance is recording as many purchases as it can right now. Send this one again in "
+							+ this.retryAfter + " s, with the same receipt number: it is recorded once."));
 	}
 
 	private Mono<ResponseEntity<Object>> answerFor(HttpServerRequest request, CurrentStaff member) {
