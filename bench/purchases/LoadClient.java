@@ -56,6 +56,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -651,6 +652,11 @@ public class LoadClient {
 			status = -1;
 			body = ex.toString();
 		}
+		answered(rec, startNanos, System.nanoTime(), status, body);
+	}
+
+	/** One open-loop answer (status -1: none), counted for the totals and recorded. */
+	static void answered(Recorder rec, long startNanos, long endNanos, int status, String body) {
 		totalSent.incrementAndGet();
 		if (status >= 200 && status < 300) {
 			total2xx.incrementAndGet();
@@ -658,7 +664,7 @@ public class LoadClient {
 		else {
 			totalNon2xx.incrementAndGet();
 		}
-		rec.record(startNanos, System.nanoTime(), status, body);
+		rec.record(startNanos, endNanos, status, body);
 	}
 
 	// ---------------------------------------------------------------- reporting
@@ -930,9 +936,11 @@ public class LoadClient {
 			long timeoutNanos = (long) (timeoutSeconds * 1e9);
 			ArrayDeque<Long> pending = new ArrayDeque<>();
 			ArrayDeque<Conn> idle = new ArrayDeque<>();
+			// the open connections
 			List<Conn> all = new ArrayList<>();
 			int maxSeen = 0;
 			int busy = 0;
+			int opened = 0;
 			long i = 0;
 			try (Selector selector = Selector.open()) {
 				while (true) {
@@ -958,7 +966,7 @@ public class LoadClient {
 					while (!pending.isEmpty()) {
 						Conn conn = idle.poll();
 						if (conn == null) {
-							if (all.size() - countClosed(all) >= MAX_CONNECTIONS) {
+							if (all.size() >= MAX_CONNECTIONS) {
 								break;
 							}
 							SocketChannel ch = SocketChannel.open();
@@ -969,6 +977,7 @@ public class LoadClient {
 							conn.key.attach(conn);
 							conn.connected = done;
 							all.add(conn);
+							opened++;
 						}
 						long intended = pending.poll();
 						conn.intended = intended;
@@ -1035,18 +1044,20 @@ public class LoadClient {
 							}
 							conn.key.cancel();
 							conn.channel.close();
+							all.remove(conn);
 						}
 					}
 					selector.selectedKeys().clear();
 					// a request without an answer within the timeout fails, and its connection closes
 					long t = System.nanoTime();
-					for (Conn conn : all) {
-						if (conn.channel.isOpen() && conn.out != null && t - conn.sentAt > timeoutNanos) {
+					for (Iterator<Conn> open = all.iterator(); open.hasNext();) {
+						Conn conn = open.next();
+						if (conn.out != null && t - conn.sentAt > timeoutNanos) {
 							finish(rec, conn, -1, t, "timeout");
 							busy--;
 							conn.key.cancel();
 							conn.channel.close();
-							idle.remove(conn);
+							open.remove();
 						}
 					}
 				}
@@ -1054,19 +1065,9 @@ public class LoadClient {
 					conn.channel.close();
 				}
 			}
-			System.out.println("INFO mode=open client=nio connections=" + all.size() + " max_in_flight_seen=" + maxSeen
+			System.out.println("INFO mode=open client=nio connections=" + opened + " max_in_flight_seen=" + maxSeen
 					+ " dropped=" + rec.dropped.get());
 			report(rec, durationSeconds);
-		}
-
-		static int countClosed(List<Conn> all) {
-			int n = 0;
-			for (Conn c : all) {
-				if (!c.channel.isOpen()) {
-					n++;
-				}
-			}
-			return n;
 		}
 
 		static byte[] request(String host) {
@@ -1087,7 +1088,7 @@ public class LoadClient {
 
 		static final ByteBuffer READ = ByteBuffer.allocateDirect(64 * 1024);
 
-		/** 0 while the answer is incomplete, else its status; -1 when the server closed the connection. */
+		/** 0 while the answer is incomplete, else its status; throws when the server closed the connection. */
 		static int read(Conn conn) throws IOException {
 			READ.clear();
 			int n = conn.channel.read(READ);
@@ -1129,14 +1130,7 @@ public class LoadClient {
 
 		static void finish(Recorder rec, Conn conn, int status, long end, String body) {
 			conn.out = null;
-			totalSent.incrementAndGet();
-			if (status >= 200 && status < 300) {
-				total2xx.incrementAndGet();
-			}
-			else {
-				totalNon2xx.incrementAndGet();
-			}
-			rec.record(conn.intended, end, status, body);
+			answered(rec, conn.intended, end, status, body);
 		}
 
 		static int indexOf(byte[] data, byte[] pattern) {

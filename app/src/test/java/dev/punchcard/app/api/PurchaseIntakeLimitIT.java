@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,13 +47,7 @@ class PurchaseIntakeLimitIT extends ApiIT {
 			out.flush();
 			waitUntil(() -> this.route.inFlight() == 1);
 
-			this.http.post()
-				.uri(PurchaseRoute.PATH)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + cashier)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(purchase(card, store, "SHED-1"))
-				.exchange()
-				.expectStatus()
+			post(cashier, purchase(card, store, "SHED-1")).expectStatus()
 				.isEqualTo(503)
 				.expectHeader()
 				.valueEquals(HttpHeaders.RETRY_AFTER, "1")
@@ -76,15 +71,17 @@ class PurchaseIntakeLimitIT extends ApiIT {
 		assertThat(receipts("SHED-1")).isZero();
 		assertThat(receipts("HELD-1")).isOne();
 		// the shed purchase, sent again with the same receipt, is recorded once
-		this.http.post()
-			.uri(PurchaseRoute.PATH)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + cashier)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(purchase(card, store, "SHED-1"))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		post(cashier, purchase(card, store, "SHED-1")).expectStatus().isCreated();
 		assertThat(receipts("SHED-1")).isOne();
+	}
+
+	private WebTestClient.ResponseSpec post(String token, String body) {
+		return this.http.post()
+			.uri(PurchaseRoute.PATH)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
